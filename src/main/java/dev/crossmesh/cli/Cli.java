@@ -1,0 +1,89 @@
+package dev.crossmesh.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line. {@link #run} is what {@code main} calls and what tests call in-process. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, GuiOpener gui) {
+        Terminal terminal = new Terminal(out, err);
+        CommandLine cl = new CommandLine(new Root(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+                } catch (NoSuchMethodException e) {
+                    if (type == LiveCommand.class) {
+                        return type.cast(new LiveCommand(gui));
+                    }
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliException cli) {
+                terminal.problem("crossmesh: " + cli.getMessage());
+                return cli.exitCode();
+            }
+            terminal.problem("crossmesh: unexpected error: " + ex + (System.getenv("CROSSMESH_DEBUG") == null
+                    ? " (set CROSSMESH_DEBUG=1 for details, and please report it)" : ""));
+            if (System.getenv("CROSSMESH_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.USAGE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Command(name = "crossmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
+                    "Run without a command to open the wizard."},
+            subcommands = {ValidateCommand.class, ExportCommand.class, LiveCommand.class},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
+                    "2:could not run (bad arguments, unreadable file)"})
+    static final class Root implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new CliException(ExitCodes.USAGE, "no command given; see crossmesh --help");
+        }
+    }
+
+    @Command(name = "live", description = "Open the live topology and gateway status of an applied plan, without the wizard.")
+    static final class LiveCommand implements Callable<Integer> {
+        @Option(names = {"-p", "--plan"}, required = true, paramLabel = "FILE", description = "the mesh plan (YAML)")
+        Path plan;
+
+        private final GuiOpener gui;
+
+        LiveCommand(GuiOpener gui) {
+            this.gui = gui;
+        }
+
+        @Override
+        public Integer call() {
+            return gui.open(plan, true);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"crossmesh " + (v == null ? "development build" : v)};
+        }
+    }
+}

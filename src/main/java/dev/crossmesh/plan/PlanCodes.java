@@ -1,0 +1,36 @@
+package dev.crossmesh.plan;
+
+/**
+ * Stable codes of plan findings. Codes never change meaning once released; scripts and the README refer to them.
+ * Preflight findings use CM1xx, live-status findings CM2xx.
+ */
+public final class PlanCodes {
+    public static final String MESH_ID = "CM001";
+    public static final String TRUST_DOMAIN = "CM002";
+    public static final String UNKNOWN_KEY = "CM003";
+    public static final String UNKNOWN_VALUE = "CM004";
+    public static final String WRONG_TYPE = "CM005";
+    public static final String TOO_FEW_CLUSTERS = "CM006";
+    public static final String CLUSTER_NAME = "CM007";
+    public static final String DUPLICATE_CLUSTER_NAME = "CM008";
+    public static final String NETWORK = "CM009";
+    public static final String CONTEXT_MISSING = "CM010";
+    public static final String DUPLICATE_CONTEXT = "CM011";
+    public static final String SINGLE_NETWORK = "CM012";
+    public static final String NO_PRIMARY = "CM013";
+    public static final String REMOTE_IN_MULTI_PRIMARY = "CM014";
+    public static final String MESH_CA_NEEDS_ASM = "CM015";
+    public static final String API_SERVER_NOT_HTTPS = "CM016";
+    public static final String API_SERVER_LOCAL = "CM017";
+    public static final String VERSION_UNPARSEABLE = "CM018";
+    public static final String VERSION_TOO_OLD = "CM019";
+    public static final String REVISION = "CM020";
+    public static final String REGION = "CM021";
+    public static final String ANNOTATION_KEY = "CM022";
+    public static final String DUPLICATE_KEY = "CM023";
+    public static final String MESH_CA_TRUST_DOMAIN = "CM024";
+    public static final String GATEWAY_INJECTION_VERSION = "CM025";
+
+    private PlanCodes() {
+    }
+}

@@ -1,0 +1,205 @@
+package dev.crossmesh.plan;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a plan without touching any cluster. The GUI shows the same findings next to the fields
+ * their path names, so every message names the field, says what is wrong and how to fix it.
+ */
+public final class PlanValidator {
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern ANNOTATION_NAME = Pattern.compile("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+
+    private static final Pattern CLUSTER_PATH = Pattern.compile("clusters\\[(\\d+)]");
+
+    private final MeshPlan plan;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private PlanValidator(MeshPlan plan) {
+        this.plan = plan;
+    }
+
+    public static List<Finding> validate(MeshPlan plan) {
+        PlanValidator v = new PlanValidator(plan);
+        v.checkMesh();
+        v.checkIstio();
+        v.checkGateway();
+        v.checkClusters();
+        v.checkTopology();
+        return v.findings.stream().map(v::withClusterName).toList();
+    }
+
+    /** Findings about clusters[i] also carry that cluster's name, so the GUI and status can group by cluster. */
+    private Finding withClusterName(Finding f) {
+        java.util.regex.Matcher m = CLUSTER_PATH.matcher(f.path());
+        if (m.lookingAt()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < plan.clusters().size()) {
+                return f.forCluster(plan.clusters().get(index).name());
+            }
+        }
+        return f;
+    }
+
+    private void checkMesh() {
+        String problem = Dns1123.labelProblem(plan.meshId());
+        if (!problem.isEmpty()) {
+            error(PlanCodes.MESH_ID, "meshId", "Mesh ID " + quoted(plan.meshId()) + problem
+                    + ": use a DNS-1123 label such as 'mesh1' (lower-case letters, digits, '-'; at most 63)");
+        }
+        if (!Dns1123.isSubdomain(plan.trustDomain())) {
+            error(PlanCodes.TRUST_DOMAIN, "trustDomain", "Trust domain '" + plan.trustDomain()
+                    + "' is not a DNS name: use lower-case words separated by dots, such as 'cluster.local'");
+        }
+        if (plan.ca() == CaMode.MESH_CA) {
+            if (plan.istio().flavor() != Flavor.ASM) {
+                error(PlanCodes.MESH_CA_NEEDS_ASM, "ca", "CA 'mesh-ca' is Google's Mesh CA, which only Anthos Service Mesh on GKE uses: "
+                        + "set istio.flavor to 'asm', or use ca 'shared-root' so crossmesh makes a common root");
+            } else if (!plan.trustDomain().endsWith(".svc.id.goog")) {
+                warning(PlanCodes.MESH_CA_TRUST_DOMAIN, "trustDomain", "Mesh CA issues identities in the trust domain PROJECT_ID.svc.id.goog, not '"
+                        + plan.trustDomain() + "': set trustDomain to your fleet project's, e.g. 'my-project.svc.id.goog'");
+            }
+        }
+    }
+
+    private void checkIstio() {
+        IstioSpec istio = plan.istio();
+        Optional<IstioVersion> version = IstioVersion.parse(istio.version());
+        if (version.isEmpty()) {
+            error(PlanCodes.VERSION_UNPARSEABLE, "istio.version", "Istio version " + quoted(istio.version())
+                    + "is not a version: write it as MAJOR.MINOR.PATCH, e.g. \"" + IstioSpec.DEFAULT_VERSION + "\"");
+        } else if (version.get().compareTo(IstioVersion.OLDEST_SUPPORTED) < 0) {
+            error(PlanCodes.VERSION_TOO_OLD, "istio.version", "Istio " + istio.version()
+                    + " is older than 1.8, the first release with multi-network east-west gateways: use 1.8 or newer");
+        } else if (version.get().isBefore(1, 12)) {
+            warning(PlanCodes.GATEWAY_INJECTION_VERSION, "istio.version", "Istio " + istio.version()
+                    + " has no gateway injection (1.12+): the plain east-west gateway objects will not start; "
+                    + "install the gateway with the exported IstioOperator overlay (istioctl install -f) instead");
+        }
+        if (istio.hasRevision() && !Dns1123.isLabel(istio.revision())) {
+            error(PlanCodes.REVISION, "istio.revision", "Revision '" + istio.revision() + "' " + Dns1123.labelProblem(istio.revision())
+                    + ": use a DNS-1123 label such as 'asm-1243-1', or leave it empty for no revision");
+        }
+    }
+
+    private void checkGateway() {
+        for (String key : plan.gateway().annotations().keySet()) {
+            if (key.length() > 316 || !ANNOTATION_NAME.matcher(key).matches()) {
+                error(PlanCodes.ANNOTATION_KEY, "gateway.annotations." + key, "Annotation name '" + key
+                        + "' is not a valid Kubernetes annotation name: use 'prefix/name', e.g. 'networking.gke.io/load-balancer-type'");
+            }
+        }
+    }
+
+    private void checkClusters() {
+        List<ClusterSpec> clusters = plan.clusters();
+        if (clusters.size() < 2) {
+            error(PlanCodes.TOO_FEW_CLUSTERS, "clusters", "A mesh across networks needs at least two clusters; the plan has "
+                    + clusters.size() + ": add a cluster entry with name, context and network");
+        }
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> contexts = new HashMap<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterSpec c = clusters.get(i);
+            String path = "clusters[" + i + "]";
+            String who = c.name().isEmpty() ? "Cluster #" + (i + 1) : "Cluster '" + c.name() + "'";
+
+            String nameProblem = Dns1123.labelProblem(c.name());
+            if (!nameProblem.isEmpty()) {
+                error(PlanCodes.CLUSTER_NAME, path + ".name", "Cluster #" + (i + 1) + " name " + quoted(c.name()) + nameProblem
+                        + ": use a DNS-1123 label such as '" + Dns1123.sanitize(c.name().isEmpty() ? c.context() : c.name())
+                        + "'; it becomes the clusterName and the name of its remote secrets");
+            } else {
+                Integer first = names.putIfAbsent(c.name(), i);
+                if (first != null) {
+                    error(PlanCodes.DUPLICATE_CLUSTER_NAME, path + ".name", "Cluster name '" + c.name() + "' is already used by cluster #"
+                            + (first + 1) + ": every cluster needs its own name, or istiod will ignore one of them");
+                }
+            }
+
+            if (c.context().isEmpty()) {
+                error(PlanCodes.CONTEXT_MISSING, path + ".context", who + " has no kubeconfig context: set context to one listed by `crossmesh contexts`");
+            } else {
+                Integer first = contexts.putIfAbsent(c.context(), i);
+                if (first != null) {
+                    error(PlanCodes.DUPLICATE_CONTEXT, path + ".context", who + " uses context '" + c.context()
+                            + "', which cluster #" + (first + 1) + " already uses: each cluster needs its own context");
+                }
+            }
+
+            String networkProblem = Dns1123.labelProblem(c.network());
+            if (!networkProblem.isEmpty()) {
+                error(PlanCodes.NETWORK, path + ".network", who + " network " + quoted(c.network()) + networkProblem
+                        + ": name the cluster's VPC or L3 network with a DNS-1123 label such as 'vpc-1'; clusters that reach each other's pods directly share one");
+            }
+
+            if (!c.region().isEmpty() && !REGION.matcher(c.region()).matches()) {
+                error(PlanCodes.REGION, path + ".region", who + " region '" + c.region()
+                        + "' is not a valid label value: use letters, digits, '-', '_' or '.', e.g. 'europe-west1', or leave it empty");
+            }
+
+            checkApiServer(c, path, who);
+
+            if (plan.topology() == Topology.MULTI_PRIMARY && c.role() == Role.REMOTE) {
+                error(PlanCodes.REMOTE_IN_MULTI_PRIMARY, path + ".role", who + " has role 'remote' but the topology is multi-primary, where every cluster runs istiod: "
+                        + "set role to 'primary', or topology to 'primary-remote'");
+            }
+        }
+    }
+
+    private void checkApiServer(ClusterSpec c, String path, String who) {
+        if (c.apiServer().isEmpty()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(c.apiServer());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            error(PlanCodes.API_SERVER_NOT_HTTPS, path + ".apiServer", who + " apiServer '" + c.apiServer()
+                    + "' is not an https URL: write it as https://HOST[:PORT], or leave it empty to use the context's server");
+            return;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")) {
+            warning(PlanCodes.API_SERVER_LOCAL, path + ".apiServer", who + " apiServer '" + c.apiServer()
+                    + "' is a local address that other clusters' istiod cannot reach: use an address reachable from the other clusters' pods");
+        }
+    }
+
+    private void checkTopology() {
+        List<ClusterSpec> clusters = plan.clusters();
+        if (clusters.size() >= 2 && clusters.stream().map(ClusterSpec::network).filter(n -> !n.isEmpty()).distinct().count() == 1
+                && clusters.stream().noneMatch(c -> c.network().isEmpty())) {
+            warning(PlanCodes.SINGLE_NETWORK, "clusters", "All clusters are on network '" + clusters.get(0).network()
+                    + "': pods reach each other directly there and the east-west gateway is not needed; "
+                    + "give each cluster its own network if they sit in different VPCs");
+        }
+        if (plan.topology() == Topology.PRIMARY_REMOTE && !clusters.isEmpty() && clusters.stream().noneMatch(ClusterSpec::isPrimary)) {
+            error(PlanCodes.NO_PRIMARY, "clusters", "A primary-remote mesh needs at least one cluster with role 'primary' to run istiod: "
+                    + "set role: primary on one cluster");
+        }
+    }
+
+    private void error(String code, String path, String message) {
+        findings.add(Finding.error(code, path, message));
+    }
+
+    private void warning(String code, String path, String message) {
+        findings.add(Finding.warning(code, path, message));
+    }
+
+    private static String quoted(String value) {
+        return value.isEmpty() ? "" : "'" + value + "' ";
+    }
+}

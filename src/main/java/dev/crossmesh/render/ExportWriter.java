@@ -1,0 +1,70 @@
+package dev.crossmesh.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.IstioVersion;
+import dev.crossmesh.plan.MeshPlan;
+
+/**
+ * Writes what {@code crossmesh export} and the preview's Export button produce: one folder per cluster with one
+ * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order.
+ * Remote secrets are not files: they need a live token, so apply.sh makes them with {@code istioctl create-remote-secret}.
+ */
+public final class ExportWriter {
+    private ExportWriter() {
+    }
+
+    /** @return the files written, relative to {@code dir} */
+    public static List<Path> write(RenderedMesh mesh, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (ClusterSpec cluster : mesh.plan().clusters()) {
+            Path clusterDir = dir.resolve(cluster.name());
+            Files.createDirectories(clusterDir);
+            for (Manifest m : mesh.manifests(cluster.name())) {
+                if (m.method() == ApplyMethod.REMOTE_SECRET) {
+                    continue;
+                }
+                Path file = clusterDir.resolve(m.fileName());
+                writeFile(file, header(m) + m.yaml(), m.hasSecrets());
+                written.add(dir.relativize(file));
+            }
+        }
+        Path script = dir.resolve("apply.sh");
+        writeFile(script, ApplyScript.of(mesh), false);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        written.add(dir.relativize(script));
+        return written;
+    }
+
+    private static String header(Manifest m) {
+        return switch (m.method()) {
+            case ISTIOCTL -> "# Install with: istioctl install -y --context=<context> -f " + m.fileName() + "\n";
+            case ALTERNATIVE -> "# Alternative to the plain east-west gateway objects that follow; install with istioctl install -f, not kubectl.\n";
+            case API -> m.hasSecrets() ? "# Holds the intermediate CA's private key: keep this file private (mode 0600) and delete it once applied.\n" : "";
+            case REMOTE_SECRET -> "";
+        };
+    }
+
+    private static void writeFile(Path file, String text, boolean secret) throws IOException {
+        if (secret) {
+            dev.crossmesh.PrivateFiles.write(file, text);
+        } else {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    static String createRemoteSecretCommand(MeshPlan plan) {
+        return IstioVersion.of(plan.istio().version()).isBefore(1, 12) ? "istioctl x create-remote-secret" : "istioctl create-remote-secret";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.crossmesh.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanReaderTest {
+    static final String FULL = """
+            meshId: mesh1
+            trustDomain: example.org
+            istio:
+              flavor: asm
+              version: "1.20.3-asm.8"
+              revision: asm-1203-8
+            topology: primary-remote
+            ca: mesh-ca
+            gateway:
+              serviceType: NodePort
+              annotations:
+                networking.gke.io/load-balancer-type: Internal
+            clusters:
+              - name: cluster-1
+                context: ctx-1
+                network: vpc-1
+                region: asia-south1
+                role: primary
+                apiServer: https://10.0.0.1
+              - name: cluster-2
+                context: ctx-2
+                network: vpc-2
+                role: remote
+            """;
+
+    @Test
+    void readsEveryField() throws Exception {
+        PlanDocument doc = PlanReader.read(FULL, "test");
+        assertEquals(List.of(), doc.readFindings());
+        MeshPlan p = doc.plan();
+        assertEquals("mesh1", p.meshId());
+        assertEquals("example.org", p.trustDomain());
+        assertEquals(new IstioSpec(Flavor.ASM, "1.20.3-asm.8", "asm-1203-8"), p.istio());
+        assertEquals(Topology.PRIMARY_REMOTE, p.topology());
+        assertEquals(CaMode.MESH_CA, p.ca());
+        assertEquals(new GatewaySpec(ServiceType.NODE_PORT, Map.of("networking.gke.io/load-balancer-type", "Internal")), p.gateway());
+        assertEquals(new ClusterSpec("cluster-1", "ctx-1", "vpc-1", "asia-south1", Role.PRIMARY, "https://10.0.0.1"), p.clusters().get(0));
+        assertEquals(new ClusterSpec("cluster-2", "ctx-2", "vpc-2", "", Role.REMOTE, ""), p.clusters().get(1));
+    }
+
+    @Test
+    void appliesDefaultsForOptionalKeys() throws Exception {
+        MeshPlan p = PlanReader.read("meshId: m\nclusters:\n  - {name: a, context: a, network: n1}\n", "t").plan();
+        assertEquals(MeshPlan.DEFAULT_TRUST_DOMAIN, p.trustDomain());
+        assertEquals(IstioSpec.defaults(), p.istio());
+        assertEquals(Topology.MULTI_PRIMARY, p.topology());
+        assertEquals(CaMode.SHARED_ROOT, p.ca());
+        assertEquals(GatewaySpec.defaults(), p.gateway());
+        assertEquals(Role.PRIMARY, p.clusters().get(0).role());
+    }
+
+    @Test
+    void roundTripGivesTheSamePlan(@TempDir Path dir) throws Exception {
+        MeshPlan original = PlanReader.read(FULL, "test").plan();
+        Path file = dir.resolve("plan.yaml");
+        PlanWriter.write(original, file);
+        PlanDocument again = PlanReader.read(file);
+        assertEquals(List.of(), again.readFindings());
+        assertEquals(original, again.plan());
+        assertEquals(PlanWriter.toYaml(original), PlanWriter.toYaml(again.plan()));
+    }
+
+    @Test
+    void exampleFilesRoundTrip() throws Exception {
+        for (String name : List.of("two-clusters.yaml", "primary-remote.yaml")) {
+            PlanDocument doc = PlanReader.read(Path.of("examples", name));
+            assertEquals(List.of(), doc.allFindings(), name);
+            assertEquals(doc.plan(), PlanReader.read(PlanWriter.toYaml(doc.plan()), name).plan(), name);
+        }
+    }
+
+    @Test
+    void unknownKeyIsAnErrorWithLineAndSuggestion() throws Exception {
+        PlanDocument doc = PlanReader.read("meshId: m\nclusters:\n  - name: a\n    context: a\n    netwrok: n1\n", "t");
+        Finding f = only(doc.readFindings());
+        assertEquals(PlanCodes.UNKNOWN_KEY, f.code());
+        assertEquals("clusters[0].netwrok", f.path());
+        assertTrue(f.message().contains("line 5, column 5"), f.message());
+        assertTrue(f.message().contains("did you mean 'network'"), f.message());
+    }
+
+    @Test
+    void unknownTopLevelKeyListsWhatIsAllowedWhenNothingIsClose() throws Exception {
+        Finding f = only(PlanReader.read("meshId: m\nzzz: 1\n", "t").readFindings());
+        assertEquals(PlanCodes.UNKNOWN_KEY, f.code());
+        assertTrue(f.message().contains("allowed here: ca, clusters, gateway"), f.message());
+    }
+
+    @Test
+    void unknownEnumValueNamesTheChoices() throws Exception {
+        Finding f = only(PlanReader.read("meshId: m\ntopology: multi-primry\n", "t").readFindings());
+        assertEquals(PlanCodes.UNKNOWN_VALUE, f.code());
+        assertEquals("topology", f.path());
+        assertTrue(f.message().contains("multi-primary | primary-remote"), f.message());
+        assertTrue(f.message().contains("line 2"), f.message());
+    }
+
+    @Test
+    void duplicateKeyIsReported() throws Exception {
+        Finding f = only(PlanReader.read("meshId: a\nmeshId: b\n", "t").readFindings());
+        assertEquals(PlanCodes.DUPLICATE_KEY, f.code());
+        assertTrue(f.message().contains("line 2"), f.message());
+    }
+
+    @Test
+    void wrongTypesAreFindingsNotCrashes() throws Exception {
+        PlanDocument doc = PlanReader.read("meshId: [a, b]\nclusters: none\nistio: 3\n", "t");
+        assertEquals(List.of(PlanCodes.WRONG_TYPE, PlanCodes.WRONG_TYPE, PlanCodes.WRONG_TYPE),
+                doc.readFindings().stream().map(Finding::code).toList());
+        assertEquals("", doc.plan().meshId());
+    }
+
+    @Test
+    void badYamlReportsLineAndColumn() {
+        PlanFileException e = assertThrows(PlanFileException.class,
+                () -> PlanReader.read("meshId: m\nclusters:\n  - name: a\n   context: b\n", "plan.yaml"));
+        assertTrue(e.getMessage().startsWith("plan.yaml is not valid YAML at line 4"), e.getMessage());
+    }
+
+    @Test
+    void missingFileSaysSo(@TempDir Path dir) {
+        PlanFileException e = assertThrows(PlanFileException.class, () -> PlanReader.read(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndNonMappingFilesAreRejected(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("e.yaml"), "");
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanReader.read(empty)).getMessage().contains("is empty"));
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanReader.read("- a\n- b\n", "l.yaml")).getMessage().contains("not a plan"));
+    }
+
+    @Test
+    void versionIsKeptAsWrittenEvenWhenUnquoted() throws Exception {
+        assertEquals("1.10", PlanReader.read("meshId: m\nistio:\n  version: 1.10\n", "t").plan().istio().version());
+    }
+
+    static Finding only(List<Finding> findings) {
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.get(0);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.crossmesh.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PlanValidatorTest {
+    static MeshPlan valid() {
+        return MeshPlan.of("mesh1", List.of(
+                new ClusterSpec("cluster-1", "ctx-1", "vpc-1"),
+                new ClusterSpec("cluster-2", "ctx-2", "vpc-2")));
+    }
+
+    static List<Finding> findings(MeshPlan plan) {
+        return PlanValidator.validate(plan);
+    }
+
+    static Finding only(MeshPlan plan, String code) {
+        List<Finding> matching = findings(plan).stream().filter(f -> f.code().equals(code)).toList();
+        assertEquals(1, matching.size(), findings(plan).toString());
+        return matching.get(0);
+    }
+
+    static MeshPlan withCluster(int i, ClusterSpec c) {
+        MeshPlan p = valid();
+        List<ClusterSpec> list = new java.util.ArrayList<>(p.clusters());
+        list.set(i, c);
+        return p.withClusters(list);
+    }
+
+    @Test
+    void validPlanHasNoFindings() {
+        assertEquals(List.of(), findings(valid()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Mesh1", "mesh_1", "-mesh", "a-very-long-mesh-id-that-goes-on-and-on-beyond-sixty-three-characters-x"})
+    void invalidMeshIdIsAnError(String meshId) {
+        Finding f = only(valid().withMeshId(meshId), PlanCodes.MESH_ID);
+        assertTrue(f.isError());
+        assertEquals("meshId", f.path());
+        assertTrue(f.message().contains("DNS-1123"), f.message());
+    }
+
+    @Test
+    void emptyMeshIdSaysItIsEmpty() {
+        assertTrue(only(valid().withMeshId(""), PlanCodes.MESH_ID).message().startsWith("Mesh ID is empty"));
+    }
+
+    @Test
+    void invalidTrustDomain() {
+        assertEquals("trustDomain", only(valid().withTrustDomain("Not A Domain"), PlanCodes.TRUST_DOMAIN).path());
+    }
+
+    @Test
+    void fewerThanTwoClusters() {
+        Finding f = only(valid().withClusters(List.of(new ClusterSpec("a", "a", "n"))), PlanCodes.TOO_FEW_CLUSTERS);
+        assertTrue(f.message().contains("has 1"), f.message());
+    }
+
+    @Test
+    void invalidClusterNameNamesTheFieldAndSuggestsAName() {
+        Finding f = only(withCluster(1, new ClusterSpec("Cluster_2", "gke_p_z_c2", "vpc-2")), PlanCodes.CLUSTER_NAME);
+        assertEquals("clusters[1].name", f.path());
+        assertEquals("Cluster_2", f.cluster());
+        assertTrue(f.message().contains("'cluster-2'"), f.message());
+    }
+
+    @Test
+    void duplicateClusterName() {
+        Finding f = only(withCluster(1, new ClusterSpec("cluster-1", "ctx-2", "vpc-2")), PlanCodes.DUPLICATE_CLUSTER_NAME);
+        assertEquals("clusters[1].name", f.path());
+    }
+
+    @Test
+    void missingAndDuplicateContext() {
+        assertEquals("clusters[1].context", only(withCluster(1, new ClusterSpec("cluster-2", "", "vpc-2")), PlanCodes.CONTEXT_MISSING).path());
+        assertEquals("clusters[1].context", only(withCluster(1, new ClusterSpec("cluster-2", "ctx-1", "vpc-2")), PlanCodes.DUPLICATE_CONTEXT).path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "VPC-1", "vpc 1", "vpc-"})
+    void invalidNetwork(String network) {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", network)), PlanCodes.NETWORK);
+        assertEquals("clusters[0].network", f.path());
+        assertEquals("cluster-1", f.cluster());
+    }
+
+    @Test
+    void singleNetworkIsAWarning() {
+        Finding f = only(withCluster(1, new ClusterSpec("cluster-2", "ctx-2", "vpc-1")), PlanCodes.SINGLE_NETWORK);
+        assertFalse(f.isError());
+        assertFalse(Finding.anyError(findings(withCluster(1, new ClusterSpec("cluster-2", "ctx-2", "vpc-1")))));
+    }
+
+    @Test
+    void primaryRemoteNeedsAPrimary() {
+        MeshPlan p = valid().withTopology(Topology.PRIMARY_REMOTE).withClusters(List.of(
+                new ClusterSpec("a", "a", "n1").withRole(Role.REMOTE), new ClusterSpec("b", "b", "n2").withRole(Role.REMOTE)));
+        assertTrue(only(p, PlanCodes.NO_PRIMARY).isError());
+    }
+
+    @Test
+    void remoteRoleInMultiPrimaryIsAnError() {
+        Finding f = only(withCluster(1, new ClusterSpec("cluster-2", "ctx-2", "vpc-2").withRole(Role.REMOTE)), PlanCodes.REMOTE_IN_MULTI_PRIMARY);
+        assertEquals("clusters[1].role", f.path());
+    }
+
+    @Test
+    void meshCaNeedsAsm() {
+        assertTrue(only(valid().withCa(CaMode.MESH_CA), PlanCodes.MESH_CA_NEEDS_ASM).isError());
+        MeshPlan asm = valid().withCa(CaMode.MESH_CA).withIstio(new IstioSpec(Flavor.ASM, "1.20.3", ""));
+        assertFalse(Finding.anyError(findings(asm)));
+        assertFalse(only(asm, PlanCodes.MESH_CA_TRUST_DOMAIN).isError());
+        assertEquals(List.of(), findings(asm.withTrustDomain("my-project.svc.id.goog")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://10.0.0.1", "10.0.0.1:443", "https://", "ftp://x"})
+    void apiServerMustBeHttps(String server) {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_NOT_HTTPS);
+        assertEquals("clusters[0].apiServer", f.path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://127.0.0.1:6443", "https://localhost"})
+    void localApiServerIsAWarning(String server) {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_LOCAL);
+        assertFalse(f.isError());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"latest", "1", "one.two", ""})
+    void unparseableVersion(String version) {
+        assertEquals("istio.version", only(valid().withIstio(new IstioSpec(Flavor.ISTIO, version, "")), PlanCodes.VERSION_UNPARSEABLE).path());
+    }
+
+    @Test
+    void versionOlderThan18() {
+        assertTrue(only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.7.8", "")), PlanCodes.VERSION_TOO_OLD).isError());
+        assertFalse(Finding.anyError(findings(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.8.0", "")))));
+    }
+
+    @Test
+    void versionBeforeGatewayInjectionWarns() {
+        assertFalse(only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.11.4", "")), PlanCodes.GATEWAY_INJECTION_VERSION).isError());
+    }
+
+    @Test
+    void invalidRevision() {
+        assertEquals("istio.revision", only(valid().withIstio(new IstioSpec(Flavor.ASM, "1.20.3", "ASM_1")), PlanCodes.REVISION).path());
+    }
+
+    @Test
+    void invalidRegionAndAnnotation() {
+        assertEquals("clusters[0].region", only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withRegion("eu west")), PlanCodes.REGION).path());
+        MeshPlan p = valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("bad key!", "x")));
+        assertEquals("gateway.annotations.bad key!", only(p, PlanCodes.ANNOTATION_KEY).path());
+    }
+
+    @Test
+    void sanitizeMakesValidLabels() {
+        assertEquals("gke-sandbox-111111-asia-south1-a-cluster-1", Dns1123.sanitize("gke_sandbox-111111_asia-south1-a_cluster-1"));
+        assertEquals("arn-aws-eks-us-east-1-1234-cluster-prod", Dns1123.sanitize("arn:aws:eks:us-east-1:1234:cluster/Prod"));
+        assertEquals("cluster", Dns1123.sanitize("___"));
+        String longName = Dns1123.sanitize("x".repeat(100) + "-tail");
+        assertTrue(Dns1123.isLabel(longName) && longName.endsWith("tail"), longName);
+    }
+
+    @Test
+    void versionsCompare() {
+        assertTrue(IstioVersion.of("1.10.2").isBefore(1, 11));
+        assertTrue(IstioVersion.of("1.8.6-asm.3").isAtLeast(1, 8));
+        assertEquals(new IstioVersion(1, 24, 3), IstioVersion.of("v1.24.3"));
+    }
+}
