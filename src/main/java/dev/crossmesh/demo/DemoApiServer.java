@@ -1,0 +1,125 @@
+package dev.crossmesh.demo;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+
+/**
+ * One demo cluster's API server: a fabric8 mock server in CRUD mode over HTTPS on loopback. Its data outlives
+ * {@link #stop()}, so a stopped cluster comes back with everything it had, on the same port.
+ */
+public final class DemoApiServer implements AutoCloseable {
+    public static final String DEFAULT_KUBERNETES_VERSION = "v1.30.4";
+    /** The mock web server logs every request at INFO through java.util.logging; held here so the setting sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final String name;
+    private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    private final DemoDispatcher dispatcher = new DemoDispatcher(expectations);
+    private KubernetesMockServer server;
+    private KubernetesClient admin;
+    private int port;
+
+    public DemoApiServer(String name) {
+        this.name = name;
+    }
+
+    /** Starts on a free port, or on the port it had before when restarted. */
+    public synchronized DemoApiServer start() {
+        if (server != null) {
+            return this;
+        }
+        // a mock web server cannot be started twice: a new one on every start, over the same dispatcher and data
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations, dispatcher, true);
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
+                .withPlatform("linux/amd64").build());
+        server.init(InetAddress.getLoopbackAddress(), port);
+        port = server.getPort();
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code https://127.0.0.1:PORT}: the address written into the demo kubeconfig. */
+    public String url() {
+        return "https://127.0.0.1:" + port;
+    }
+
+    /** The server's self-signed certificate, PEM; what a token Secret's ca.crt holds. */
+    public synchronized String certificatePem() {
+        try {
+            return Files.readString(Path.of(server.getSelfSignedCertificate().certificatePath()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** For tests: the mock server, to set expectations that answer one request with an error. */
+    public synchronized KubernetesMockServer mockServer() {
+        return server;
+    }
+
+    /** Makes SelfSubjectAccessReviews answer "not allowed" for a verb on a resource, e.g. ("create", "secrets"). */
+    public void deny(String verb, String resource) {
+        dispatcher.deny(verb, resource);
+    }
+
+    public long requestCount() {
+        return dispatcher.requestCount();
+    }
+
+    /** A client with the cluster's own rights, for the simulated control plane and for tests. */
+    public synchronized KubernetesClient adminClient() {
+        if (admin == null) {
+            Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withTrustCerts(true)
+                    .withOauthToken("demo-admin").withRequestRetryBackoffLimit(1).withConnectionTimeout(3000).build();
+            admin = new KubernetesClientBuilder().withConfig(config).build();
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+        stop();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.crossmesh.kube;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * The kubeconfig files in effect, found the way kubectl finds them: an explicit file, else every file in
+ * {@code KUBECONFIG} merged in order (the first definition of a name wins), else {@code ~/.kube/config}.
+ * Connection settings for a context come from fabric8's own kubeconfig loading, so exec credential plugins
+ * such as gke-gcloud-auth-plugin keep working.
+ */
+public final class Kubeconfigs {
+    /** The extension a demo kubeconfig puts on its clusters, so that every screen can say "demo". */
+    public static final String DEMO_EXTENSION = "crossmesh.dev/demo";
+
+    private final List<Path> files;
+
+    private Kubeconfigs(List<Path> files) {
+        this.files = List.copyOf(files);
+    }
+
+    /** @param explicit the file given with --kubeconfig, or null to use KUBECONFIG / ~/.kube/config */
+    public static Kubeconfigs locate(Path explicit) {
+        if (explicit != null) {
+            return new Kubeconfigs(List.of(explicit));
+        }
+        String env = System.getenv("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            List<Path> paths = new ArrayList<>();
+            for (String part : env.split(File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    paths.add(Path.of(part));
+                }
+            }
+            return new Kubeconfigs(paths);
+        }
+        return new Kubeconfigs(List.of(Path.of(System.getProperty("user.home"), ".kube", "config")));
+    }
+
+    public static Kubeconfigs of(List<Path> files) {
+        return new Kubeconfigs(files);
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    /** Every context of every file, in kubectl's merge order; files that do not exist are skipped as kubectl does. */
+    public List<KubeContext> contexts() throws KubeconfigException {
+        Map<Path, Config> parsed = parseAll();
+        Config merged = merge(parsed.values());
+        List<KubeContext> result = new ArrayList<>();
+        for (NamedContext ctx : merged.getContexts()) {
+            if (ctx.getName() == null || ctx.getContext() == null) {
+                continue;
+            }
+            String clusterName = Objects.toString(ctx.getContext().getCluster(), "");
+            Optional<NamedCluster> cluster = merged.getClusters().stream().filter(c -> clusterName.equals(c.getName())).findFirst();
+            Path source = parsed.entrySet().stream()
+                    .filter(e -> nullSafe(e.getValue().getContexts()).stream().anyMatch(c -> ctx.getName().equals(c.getName())))
+                    .map(Map.Entry::getKey).findFirst().orElse(files.get(0));
+            result.add(new KubeContext(ctx.getName(), clusterName,
+                    cluster.map(c -> c.getCluster() == null ? "" : Objects.toString(c.getCluster().getServer(), "")).orElse(""),
+                    Objects.toString(ctx.getContext().getUser(), ""),
+                    Objects.toString(ctx.getContext().getNamespace(), ""),
+                    source, ctx.getName().equals(merged.getCurrentContext()), cluster.map(Kubeconfigs::isDemo).orElse(false)));
+        }
+        return result;
+    }
+
+    public KubeContext context(String name) throws KubeconfigException {
+        return contexts().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new KubeconfigException(
+                "context '" + name + "' is not in " + describeFiles() + "; list the contexts with `crossmesh contexts`"
+                        + " or point at another file with --kubeconfig"));
+    }
+
+    /**
+     * fabric8 client settings for a context. The name is checked first: fabric8 on its own silently falls
+     * back to another context when the name is unknown, which would apply a mesh to the wrong cluster.
+     */
+    public io.fabric8.kubernetes.client.Config clientConfig(String contextName) throws KubeconfigException {
+        KubeContext ctx = context(contextName);
+        try {
+            if (isSelfContained(ctx)) {
+                return io.fabric8.kubernetes.client.Config.fromKubeconfig(contextName, ctx.source().toFile());
+            }
+            return io.fabric8.kubernetes.client.Config.fromKubeconfig(contextName, Serialization.asYaml(merge(parseAll().values())), ctx.source().toString());
+        } catch (RuntimeException e) {
+            throw new KubeconfigException("cannot load context '" + contextName + "' from " + ctx.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String describeFiles() {
+        return files.size() == 1 ? "kubeconfig " + files.get(0) : "kubeconfig files " + files;
+    }
+
+    private boolean isSelfContained(KubeContext ctx) throws KubeconfigException {
+        Config own = parse(ctx.source());
+        NamedContext named = nullSafe(own.getContexts()).stream().filter(c -> ctx.name().equals(c.getName())).findFirst().orElse(null);
+        if (named == null || named.getContext() == null) {
+            return false;
+        }
+        boolean hasCluster = nullSafe(own.getClusters()).stream().anyMatch(c -> Objects.equals(c.getName(), named.getContext().getCluster()));
+        boolean hasUser = named.getContext().getUser() == null
+                || nullSafe(own.getUsers()).stream().anyMatch(u -> Objects.equals(u.getName(), named.getContext().getUser()));
+        return hasCluster && hasUser;
+    }
+
+    /** Files merged into one, the first definition of each name winning, as kubectl merges them. */
+    private static Config merge(Iterable<Config> configs) {
+        Config result = new Config();
+        result.setApiVersion("v1");
+        result.setKind("Config");
+        result.setClusters(new ArrayList<>());
+        result.setContexts(new ArrayList<>());
+        result.setUsers(new ArrayList<>());
+        for (Config c : configs) {
+            if (result.getCurrentContext() == null || result.getCurrentContext().isEmpty()) {
+                result.setCurrentContext(c.getCurrentContext());
+            }
+            nullSafe(c.getClusters()).stream().filter(x -> result.getClusters().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
+                    .forEach(result.getClusters()::add);
+            nullSafe(c.getContexts()).stream().filter(x -> result.getContexts().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
+                    .forEach(result.getContexts()::add);
+            nullSafe(c.getUsers()).stream().filter(x -> result.getUsers().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
+                    .forEach(result.getUsers()::add);
+        }
+        return result;
+    }
+
+    private Map<Path, Config> parseAll() throws KubeconfigException {
+        Map<Path, Config> parsed = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                parsed.put(file, parse(file));
+            }
+        }
+        return parsed;
+    }
+
+    private static boolean isDemo(NamedCluster cluster) {
+        return cluster.getCluster() != null && nullSafe(cluster.getCluster().getExtensions()).stream()
+                .anyMatch(e -> DEMO_EXTENSION.equals(e.getName()));
+    }
+
+    private static Config parse(Path file) throws KubeconfigException {
+        try {
+            return KubeConfigUtils.parseConfig(file.toFile());
+        } catch (RuntimeException e) {
+            throw new KubeconfigException("cannot read kubeconfig " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
