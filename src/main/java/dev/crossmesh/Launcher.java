@@ -15,7 +15,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.exit(dev.crossmesh.ui.CrossmeshApp.open(null, false));
+            System.exit(dev.crossmesh.ui.CrossmeshApp.open(GuiRequest.wizard()));
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -75,7 +75,7 @@ public final class Cli {
 
         @Override
         public Integer call() {
-            return gui.open(plan, true);
+            return gui.open(new dev.crossmesh.GuiRequest(plan, true, null));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.crossmesh.ui;
 
-import java.nio.file.Path;
-
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -9,7 +7,7 @@ import javafx.stage.Stage;
 
 /** The JavaFX application. */
 public class CrossmeshApp extends Application {
-    public static int open(Path plan, boolean live) {
+    public static int open(dev.crossmesh.GuiRequest request) {
         Application.launch(CrossmeshApp.class);
         return 0;
     }

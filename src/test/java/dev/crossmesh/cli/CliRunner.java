@@ -17,7 +17,7 @@ public final class CliRunner {
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), (plan, live) -> {
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), request -> {
             throw new AssertionError("the GUI must not open from this test");
         });
         return new Result(code, out.toString(), err.toString());
