@@ -13,10 +13,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
  * istio-system an ingress ip shortly after it appears (the demo package's simulated control plane will do this for
  * the demo; tests must not depend on it).
  */
-final class LoadBalancerSimulator implements AutoCloseable {
+public final class LoadBalancerSimulator implements AutoCloseable {
     private final SharedIndexInformer<Service> informer;
 
-    LoadBalancerSimulator(KubernetesClient admin, String ip) {
+    public LoadBalancerSimulator(KubernetesClient admin, String ip) {
         informer = admin.services().inNamespace("istio-system").runnableInformer(0);
         informer.exceptionHandler((started, t) -> true);
         informer.addEventHandler(new ResourceEventHandler<>() {
