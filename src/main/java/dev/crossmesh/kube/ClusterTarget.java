@@ -35,7 +35,8 @@ record ClusterTarget(ClusterSpec spec, KubeContext context, ObjectSync sync) {
         for (ClusterSpec spec : plan.clusters()) {
             try {
                 KubeContext context = clients.kubeconfigs().context(spec.context());
-                ClusterObjects api = new ClusterObjects(clients.client(spec.context()));
+                // apply and diff read each kind with one LIST: one request for all remote secrets, not one per peer
+                ClusterObjects api = new ClusterObjects(clients.client(spec.context()), true);
                 targets.put(spec.name(), new ClusterTarget(spec, context, new ObjectSync(spec.name(), api, plan.meshId())));
             } catch (KubeconfigException e) {
                 errors.put(spec.name(), "cluster " + spec.name() + ": " + e.getMessage());

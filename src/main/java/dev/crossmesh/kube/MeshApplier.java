@@ -42,8 +42,10 @@ public final class MeshApplier {
     public static final String CONTROL_PLANE = "control plane";
     public static final String GATEWAY_ADDRESS = "gateway address";
     static final Duration TOKEN_WAIT = Duration.ofSeconds(10);
-    private static final Duration TOKEN_POLL = Duration.ofMillis(200);
-    private static final Duration GATEWAY_POLL = Duration.ofSeconds(1);
+    /** Polls start fast (a controller usually answers in milliseconds) and slow down to these. */
+    private static final Duration TOKEN_POLL = Duration.ofMillis(500);
+    private static final Duration GATEWAY_POLL = Duration.ofSeconds(2);
+    private static final Duration FIRST_POLL = Duration.ofMillis(100);
     private static final int MAX_PARALLEL = 16;
 
     private final ClusterClients clients;
@@ -82,6 +84,10 @@ public final class MeshApplier {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     static boolean isLoopback(String server) {
@@ -388,14 +394,17 @@ public final class MeshApplier {
             long start = System.nanoTime();
             long deadline = start + wait.toNanos();
             String lastError = "";
+            Duration interval = FIRST_POLL;
             while (System.nanoTime() < deadline) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                if (cancel.sleep(left.compareTo(GATEWAY_POLL) < 0 ? left : GATEWAY_POLL)) {
+                boolean cancelled = cancel.sleep(left.compareTo(interval) < 0 ? left : interval);
+                interval = min(interval.multipliedBy(2), GATEWAY_POLL);
+                if (cancelled) {
                     skipped(cluster, GATEWAY_ADDRESS, "cancelled while waiting for the load-balancer address");
                     return;
                 }
                 try {
-                    address = GatewayAddresses.ofService(target.api().get(service));
+                    address = GatewayAddresses.ofService(target.api().getFresh(service));
                     lastError = "";
                 } catch (RuntimeException e) {
                     lastError = KubeFailures.detail(e);
@@ -485,14 +494,17 @@ public final class MeshApplier {
             emit(cluster, step, ApplyEvent.Kind.WAITING, "waiting up to " + TOKEN_WAIT.toSeconds() + " s for the token controller to issue the reader token");
             long deadline = System.nanoTime() + TOKEN_WAIT.toNanos();
             String lastError = "";
+            Duration interval = FIRST_POLL;
             while (System.nanoTime() < deadline) {
-                if (cancel.sleep(TOKEN_POLL)) {
+                boolean cancelled = cancel.sleep(interval);
+                interval = min(interval.multipliedBy(2), TOKEN_POLL);
+                if (cancelled) {
                     notAttempted(cluster, "reader token", "cancelled while waiting for the reader token");
                     return null;
                 }
                 try {
                     ReaderAccess.Credentials creds = ReaderAccess.credentials(
-                            target.api().get("v1", "Secret", Labels.ISTIO_NAMESPACE, secretName), server);
+                            target.api().getFresh("v1", "Secret", Labels.ISTIO_NAMESPACE, secretName), server);
                     if (creds != null) {
                         redactor.add(creds.token());
                         emit(cluster, step, ApplyEvent.Kind.DONE, "reader token issued");

@@ -94,7 +94,7 @@ final class ObjectSync {
             if (e.getCode() != 409) {
                 throw e;
             }
-            Examined fresh = examine(examined.desired(), policy, force);
+            Examined fresh = examine(examined.desired(), api.getFresh(examined.desired()), policy, force);
             if (!fresh.kind().changes() || fresh.body() == null) {
                 return new Written(fresh.kind(), fresh.live(), fresh.change());
             }

@@ -281,7 +281,7 @@ public final class Uninstaller {
         }
 
         private void release(UninstallAction a) {
-            Map<String, Object> live = target.api().get(a.apiVersion(), a.kind(), a.namespace(), a.name());
+            Map<String, Object> live = target.api().getFresh(a.apiVersion(), a.kind(), a.namespace(), a.name());
             if (live == null) {
                 record(a.object(), StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "already gone");
                 return;
@@ -301,7 +301,7 @@ public final class Uninstaller {
         }
 
         private void namespace(UninstallAction a) {
-            Map<String, Object> live = target.api().get("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
+            Map<String, Object> live = target.api().getFresh("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
             if (live == null) {
                 record(a.object(), StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "already gone");
                 return;
