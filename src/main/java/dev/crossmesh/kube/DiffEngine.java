@@ -210,7 +210,7 @@ public final class DiffEngine {
         }
 
         private void unreadable(ClusterTarget target, String step, String object, String kind, RuntimeException e) {
-            String message = KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET, object, kind, e);
+            String message = KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET, object, kind, e, "diff");
             if (KubeFailures.isConnectionProblem(e) || KubeFailures.code(e) == 401) {
                 // no point in asking an unreachable cluster for every object: one error for the cluster says it
                 errors.putIfAbsent(target.name(), message);

@@ -31,37 +31,44 @@ final class KubeFailures {
      * @param kind   the object's kind, for the RBAC hint and the "CRD missing" case; may be ""
      */
     static String describe(String cluster, String server, Verb verb, String object, String kind, Throwable error) {
+        return describe(cluster, server, verb, object, kind, error, "apply");
+    }
+
+    /** @param command what to run again once fixed: apply, diff, preflight, uninstall */
+    static String describe(String cluster, String server, Verb verb, String object, String kind, Throwable error, String command) {
+        String again = "run " + command + " again";
+        String againSentence = "Run " + command + " again";
         int code = error instanceof KubernetesClientException k ? k.getCode() : 0;
         String detail = detail(error);
         String where = "cluster " + cluster;
         String what = verb.words + " " + object;
         if (!(error instanceof KubernetesClientException) && !isConnectionProblem(error)) {
             return where + ": could not " + what + ": unexpected " + error.getClass().getSimpleName() + ": " + detail
-                    + ". Run apply again; if it happens again, please report it (set CROSSMESH_DEBUG=1 for details).";
+                    + ". " + againSentence + "; if it happens again, please report it.";
         }
         if (code == 0 || isConnectionProblem(error)) {
             return where + " (" + server + ") did not answer when crossmesh tried to " + what + ": " + detail
-                    + ". Check that the cluster is running and reachable (VPN, firewall, credentials), then run apply again:"
-                    + " what is already applied stays, and apply completes the rest.";
+                    + ". Check that the cluster is running and reachable (VPN, firewall, credentials), then " + again
+                    + (command.equals("apply") ? ": what is already applied stays, and apply completes the rest." : ".");
         }
         String http = " (HTTP " + code + (detail.isEmpty() ? "" : ": " + detail) + ")";
         return switch (code) {
             case 401 -> where + " rejected the credentials when crossmesh tried to " + what + http
-                    + ". Refresh the context's credentials (for GKE: gcloud container clusters get-credentials) and run again.";
+                    + ". Refresh the context's credentials (for GKE: gcloud container clusters get-credentials) and " + again + ".";
             case 403 -> where + ": not allowed to " + what + http + ". Ask a cluster admin for RBAC permission to "
                     + verb.rbac + " " + ResourceKinds.plural(kind) + (object.contains("/") ? " in namespace " + object.substring(object.indexOf(' ') + 1, object.indexOf('/')) : "")
                     + "; `crossmesh preflight` lists every permission apply needs.";
             case 404 -> isCustomKind(kind)
                     ? where + " does not know the kind " + kind + " when crossmesh tried to " + what + http
-                            + ": the Istio CRDs are not installed. Install the control plane first (istioctl install), then run apply again."
-                    : where + ": " + object + " was not found when crossmesh tried to " + verb.words + " it" + http + ". Run apply again.";
+                            + ": the Istio CRDs are not installed. Install the control plane first (istioctl install), then " + again + "."
+                    : where + ": " + object + " was not found when crossmesh tried to " + verb.words + " it" + http + ". " + againSentence + ".";
             case 409 -> where + ": " + object + " changed again while crossmesh was writing it" + http
-                    + "; another tool or person is writing it at the same time. Run apply again once that has settled.";
+                    + "; another tool or person is writing it at the same time. " + againSentence + " once that has settled.";
             case 422 -> where + " rejected " + object + " as invalid" + http
                     + ". This is a crossmesh bug or an API server that does not accept this Istio/Kubernetes version: please report it.";
             default -> code >= 500
                     ? where + "'s API server failed when crossmesh tried to " + what + http
-                            + ". This is a problem on the server side: run apply again; if it persists, check the API server's health."
+                            + ". This is a problem on the server side: " + again + "; if it persists, check the API server's health."
                     : where + ": could not " + what + http + ".";
         };
     }

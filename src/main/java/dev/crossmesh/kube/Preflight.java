@@ -182,8 +182,7 @@ public final class Preflight {
                 version = client.getKubernetesVersion().getGitVersion();
             } catch (RuntimeException e) {
                 int code = KubeFailures.code(e);
-                String message = KubeFailures.describe(spec.name(), server, KubeFailures.Verb.GET, "the API server version", "", e)
-                        .replace("run apply again", "run preflight again");
+                String message = KubeFailures.describe(spec.name(), server, KubeFailures.Verb.GET, "the API server version", "", e, "preflight");
                 error(code == 401 || code == 403 ? PreflightCodes.UNAUTHORIZED : PreflightCodes.UNREACHABLE, path + ".context", message);
                 return new ClusterReport(new ClusterCheck(spec.name(), spec.context(), server, false, "", KubeFailures.detail(e), "", List.of()),
                         findings, "", "");

@@ -47,7 +47,7 @@ public final class Uninstaller {
                 actions.put(c.name(), new Discovery(plan, target).actions());
             } catch (RuntimeException e) {
                 errors.put(c.name(), KubeFailures.describe(c.name(), target.server(), KubeFailures.Verb.LIST,
-                        "the objects in " + Labels.ISTIO_NAMESPACE, "", e).replace("run apply again", "run uninstall again"));
+                        "the objects in " + Labels.ISTIO_NAMESPACE, "", e, "uninstall"));
             }
         }, (c, e) -> errors.put(c.name(), "cluster " + c.name() + ": " + KubeFailures.detail(e)));
         Map<String, List<UninstallAction>> ordered = new LinkedHashMap<>();
@@ -275,7 +275,7 @@ public final class Uninstaller {
                     failed = true;
                     KubeFailures.Verb verb = a.action() == UninstallAction.Action.DELETE ? KubeFailures.Verb.DELETE : KubeFailures.Verb.UPDATE;
                     record(step, StepOutcome.Status.FAILED, ApplyEvent.Kind.FAILED,
-                            KubeFailures.describe(target.name(), target.server(), verb, step, a.kind(), e).replace("run apply again", "run uninstall again"));
+                            KubeFailures.describe(target.name(), target.server(), verb, step, a.kind(), e, "uninstall"));
                 }
             }
         }
