@@ -56,7 +56,7 @@ public final class MeshApplier {
 
     public ApplyResult apply(MeshPlan plan, Map<String, ClusterCerts> certs, ApplyOptions options, Consumer<ApplyEvent> listener,
             CancelToken cancel) {
-        return new Run(plan, certs, options, listener, cancel == null ? CancelToken.none() : cancel).execute();
+        return new Run(plan, certs == null ? Map.of() : certs, options, listener, cancel == null ? CancelToken.none() : cancel).execute();
     }
 
     /** Runs one task per item on a pool of daemon threads and waits for all; a task's unexpected failure is passed to {@code onError}. */
@@ -122,6 +122,7 @@ public final class MeshApplier {
             for (ClusterSpec c : plan.clusters()) {
                 outcomes.put(c.name(), Collections.synchronizedList(new ArrayList<>()));
             }
+            certs.values().forEach(c -> redactor.addPem(c.caKeyPem()));
         }
 
         ApplyResult execute() {

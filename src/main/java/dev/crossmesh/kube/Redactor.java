@@ -12,10 +12,20 @@ final class Redactor {
     private static final int MIN_LENGTH = 8;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
+    /** A token: hidden as it is and base64-encoded (as a Secret's data holds it). */
     void add(String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH) {
             secrets.add(secret);
+            secrets.add(java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
+    }
+
+    /** A private key in PEM: every body line is hidden, so that it stays hidden when a message joins the lines. */
+    void addPem(String pem) {
+        if (pem == null) {
+            return;
+        }
+        pem.lines().map(String::trim).filter(l -> !l.startsWith("-----") && l.length() >= MIN_LENGTH).forEach(secrets::add);
     }
 
     String scrub(String text) {

@@ -167,8 +167,10 @@ class KubeCommandsTest {
             // a remote secret gone, and a server that answers the rewrite with the secret's content in its error
             var one = s.demo().server("demo-cluster-1");
             one.adminClient().secrets().inNamespace("istio-system").withName("istio-remote-secret-cluster-2").delete();
-            String echoed = "Secret \"istio-remote-secret-cluster-2\" is invalid: data[cluster-2]: token: " + secrets.get(0) + " " + secrets.get(1)
-                    + " " + secrets.get(2) + " " + secrets.get(3);
+            String keyLines = secrets.stream().filter(v -> v.contains("PRIVATE KEY")).findFirst().orElseThrow().lines()
+                    .filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+            String tokens = String.join(" ", secrets.stream().filter(v -> !v.contains("PRIVATE KEY")).toList());
+            String echoed = "Secret \"istio-remote-secret-cluster-2\" is invalid: key " + keyLines + " token: " + tokens;
             one.mockServer().expect().post().withPath("/api/v1/namespaces/istio-system/secrets")
                     .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withMessage(echoed).build()).once();
             one.adminClient().services().inNamespace("istio-system").withName("istio-eastwestgateway").edit(svc -> {
