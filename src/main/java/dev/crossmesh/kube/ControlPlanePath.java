@@ -39,7 +39,15 @@ record ControlPlanePath(Way way, Path istioctl, String reason) {
     }
 
     static boolean hasOperatorCrd(ClusterObjects api) {
-        return api.get("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", OPERATOR_CRD) != null;
+        try {
+            return api.get("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", OPERATOR_CRD) != null;
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                // not allowed to read CRDs: no operator path then; istioctl or the manual step says what happens instead
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** What the user runs instead, for the manual path and messages: the file is in the export. */
