@@ -1,5 +1,6 @@
 package dev.crossmesh.cli;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,8 +14,14 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Without input: commands that ask (apply, uninstall) then need --yes. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, GuiOpener gui) {
-        Terminal terminal = new Terminal(out, err);
+        return run(args, null, out, err, gui);
+    }
+
+    /** @param in where answers to questions come from (stdin), or null when there is none */
+    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err, GuiOpener gui) {
+        Terminal terminal = new Terminal(out, err, in);
         CommandLine cl = new CommandLine(new Root(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -51,7 +58,8 @@ public final class Cli {
     @Command(name = "crossmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
-            subcommands = {ValidateCommand.class, ExportCommand.class, LiveCommand.class},
+            subcommands = {ValidateCommand.class, ExportCommand.class, ContextsCommand.class, PreflightCommand.class, DiffCommand.class,
+                    ApplyCommand.class, UninstallCommand.class, LiveCommand.class},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
                     "2:could not run (bad arguments, unreadable file)"})

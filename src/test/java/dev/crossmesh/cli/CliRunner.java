@@ -1,6 +1,8 @@
 package dev.crossmesh.cli;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process as `crossmesh ARGS...` would, capturing output and exit code. */
@@ -14,10 +16,20 @@ public final class CliRunner {
     private CliRunner() {
     }
 
+    /** With no input, as when stdin is not a terminal: commands that ask need --yes. */
     public static Result run(String... args) {
+        return run(null, args);
+    }
+
+    /** With {@code input} as what the user types (e.g. "yes\n"). */
+    public static Result runWithInput(String input, String... args) {
+        return run(new BufferedReader(new StringReader(input)), args);
+    }
+
+    private static Result run(BufferedReader in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err), request -> {
+        int code = Cli.run(args, in, new PrintWriter(out), new PrintWriter(err), request -> {
             throw new AssertionError("the GUI must not open from this test");
         });
         return new Result(code, out.toString(), err.toString());

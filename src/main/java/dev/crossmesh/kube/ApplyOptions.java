@@ -1,0 +1,38 @@
+package dev.crossmesh.kube;
+
+import java.time.Duration;
+
+/**
+ * @param dryRun       send every write with dryRun=All: the API servers check it and change nothing
+ * @param force        take over objects that exist without crossmesh's labels (they are left alone otherwise)
+ * @param controlPlane how the control plane is installed
+ * @param gatewayWait  how long to wait for each east-west gateway's load-balancer address (zero: do not wait)
+ */
+public record ApplyOptions(boolean dryRun, boolean force, ControlPlaneMode controlPlane, Duration gatewayWait) {
+    public static final Duration DEFAULT_GATEWAY_WAIT = Duration.ofSeconds(120);
+
+    public ApplyOptions {
+        controlPlane = controlPlane == null ? ControlPlaneMode.AUTO : controlPlane;
+        gatewayWait = gatewayWait == null || gatewayWait.isNegative() ? Duration.ZERO : gatewayWait;
+    }
+
+    public static ApplyOptions defaults() {
+        return new ApplyOptions(false, false, ControlPlaneMode.AUTO, DEFAULT_GATEWAY_WAIT);
+    }
+
+    public ApplyOptions withDryRun(boolean value) {
+        return new ApplyOptions(value, force, controlPlane, gatewayWait);
+    }
+
+    public ApplyOptions withForce(boolean value) {
+        return new ApplyOptions(dryRun, value, controlPlane, gatewayWait);
+    }
+
+    public ApplyOptions withControlPlane(ControlPlaneMode value) {
+        return new ApplyOptions(dryRun, force, value, gatewayWait);
+    }
+
+    public ApplyOptions withGatewayWait(Duration value) {
+        return new ApplyOptions(dryRun, force, controlPlane, value);
+    }
+}
