@@ -1,5 +1,6 @@
 package dev.crossmesh.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,6 +15,11 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, GuiOpener gui) {
+        return run(args, out, err, gui, System.in);
+    }
+
+    /** @param stdin the command's standard input; {@code crossmesh demo --headless} stops when it ends */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, GuiOpener gui, InputStream stdin) {
         Terminal terminal = new Terminal(out, err);
         CommandLine cl = new CommandLine(new Root(), new CommandLine.IFactory() {
             @Override
@@ -23,6 +29,9 @@ public final class Cli {
                 } catch (NoSuchMethodException e) {
                     if (type == LiveCommand.class) {
                         return type.cast(new LiveCommand(gui));
+                    }
+                    if (type == DemoCommand.class) {
+                        return type.cast(new DemoCommand(terminal, gui, stdin));
                     }
                     return CommandLine.defaultFactory().create(type);
                 }
@@ -51,7 +60,7 @@ public final class Cli {
     @Command(name = "crossmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
-            subcommands = {ValidateCommand.class, ExportCommand.class, LiveCommand.class},
+            subcommands = {ValidateCommand.class, ExportCommand.class, LiveCommand.class, DemoCommand.class},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
                     "2:could not run (bad arguments, unreadable file)"})

@@ -50,10 +50,13 @@ public final class DemoApiServer implements AutoCloseable {
         }
         // a mock web server cannot be started twice: a new one on every start, over the same dispatcher and data
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations, dispatcher, true);
-        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
-                .withPlatform("linux/amd64").build());
+        VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
+                .withPlatform("linux/amd64").build();
+        server.setVersionInfo(version);
         server.init(InetAddress.getLoopbackAddress(), port);
         port = server.getPort();
+        dispatcher.serving(Serialization.asJson(java.util.Map.of("major", "1", "minor", "30", "gitVersion", DEFAULT_KUBERNETES_VERSION,
+                "platform", "linux/amd64", "goVersion", "demo", "compiler", "demo")), "127.0.0.1:" + port);
         return this;
     }
 
