@@ -116,8 +116,9 @@ class DemoCommand implements Callable<Integer> {
             List<DemoCluster> list = demo.clusters();
             int nameWidth = list.stream().mapToInt(c -> c.name().length()).max().orElse(0);
             int urlWidth = list.stream().mapToInt(c -> c.apiServer().length()).max().orElse(0);
+            int regionWidth = list.stream().mapToInt(c -> c.region().length()).max().orElse(0);
             for (DemoCluster c : list) {
-                terminal.println(line(c, nameWidth, urlWidth));
+                terminal.println(line(c, nameWidth, urlWidth, regionWidth));
             }
             terminal.problem("kubeconfig: " + file.toAbsolutePath() + "  (export KUBECONFIG=" + file.toAbsolutePath() + ")");
             terminal.problem(headless ? "running; stop with Ctrl-C" + (StandardInput.endMeansStop(stdin) ? " or by closing standard input" : "")
@@ -144,15 +145,15 @@ class DemoCommand implements Callable<Integer> {
     }
 
     /** {@code demo-cluster-1  https://127.0.0.1:40123  region=europe-west1  gateway=127.0.0.2} */
-    static String line(DemoCluster c, int nameWidth, int urlWidth) {
+    static String line(DemoCluster c, int nameWidth, int urlWidth, int regionWidth) {
         String gateway;
         if (c.faults().contains("no load balancer")) {
             gateway = "gateway=pending";
         } else {
             gateway = "gateway=" + c.gateway().address() + (c.gateway().standardPort() ? "" : " status-port=" + c.gateway().statusPort());
         }
-        String text = String.format(Locale.ROOT, "%-" + nameWidth + "s  %-" + urlWidth + "s  region=%s  %s", c.name(), c.apiServer(),
-                c.region(), gateway);
+        String text = String.format(Locale.ROOT, "%-" + nameWidth + "s  %-" + urlWidth + "s  region=%-" + regionWidth + "s  %s",
+                c.name(), c.apiServer(), c.region(), gateway);
         return c.faults().isEmpty() ? text : text + "  (" + String.join("; ", c.faults()) + ")";
     }
 

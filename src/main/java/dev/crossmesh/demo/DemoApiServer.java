@@ -36,6 +36,7 @@ public final class DemoApiServer implements AutoCloseable {
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     private final DemoDispatcher dispatcher = new DemoDispatcher(expectations);
     private KubernetesMockServer server;
+    private MockWebServer webServer;
     private KubernetesClient admin;
     private int port;
 
@@ -49,7 +50,8 @@ public final class DemoApiServer implements AutoCloseable {
             return this;
         }
         // a mock web server cannot be started twice: a new one on every start, over the same dispatcher and data
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations, dispatcher, true);
+        webServer = new MockWebServer();
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), webServer, expectations, dispatcher, true);
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
         server.setVersionInfo(version);
@@ -61,9 +63,27 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     public synchronized void stop() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+        if (server == null) {
+            return;
+        }
+        KubernetesMockServer stopping = server;
+        server = null;
+        try {
+            stopping.destroy();
+        } catch (IllegalStateException e) {
+            // Vert.x 5 waits up to 10 s for a WebSocket client (a watch) that does not answer the server's Close, then
+            // gives up without closing its Vert.x instance; the port is free by then, so only the threads are left
+            closeVertx(webServer);
+        }
+    }
+
+    private static void closeVertx(MockWebServer webServer) {
+        try {
+            java.lang.reflect.Field field = MockWebServer.class.getDeclaredField("vertx");
+            field.setAccessible(true);
+            ((io.vertx.core.Vertx) field.get(webServer)).close();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a few idle threads are all that is lost
         }
     }
 

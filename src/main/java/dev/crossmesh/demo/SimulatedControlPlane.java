@@ -804,7 +804,9 @@ public final class SimulatedControlPlane implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        informers.forEach(SharedIndexInformer::close);
         executor.shutdownNow();
+        informers.forEach(SharedIndexInformer::close);
+        // the watches end before their API server does: one left open makes the server's stop wait for it
+        informers.forEach(DemoInformers::awaitStopped);
     }
 }

@@ -79,6 +79,7 @@ final class TokenController implements AutoCloseable {
     public void close() {
         if (informer != null) {
             informer.close();
+            DemoInformers.awaitStopped(informer);
         }
     }
 }
