@@ -23,18 +23,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", sortOptions = false,
-        description = {"Start demo clusters on this machine: in-process Kubernetes API servers with a simulated Istio control plane,",
-                "gateways on 127.0.0.2, 127.0.0.3, ... and a kubeconfig of their own. No cloud account, nothing installed.",
-                "Prints one line per cluster, then 'ready'. Runs until Ctrl-C, or until its standard input (a pipe) closes;",
-                "without --headless it opens the wizard on the demo clusters and stops them when the window closes."},
-        footer = {"", "Faults to show on purpose (CLUSTER is a demo cluster's name or number):",
-                "  --no-load-balancer              no cluster's gateway Service gets an address",
-                "  --no-load-balancer=2            only demo-cluster-2's stays pending",
-                "  --break-root-ca                 the last cluster's istiod ignores cacerts and uses a root of its own",
-                "  --offline 2@30+15               demo-cluster-2's API server stops 30 s after 'ready', back 15 s later",
-                "  --offline demo-cluster-1@60     stops 60 s after 'ready', for good (repeat --offline for more)"})
+        description = {"Start demo clusters on this machine: Kubernetes API servers inside crossmesh,",
+                "each with a simulated Istio control plane and a gateway on 127.0.0.2, 127.0.0.3, ...",
+                "No cloud account, nothing installed. Prints one line per cluster, then 'ready'.",
+                "Runs until Ctrl-C, or until its standard input (a pipe) closes. Without --headless",
+                "it opens the wizard on the demo clusters and stops them when the window closes."},
+        footer = {"", "Faults to show on purpose (CLUSTER: a demo cluster's name or number):",
+                "  --no-load-balancer            no gateway Service gets an address",
+                "  --no-load-balancer=2          only demo-cluster-2's stays pending",
+                "  --break-root-ca               the last cluster publishes another root",
+                "  --offline 2@30+15             demo-cluster-2's API server stops 30 s",
+                "                                after 'ready' and is back 15 s later",
+                "  --offline demo-cluster-1@60   stops after 60 s, for good (repeatable)"})
 class DemoCommand implements Callable<Integer> {
     static final int MIN_CLUSTERS = 2;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
 
     @Option(names = "--clusters", paramLabel = "N", defaultValue = "2", description = "how many clusters, 2 to 20 (default 2)")
     int clusters;

@@ -123,15 +123,20 @@ public final class DemoApiServer implements AutoCloseable {
         dispatcher.deny(verb, resource);
     }
 
+    /**
+     * Requests from clients of the kubeconfig (crossmesh, kubectl, tests through {@code ClusterClients}); the demo's own
+     * controllers, its simulated control plane and {@link #adminClient()} are not counted, so that a count measures
+     * what a command sent.
+     */
     public long requestCount() {
         return dispatcher.requestCount();
     }
 
-    /** A client with the cluster's own rights, for the simulated control plane and for tests. */
+    /** A client with the cluster's own rights, for the simulated control plane and for tests; not in {@link #requestCount()}. */
     public synchronized KubernetesClient adminClient() {
         if (admin == null) {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withTrustCerts(true)
-                    .withOauthToken("demo-admin").withRequestRetryBackoffLimit(1).withConnectionTimeout(3000).build();
+                    .withOauthToken(DemoDispatcher.INTERNAL_TOKEN).withRequestRetryBackoffLimit(1).withConnectionTimeout(3000).build();
             admin = new KubernetesClientBuilder().withConfig(config).build();
         }
         return admin;

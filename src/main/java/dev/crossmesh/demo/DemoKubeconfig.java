@@ -1,14 +1,21 @@
 package dev.crossmesh.demo;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.crossmesh.AppDirs;
 import dev.crossmesh.PrivateFiles;
+import dev.crossmesh.kube.KubeContext;
+import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.render.KubeYaml;
 
@@ -64,7 +71,7 @@ public final class DemoKubeconfig {
         }
         if (same) {
             throw new IllegalArgumentException(file + " is your own kubeconfig (~/.kube/config): the demo never writes it. "
-                    + "Leave out --kubeconfig to use " + dev.crossmesh.AppDirs.demoKubeconfig() + ", or name a file of its own");
+                    + "Leave out --kubeconfig to use " + AppDirs.demoKubeconfig() + ", or name a file of its own");
         }
         if (!Files.isRegularFile(absolute)) {
             if (Files.exists(absolute)) {
@@ -76,42 +83,42 @@ public final class DemoKubeconfig {
             if (Files.size(absolute) == 0) {
                 return;
             }
-            List<dev.crossmesh.kube.KubeContext> contexts = Kubeconfigs.of(List.of(absolute)).contexts();
-            if (!contexts.isEmpty() && contexts.stream().allMatch(dev.crossmesh.kube.KubeContext::demo)) {
+            List<KubeContext> contexts = Kubeconfigs.of(List.of(absolute)).contexts();
+            if (!contexts.isEmpty() && contexts.stream().allMatch(KubeContext::demo)) {
                 return;
             }
-        } catch (IOException | dev.crossmesh.kube.KubeconfigException | RuntimeException e) {
+        } catch (IOException | KubeconfigException | RuntimeException e) {
             // unreadable as a kubeconfig: not ours either
         }
         throw new IllegalArgumentException(file + " exists and is not a crossmesh demo kubeconfig; the demo will not overwrite it. "
-                + "Name a new file with --kubeconfig, or leave it out to use " + dev.crossmesh.AppDirs.demoKubeconfig());
+                + "Name a new file with --kubeconfig, or leave it out to use " + AppDirs.demoKubeconfig());
     }
 
     /**
      * When the file is a demo kubeconfig whose API servers still answer, the first such server: another demo is
      * running on it, and writing over its kubeconfig would strand that demo's users.
      */
-    public static java.util.Optional<String> liveServer(Path file) {
+    public static Optional<String> liveServer(Path file) {
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            for (dev.crossmesh.kube.KubeContext context : Kubeconfigs.of(List.of(file)).contexts()) {
+            for (KubeContext context : Kubeconfigs.of(List.of(file)).contexts()) {
                 if (context.demo() && answers(context.server())) {
-                    return java.util.Optional.of(context.name() + " at " + context.server());
+                    return Optional.of(context.name() + " at " + context.server());
                 }
             }
-        } catch (dev.crossmesh.kube.KubeconfigException | RuntimeException e) {
+        } catch (KubeconfigException | RuntimeException e) {
             // not readable: nobody is using it
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean answers(String url) {
         try {
-            java.net.URI uri = java.net.URI.create(url);
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 300);
+            URI uri = URI.create(url);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 300);
                 return true;
             }
         } catch (IOException | RuntimeException e) {

@@ -250,7 +250,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
     // --- the Istio operator ------------------------------------------------------------------------
 
     private record Istiod(String name, String revision, String version, String owner, String clusterId, String meshId,
-            String trustDomain, String network) {
+            String trustDomain) {
     }
 
     private void operate() {
@@ -266,7 +266,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
             String trustDomain = firstNonBlank(text(map(spec(iop).get("meshConfig")).get("trustDomain")), "cluster.local");
             wanted.putIfAbsent(name, new Istiod(name, revision, version, iop.getMetadata().getName(),
                     firstNonBlank(text(map(global.get("multiCluster")).get("clusterName")), "Kubernetes"),
-                    firstNonBlank(text(global.get("meshID")), trustDomain), trustDomain, text(global.get("network"))));
+                    firstNonBlank(text(global.get("meshID")), trustDomain), trustDomain));
         }
         KubernetesClient client = server.adminClient();
         for (Istiod istiod : wanted.values()) {

@@ -138,6 +138,19 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void theDemoPlanIsValidAndMatchesTheDemoClusters() throws Exception {
+        CliRunner.Result result = CliRunner.run("validate", "--plan", "examples/demo-three-clusters.yaml");
+        assertEquals(ExitCodes.OK, result.code(), result.all());
+        assertTrue(result.out().contains("valid, mesh demo-mesh with 3 clusters on 2 network(s)"), result.out());
+        var plan = dev.crossmesh.plan.PlanReader.read(Path.of("examples/demo-three-clusters.yaml")).plan();
+        for (int i = 1; i <= 3; i++) {
+            var cluster = plan.clusters().get(i - 1);
+            assertEquals("demo-cluster-" + i, cluster.context());
+            assertEquals(dev.crossmesh.demo.DemoRegions.region(i), cluster.region(), "the plan's region is the demo nodes' region");
+        }
+    }
+
     private static void assertUsage(String expected, String... args) {
         CliRunner.Result result = runQuietly(args);
         assertEquals(ExitCodes.USAGE, result.code(), result.all());

@@ -273,6 +273,21 @@ class DemoClustersTest {
     }
 
     @Test
+    void requestCountCountsWhatKubeconfigClientsSendNotTheSimulation(@TempDir Path dir) throws Exception {
+        DemoMesh mesh = DemoMesh.twoClusters(DemoMesh.certDir(dir));
+        try (DemoClusters demo = SimulatedControlPlaneTest.fastDemo(dir, 2).start();
+             ClusterClients clients = new ClusterClients(Kubeconfigs.of(List.of(demo.kubeconfig())))) {
+            DemoApiServer server = demo.server("demo-cluster-1");
+            assertEquals(0, server.requestCount(), "bootstrap, controllers and simulation are not counted");
+            mesh.apply(demo, "cluster-1", m -> true); // through adminClient(): not counted either
+            demo.awaitEvent("demo-cluster-1", DemoEvent.Kind.ROOT_CERT_PUBLISHED, WAIT);
+            assertEquals(0, server.requestCount());
+            clients.client("demo-cluster-1").configMaps().inNamespace("istio-system").withName("istio-ca-root-cert").get();
+            assertEquals(1, server.requestCount());
+        }
+    }
+
+    @Test
     void demoClustersStayIsolatedFromEachOther(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = SimulatedControlPlaneTest.fastDemo(dir, 2).start()) {
             demo.server("demo-cluster-1").adminClient().configMaps().inNamespace("default")
