@@ -1,5 +1,7 @@
 package dev.crossmesh.demo;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -9,14 +11,22 @@ final class DemoInformers {
     private DemoInformers() {
     }
 
-    /** Waits briefly for a closed informer's watch to end, so that the API server stops without waiting for it. */
-    static void awaitStopped(SharedIndexInformer<?> informer) {
+    /**
+     * Closes informers and waits briefly (2 s in all) for their watches to end, so that the API server stops without
+     * waiting for them. Nothing to wait for when the server is not running: no watch is open then.
+     */
+    static void close(List<? extends SharedIndexInformer<?>> informers, DemoApiServer server) {
+        informers.forEach(SharedIndexInformer::close);
+        if (!server.isRunning()) {
+            return;
+        }
         try {
-            informer.stopped().toCompletableFuture().get(2, TimeUnit.SECONDS);
+            CompletableFuture.allOf(informers.stream().map(i -> i.stopped().toCompletableFuture().exceptionally(t -> null))
+                    .toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // stopped with an error, or not within 2 s: close goes on regardless
+            // not within 2 s: close goes on regardless
         }
     }
 }

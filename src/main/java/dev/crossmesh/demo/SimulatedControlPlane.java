@@ -805,8 +805,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
     public void close() {
         closed = true;
         executor.shutdownNow();
-        informers.forEach(SharedIndexInformer::close);
         // the watches end before their API server does: one left open makes the server's stop wait for it
-        informers.forEach(DemoInformers::awaitStopped);
+        DemoInformers.close(informers, server);
     }
 }
