@@ -19,7 +19,6 @@ public final class Launcher {
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
-        System.exit(Cli.run(args, in, out, err, dev.crossmesh.ui.CrossmeshApp::open));
+        System.exit(Cli.run(args, System.in, out, err, dev.crossmesh.ui.CrossmeshApp::open));
     }
 }

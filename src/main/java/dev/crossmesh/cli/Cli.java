@@ -1,6 +1,9 @@
 package dev.crossmesh.cli;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,8 +22,12 @@ public final class Cli {
         return run(args, null, out, err, gui);
     }
 
-    /** @param in where answers to questions come from (stdin), or null when there is none */
-    public static int run(String[] args, BufferedReader in, PrintWriter out, PrintWriter err, GuiOpener gui) {
+    /**
+     * @param stdin the command's standard input, or null when there is none: apply and uninstall read their
+     *              confirmation from it, {@code crossmesh demo --headless} stops when it ends
+     */
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, GuiOpener gui) {
+        BufferedReader in = stdin == null ? null : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         Terminal terminal = new Terminal(out, err, in);
         CommandLine cl = new CommandLine(new Root(), new CommandLine.IFactory() {
             @Override
@@ -30,6 +37,9 @@ public final class Cli {
                 } catch (NoSuchMethodException e) {
                     if (type == LiveCommand.class) {
                         return type.cast(new LiveCommand(gui));
+                    }
+                    if (type == DemoCommand.class) {
+                        return type.cast(new DemoCommand(terminal, gui, stdin));
                     }
                     return CommandLine.defaultFactory().create(type);
                 }
@@ -59,7 +69,7 @@ public final class Cli {
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
             subcommands = {ValidateCommand.class, ExportCommand.class, ContextsCommand.class, PreflightCommand.class, DiffCommand.class,
-                    ApplyCommand.class, UninstallCommand.class, LiveCommand.class},
+                    ApplyCommand.class, UninstallCommand.class, LiveCommand.class, DemoCommand.class},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
                     "2:could not run (bad arguments, unreadable file)"})

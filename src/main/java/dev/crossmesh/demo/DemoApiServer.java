@@ -36,6 +36,7 @@ public final class DemoApiServer implements AutoCloseable {
     private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     private final DemoDispatcher dispatcher = new DemoDispatcher(expectations);
     private KubernetesMockServer server;
+    private MockWebServer webServer;
     private KubernetesClient admin;
     private int port;
 
@@ -49,18 +50,40 @@ public final class DemoApiServer implements AutoCloseable {
             return this;
         }
         // a mock web server cannot be started twice: a new one on every start, over the same dispatcher and data
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations, dispatcher, true);
-        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
-                .withPlatform("linux/amd64").build());
+        webServer = new MockWebServer();
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), webServer, expectations, dispatcher, true);
+        VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
+                .withPlatform("linux/amd64").build();
+        server.setVersionInfo(version);
         server.init(InetAddress.getLoopbackAddress(), port);
         port = server.getPort();
+        dispatcher.serving(Serialization.asJson(java.util.Map.of("major", "1", "minor", "30", "gitVersion", DEFAULT_KUBERNETES_VERSION,
+                "platform", "linux/amd64", "goVersion", "demo", "compiler", "demo")), "127.0.0.1:" + port);
         return this;
     }
 
     public synchronized void stop() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+        if (server == null) {
+            return;
+        }
+        KubernetesMockServer stopping = server;
+        server = null;
+        try {
+            stopping.destroy();
+        } catch (IllegalStateException e) {
+            // Vert.x 5 waits up to 10 s for a WebSocket client (a watch) that does not answer the server's Close, then
+            // gives up without closing its Vert.x instance; the port is free by then, so only the threads are left
+            closeVertx(webServer);
+        }
+    }
+
+    private static void closeVertx(MockWebServer webServer) {
+        try {
+            java.lang.reflect.Field field = MockWebServer.class.getDeclaredField("vertx");
+            field.setAccessible(true);
+            ((io.vertx.core.Vertx) field.get(webServer)).close();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a few idle threads are all that is lost
         }
     }
 
@@ -100,15 +123,20 @@ public final class DemoApiServer implements AutoCloseable {
         dispatcher.deny(verb, resource);
     }
 
+    /**
+     * Requests from clients of the kubeconfig (crossmesh, kubectl, tests through {@code ClusterClients}); the demo's own
+     * controllers, its simulated control plane and {@link #adminClient()} are not counted, so that a count measures
+     * what a command sent.
+     */
     public long requestCount() {
         return dispatcher.requestCount();
     }
 
-    /** A client with the cluster's own rights, for the simulated control plane and for tests. */
+    /** A client with the cluster's own rights, for the simulated control plane and for tests; not in {@link #requestCount()}. */
     public synchronized KubernetesClient adminClient() {
         if (admin == null) {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withTrustCerts(true)
-                    .withOauthToken("demo-admin").withRequestRetryBackoffLimit(1).withConnectionTimeout(3000).build();
+                    .withOauthToken(DemoDispatcher.INTERNAL_TOKEN).withRequestRetryBackoffLimit(1).withConnectionTimeout(3000).build();
             admin = new KubernetesClientBuilder().withConfig(config).build();
         }
         return admin;

@@ -1,10 +1,19 @@
 package dev.crossmesh.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -17,15 +26,44 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * fabric8's CRUD mock with the few API-server behaviours crossmesh relies on and the mock lacks:
- * server-side dry-run ({@code dryRun=All} changes nothing), and SelfSubjectAccessReview (a demo cluster allows
- * everything unless a test denies it). Expectations set on the server still come first, so tests can inject 403/409/500 answers.
+ * server-side dry-run ({@code dryRun=All} changes nothing), SelfSubjectAccessReview (a demo cluster allows
+ * everything unless a test denies it), a PUT that leaves {@code status} alone (as the status subresource of a real
+ * API server does: re-applying a Service must not drop its load-balancer address), and discovery of every served
+ * version of a CRD (the mock only knows the storage version, so {@code networking.istio.io/v1alpha3} Gateways would
+ * be unknown next to v1), and the discovery documents kubectl reads ({@link DemoDiscovery}; answered before expectations).
+ * Expectations set on the server still come first, so tests can inject 403/409/500 answers.
  */
 final class DemoDispatcher extends KubernetesMixedDispatcher {
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.Set<String> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String versionJson = "{}";
+    private volatile String serverAddress = "127.0.0.1";
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
+
+    /** The bearer token of the demo's own clients, whose requests {@link #requestCount()} leaves out. */
+    static final String INTERNAL_TOKEN = "demo-internal";
+    private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     DemoDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         super(responses);
+    }
+
+    /** What {@code /version} and {@code /api} tell clients about the server that uses this dispatcher. */
+    void serving(String versionJson, String serverAddress) {
+        this.versionJson = versionJson;
+        this.serverAddress = serverAddress;
+    }
+
+    private List<CustomResourceDefinition> crds() {
+        MockResponse list = get(CRD_PATH);
+        if (list.code() != 200) {
+            return List.of();
+        }
+        try {
+            return Serialization.unmarshal(utf8(list.getBody()),
+                    CustomResourceDefinitionList.class).getItems();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     long requestCount() {
@@ -34,7 +72,9 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        requests.incrementAndGet();
+        if (!("Bearer " + INTERNAL_TOKEN).equals(request.getHeader("Authorization"))) {
+            requests.incrementAndGet();
+        }
         String path = request.getPath();
         if (path.contains("dryRun=All") && request.method() != HttpMethod.GET) {
             return dryRun(request);
@@ -42,7 +82,77 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (request.method() == HttpMethod.POST && path.startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
             return accessReview(request);
         }
-        return super.dispatch(request);
+        if (request.method() == HttpMethod.GET && !path.contains("watch=true")) {
+            Optional<String> discovery = DemoDiscovery.answer(path, versionJson, serverAddress, this::crds);
+            if (discovery.isPresent()) {
+                return new MockResponse().setResponseCode(discovery.get() == DemoDiscovery.NOT_FOUND ? 404 : 200).setBody(discovery.get());
+            }
+        }
+        if (request.method() == HttpMethod.PUT && !path.split("\\?")[0].endsWith("/status")) {
+            request = keepingStatus(request);
+        }
+        String body = utf8(request.getBody()); // read before the mock consumes it
+        MockResponse response = super.dispatch(request);
+        if (path.startsWith(CRD_PATH) && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT)
+                && response.code() / 100 == 2) {
+            serveEveryVersion(body);
+        }
+        return response;
+    }
+
+    /** The same request with the stored object's status in place of whatever status the body carries. */
+    @SuppressWarnings("unchecked")
+    private RecordedRequest keepingStatus(RecordedRequest request) {
+        String objectPath = request.getPath().split("\\?")[0];
+        MockResponse stored = get(objectPath);
+        if (stored.code() != 200) {
+            return request;
+        }
+        Map<String, Object> body;
+        Map<String, Object> current;
+        try {
+            body = Serialization.unmarshal(utf8(request.getBody()), Map.class);
+            current = Serialization.unmarshal(utf8(stored.getBody()), Map.class);
+        } catch (RuntimeException e) {
+            return request; // not JSON: let the mock answer as it would
+        }
+        if (body == null || current == null || Objects.equals(body.get("status"), current.get("status"))) {
+            return request;
+        }
+        if (current.containsKey("status")) {
+            body.put("status", current.get("status"));
+        } else {
+            body.remove("status");
+        }
+        return new RecordedRequest(request.getRequestLine(), request.method(), request.getPath(), request.getHeaders(),
+                new Buffer(Serialization.asJson(body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text of a buffer without consuming it (the mock's own read empties it). */
+    private static String utf8(Buffer buffer) {
+        return buffer == null ? "" : new String(buffer.getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private void serveEveryVersion(String crdJson) {
+        CustomResourceDefinition crd;
+        try {
+            crd = Serialization.unmarshal(crdJson, CustomResourceDefinition.class);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (crd == null || crd.getSpec() == null || crd.getSpec().getVersions() == null) {
+            return;
+        }
+        var spec = crd.getSpec();
+        for (CustomResourceDefinitionVersion version : spec.getVersions()) {
+            if (Boolean.TRUE.equals(version.getServed())) {
+                expectCustomResource(new CustomResourceDefinitionContext.Builder().withGroup(spec.getGroup())
+                        .withVersion(version.getName()).withKind(spec.getNames().getKind()).withPlural(spec.getNames().getPlural())
+                        .withScope(spec.getScope()).withStatusSubresource(version.getSubresources() != null
+                                && version.getSubresources().getStatus() != null)
+                        .build());
+            }
+        }
     }
 
     /** Answers as the API server would, without storing anything: 404/409 where a real write would fail. */

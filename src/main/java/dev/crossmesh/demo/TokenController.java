@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Secret;
@@ -78,7 +79,7 @@ final class TokenController implements AutoCloseable {
     @Override
     public void close() {
         if (informer != null) {
-            informer.close();
+            DemoInformers.close(List.of(informer), server);
         }
     }
 }

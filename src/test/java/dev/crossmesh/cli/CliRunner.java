@@ -1,8 +1,9 @@
 package dev.crossmesh.cli;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process as `crossmesh ARGS...` would, capturing output and exit code. */
@@ -23,10 +24,10 @@ public final class CliRunner {
 
     /** With {@code input} as what the user types (e.g. "yes\n"). */
     public static Result runWithInput(String input, String... args) {
-        return run(new BufferedReader(new StringReader(input)), args);
+        return run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
     }
 
-    private static Result run(BufferedReader in, String... args) {
+    private static Result run(InputStream in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, in, new PrintWriter(out), new PrintWriter(err), request -> {
