@@ -172,7 +172,7 @@ final class ClusterWatch implements AutoCloseable {
         for (Watched<GenericKubernetesResource> w : optional) {
             if (w.notServed && w.hasSynced() && w.isWatching()) {
                 w.notServed = false;
-                dirty.set(true);
+                markDirty();
             }
             if (!everSynced) {
                 // the first sync waits for every Gateway version to list or to say it is not served

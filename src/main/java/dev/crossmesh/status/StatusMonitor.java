@@ -38,7 +38,8 @@ import dev.crossmesh.plan.MeshPlan;
 public final class StatusMonitor implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StatusMonitor.class.getName());
     private static final long TICK_MILLIS = 250;
-    private static final Duration UNSERVED_RECHECK = Duration.ofSeconds(30);
+    /** Gateway API versions that answered 404 are asked again this many retry intervals later (30 s by default). */
+    private static final int UNSERVED_RECHECK_RETRIES = 6;
 
     /**
      * @param coalesce      at most one snapshot per this period (default 250 ms)
@@ -46,7 +47,8 @@ public final class StatusMonitor implements AutoCloseable {
      * @param probeTimeout  how long a probe waits for an answer (default 1.5 s)
      * @param offlineAfter  how long a synced cluster may be disconnected before it shows offline rather than
      *                      reconnecting (default 10 s)
-     * @param retryInterval how often a context that could not be loaded is tried again (default 5 s)
+     * @param retryInterval how often a context that could not be loaded is tried again (default 5 s); a Gateway API
+     *                      version the server does not serve is asked again every six intervals
      */
     public record Options(Duration coalesce, Duration probeInterval, Duration probeTimeout, Duration offlineAfter, Duration retryInterval) {
         public Options {
@@ -242,7 +244,7 @@ public final class StatusMonitor implements AutoCloseable {
                 ClusterStatus shown = current.get(w.name());
                 changed |= shown == null || shown.state() != state || !shown.stateDetail().equals(w.detail(state));
             }
-            if (nanos - lastUnservedRecheck >= UNSERVED_RECHECK.toNanos()) {
+            if (nanos - lastUnservedRecheck >= options.retryInterval().toNanos() * UNSERVED_RECHECK_RETRIES) {
                 lastUnservedRecheck = nanos;
                 for (ClusterWatch w : watches) {
                     connector.execute(w::recheckUnservedVersions);

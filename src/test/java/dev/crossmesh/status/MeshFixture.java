@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * A healthy multi-primary, multi-network mesh in demo clusters, made of the objects a real install leaves in
@@ -111,14 +112,19 @@ final class MeshFixture implements AutoCloseable {
         KubernetesClient k = admin(name);
         apply(k, new NamespaceBuilder().withNewMetadata().withName(NS).addToLabels(Labels.NETWORK, c.network()).endMetadata().build());
         apply(k, istiodDeployment(c.name(), ISTIO_IMAGE));
-        applyPod(k, pod("istiod-7f9c-abcde", Map.of("app", "istiod"), true));
+        apply(k, pod("istiod-7f9c-abcde", Map.of("app", "istiod"), true));
         apply(k, new ConfigMapBuilder().withNewMetadata().withName("istio").withNamespace(NS).endMetadata()
                 .addToData("mesh", "defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n  meshId: " + plan.meshId()
                         + "\ntrustDomain: " + plan.trustDomain() + "\n")
                 .build());
         apply(k, gatewayService(c, "LoadBalancer"));
-        setGatewayAddress(name, gateway(name).address());
-        applyPod(k, pod("istio-eastwestgateway-5d8f-xyz12", Map.of(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE, "app", Labels.EASTWEST_NAME), true));
+        Service svc = k.services().inNamespace(NS).withName(Labels.EASTWEST_NAME).get();
+        boolean hasAddress = svc.getStatus() != null && svc.getStatus().getLoadBalancer() != null && svc.getStatus().getLoadBalancer().getIngress() != null
+                && svc.getStatus().getLoadBalancer().getIngress().stream().anyMatch(i -> gateway(name).address().equals(i.getIp()));
+        if (!hasAddress) {
+            setGatewayAddress(name, gateway(name).address());
+        }
+        apply(k, pod("istio-eastwestgateway-5d8f-xyz12", Map.of(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE, "app", Labels.EASTWEST_NAME), true));
         apply(k, crossNetworkGateway(Labels.CROSS_NETWORK_GATEWAY, "networking.istio.io/v1"));
         for (ClusterSpec source : plan.remoteSecretSources(c)) {
             apply(k, remoteSecret(source.name()));
@@ -203,27 +209,48 @@ final class MeshFixture implements AutoCloseable {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Creates the object, or replaces it when it differs; leaves it alone when it is already as wanted, so that
+     * repairing a healthy cluster sends no events.
+     */
     static <T extends HasMetadata> T apply(KubernetesClient k, T object) {
+        T existing = k.resource(object).get();
+        if (existing != null && sameContent(existing, object)) {
+            return existing;
+        }
         object.getMetadata().setResourceVersion(null);
         return k.resource(object).createOr(NonDeletingOperation::update);
     }
 
     /** Gateways go through a ResourceDefinitionContext: the demo clusters have no Istio CRDs to discover them by. */
     static GenericKubernetesResource apply(KubernetesClient k, GenericKubernetesResource gateway) {
+        GenericKubernetesResource existing = gateways(k, gateway.getApiVersion()).withName(gateway.getMetadata().getName()).get();
+        if (existing != null && sameContent(existing, gateway)) {
+            return existing;
+        }
         gateway.getMetadata().setResourceVersion(null);
         return gateways(k, gateway.getApiVersion()).resource(gateway).createOr(NonDeletingOperation::update);
+    }
+
+    /** Same labels, annotations and content; what the server adds to metadata, and a Service's status, do not count. */
+    @SuppressWarnings("unchecked")
+    private static boolean sameContent(HasMetadata existing, HasMetadata wanted) {
+        Map<String, Object> a = Serialization.unmarshal(Serialization.asJson(existing), Map.class);
+        Map<String, Object> b = Serialization.unmarshal(Serialization.asJson(wanted), Map.class);
+        for (Map<String, Object> m : List.of(a, b)) {
+            Map<String, Object> meta = (Map<String, Object>) m.get("metadata");
+            meta.keySet().retainAll(List.of("name", "namespace", "labels", "annotations"));
+            meta.values().removeIf(v -> v instanceof Map<?, ?> map && map.isEmpty());
+            if (!"Pod".equals(m.get("kind"))) {
+                m.remove("status");
+            }
+        }
+        return a.equals(b);
     }
 
     static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
             io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> gateways(KubernetesClient k, String apiVersion) {
         return k.genericKubernetesResources(apiVersion.endsWith("/v1") ? ClusterWatch.GATEWAY_V1 : ClusterWatch.GATEWAY_V1ALPHA3).inNamespace(NS);
-    }
-
-    /** Pods keep their status through create, as the demo server stores what it is given. */
-    static void applyPod(KubernetesClient k, Pod pod) {
-        k.pods().inNamespace(NS).withName(pod.getMetadata().getName()).delete();
-        k.pods().inNamespace(NS).withName(pod.getMetadata().getName()).waitUntilCondition(p -> p == null, 5, java.util.concurrent.TimeUnit.SECONDS);
-        k.resource(pod).create();
     }
 
     @Override

@@ -44,7 +44,7 @@ final class Snapshots implements AutoCloseable {
     }
 
     MeshStatus await(String what, Predicate<MeshStatus> condition) throws InterruptedException {
-        return await(what, condition, Duration.ofSeconds(10));
+        return await(what, condition, Duration.ofSeconds(20));
     }
 
     /** Waits until the newest snapshot has a finding with this code for this cluster. */
