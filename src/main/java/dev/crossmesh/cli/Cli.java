@@ -51,7 +51,7 @@ public final class Cli {
     @Command(name = "crossmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
-            subcommands = {ValidateCommand.class, ExportCommand.class, LiveCommand.class},
+            subcommands = {ValidateCommand.class, ExportCommand.class, StatusCommand.class, LiveCommand.class},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
                     "2:could not run (bad arguments, unreadable file)"})

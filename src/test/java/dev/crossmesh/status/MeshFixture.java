@@ -44,12 +44,12 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * istio-system, written through each cluster's admin client. Tests break one thing and repair it.
  * Cluster i is named {@code cluster-i}, reached through context {@code demo-cluster-i}, in network {@code vpc-i}.
  */
-final class MeshFixture implements AutoCloseable {
+public final class MeshFixture implements AutoCloseable {
     static final String NS = Labels.ISTIO_NAMESPACE;
     static final String ISTIO_IMAGE = "docker.io/istio/pilot:1.24.3";
 
-    final DemoClusters demo;
-    final MeshPlan plan;
+    public final DemoClusters demo;
+    public final MeshPlan plan;
     final ClusterClients clients;
     final RootCa root;
     final String rootPem;
@@ -68,7 +68,7 @@ final class MeshFixture implements AutoCloseable {
         }
     }
 
-    static MeshFixture start(int clusters, Path dir) throws IOException {
+    public static MeshFixture start(int clusters, Path dir) throws IOException {
         DemoClusters demo = DemoClusters.start(clusters, dir.resolve("kubeconfig"));
         List<ClusterSpec> specs = new ArrayList<>();
         for (int i = 1; i <= clusters; i++) {
@@ -77,11 +77,11 @@ final class MeshFixture implements AutoCloseable {
         return new MeshFixture(demo, MeshPlan.of("mesh1", specs));
     }
 
-    Path kubeconfig() {
+    public Path kubeconfig() {
         return demo.kubeconfig();
     }
 
-    Path writePlan(Path file) throws IOException {
+    public Path writePlan(Path file) throws IOException {
         PlanWriter.write(plan, file);
         return file;
     }
@@ -90,7 +90,7 @@ final class MeshFixture implements AutoCloseable {
         return plan.cluster(name).orElseThrow();
     }
 
-    KubernetesClient admin(String cluster) {
+    public KubernetesClient admin(String cluster) {
         return demo.server(cluster(cluster).context()).adminClient();
     }
 
@@ -98,16 +98,16 @@ final class MeshFixture implements AutoCloseable {
         return gateways.get(cluster);
     }
 
-    String rootSha256() {
+    public String rootSha256() {
         return Pem.sha256Fingerprint(root.certificate());
     }
 
-    void installHealthy() {
+    public void installHealthy() {
         plan.clusters().forEach(c -> installHealthy(c.name()));
     }
 
     /** Creates or repairs every object of a healthy cluster; objects a test added beside them are left alone. */
-    void installHealthy(String name) {
+    public void installHealthy(String name) {
         ClusterSpec c = cluster(name);
         KubernetesClient k = admin(name);
         apply(k, new NamespaceBuilder().withNewMetadata().withName(NS).addToLabels(Labels.NETWORK, c.network()).endMetadata().build());
