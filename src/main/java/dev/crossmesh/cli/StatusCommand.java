@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.KubeconfigException;
@@ -40,6 +41,9 @@ class StatusCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
             description = "how long to wait for every cluster to answer before printing; clusters that have not answered show as connecting (default ${DEFAULT-VALUE})")
     int waitSeconds;
+
+    /** Where --watch reads until end of input; tests give it a stream of their own rather than replacing System.in. */
+    static volatile Supplier<InputStream> input = () -> System.in;
 
     private final Terminal terminal;
 
@@ -88,8 +92,9 @@ class StatusCommand implements Callable<Integer> {
     private MeshStatus watch(StatusMonitor monitor, MeshStatus first, String firstShown) throws InterruptedException {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Object endOfInput = new Object();
+        InputStream in = input.get();
         Thread stdin = new Thread(() -> {
-            drain(System.in);
+            drain(in);
             events.add(endOfInput);
         }, "crossmesh-status-stdin");
         stdin.setDaemon(true);

@@ -34,6 +34,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 final class ClusterWatch implements AutoCloseable {
     private static final String NS = Labels.ISTIO_NAMESPACE;
     static final String ISTIOD_APP = "istiod";
+    private static final Duration RECONNECT_GRACE = Duration.ofSeconds(1);
 
     static final ResourceDefinitionContext GATEWAY_V1 = gatewayContext("v1");
     static final ResourceDefinitionContext GATEWAY_V1ALPHA3 = gatewayContext("v1alpha3");
@@ -191,7 +192,14 @@ final class ClusterWatch implements AutoCloseable {
         if (disconnectedSince == null) {
             disconnectedSince = now;
         }
-        return Duration.between(disconnectedSince, now).compareTo(offlineAfter) >= 0 ? ConnectionState.OFFLINE : ConnectionState.RECONNECTING;
+        Duration down = Duration.between(disconnectedSince, now);
+        if (down.compareTo(offlineAfter) >= 0) {
+            return ConnectionState.OFFLINE;
+        }
+        // informers renew their watches now and then (the server ends each after a timeout): a short gap without an
+        // error is that, not a lost cluster, and must not make the topology flicker
+        Duration grace = RECONNECT_GRACE.compareTo(offlineAfter.dividedBy(2)) < 0 ? RECONNECT_GRACE : offlineAfter.dividedBy(2);
+        return down.compareTo(grace) < 0 && lastError == null ? ConnectionState.SYNCED : ConnectionState.RECONNECTING;
     }
 
     String detail(ConnectionState state) {

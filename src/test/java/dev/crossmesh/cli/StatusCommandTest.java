@@ -159,9 +159,9 @@ class StatusCommandTest {
 
     @Test
     void watchPrintsAJsonLinePerChangeUntilStdinCloses() throws Exception {
-        InputStream originalIn = System.in;
         PipedOutputStream stdin = new PipedOutputStream();
-        System.setIn(new PipedInputStream(stdin));
+        InputStream piped = new PipedInputStream(stdin);
+        StatusCommand.input = () -> piped;
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -179,7 +179,7 @@ class StatusCommandTest {
             stdin.close();
             assertEquals(1, run.get(20, TimeUnit.SECONDS), "the last status printed had an error: " + err);
         } finally {
-            System.setIn(originalIn);
+            StatusCommand.input = () -> System.in;
         }
     }
 

@@ -77,6 +77,11 @@ public final class MeshFixture implements AutoCloseable {
         return new MeshFixture(demo, MeshPlan.of("mesh1", specs));
     }
 
+    /** Clients per context for the monitor; made on first use, so a monitor started on them pays for them. */
+    public ClusterClients clients() {
+        return clients;
+    }
+
     public Path kubeconfig() {
         return demo.kubeconfig();
     }
