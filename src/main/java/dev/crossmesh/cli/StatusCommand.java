@@ -101,7 +101,8 @@ class StatusCommand implements Callable<Integer> {
         stdin.start();
         MeshStatus last = first;
         String lastShown = firstShown;
-        try (StatusMonitor.Subscription ignored = monitor.subscribe(events::add)) {
+        StatusMonitor.Subscription subscription = monitor.subscribe(events::add);
+        try {
             while (true) {
                 Object event = events.take();
                 if (event == endOfInput) {
@@ -116,6 +117,8 @@ class StatusCommand implements Callable<Integer> {
                 }
                 last = status;
             }
+        } finally {
+            subscription.close();
         }
     }
 

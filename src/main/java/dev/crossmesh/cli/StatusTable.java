@@ -21,6 +21,11 @@ final class StatusTable {
         rows.add(List.of("CLUSTER", "CONTEXT", "STATE", "NETWORK", "ISTIOD", "GATEWAY", "PODS", "PROBE", "REMOTE SECRETS", "ROOT"));
         for (ClusterStatus c : status.clusters()) {
             GatewayStatus gw = c.gateway();
+            if (!c.synced() && !c.namespacePresent()) {
+                // never seen (or nothing there yet): unknown, not "none"
+                rows.add(List.of(c.name(), c.context(), c.state().label(), "?", "?", "?", "?", gw.probe().state().label(), "?", "?"));
+                continue;
+            }
             rows.add(List.of(c.name(), c.context(), c.state().label(),
                     c.network().isEmpty() ? "(none)" : c.network(),
                     c.istiod().total() == 0 && !c.primary() ? "-" : c.istiod().ready() + "/" + c.istiod().total(),

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param context               the kubeconfig context that reaches it
  * @param plannedNetwork        the network the plan puts it in
  * @param primary               whether it runs an istiod in the plan
+ * @param contextLoaded         whether a client could be made for the context (false: unknown context, unreadable
+ *                              kubeconfig; the cluster is then offline and nothing else is known)
  * @param state                 connection state of the watches
  * @param stateDetail           why it is not synced ("connection refused", "context 'x' is not in kubeconfig ..."), else ""
  * @param namespacePresent      whether istio-system exists
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param lastChange            when anything above last changed
  */
 public record ClusterStatus(String name, String context, String plannedNetwork, boolean primary,
-        ConnectionState state, String stateDetail,
+        boolean contextLoaded, ConnectionState state, String stateDetail,
         boolean namespacePresent, String network,
         IstiodStatus istiod,
         GatewayStatus gateway,
@@ -60,7 +62,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
     }
 
     public ClusterStatus withLastChange(Instant value) {
-        return new ClusterStatus(name, context, plannedNetwork, primary, state, stateDetail, namespacePresent, network, istiod, gateway,
+        return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, state, stateDetail, namespacePresent, network, istiod, gateway,
                 istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, value);
     }
 

@@ -47,8 +47,10 @@ public final class StatusChecks {
         switch (c.state()) {
             case OFFLINE -> {
                 out.add(error(StatusCodes.CLUSTER_OFFLINE, c, c.name() + " (context " + ctx + ") is offline: " + orUnknown(c.stateDetail())
-                        + ". crossmesh keeps retrying; check that its API server is reachable from this machine (VPN, authorized networks, "
-                        + "the cluster running) and that the context's credentials are valid (kubectl --context=" + ctx + " get ns istio-system)."));
+                        + (c.contextLoaded()
+                                ? ". crossmesh keeps retrying; check that its API server is reachable from this machine (VPN, authorized networks, "
+                                        + "the cluster running) and that the context's credentials are valid (kubectl --context=" + ctx + " get ns istio-system)."
+                                : ". Fix the kubeconfig or the cluster's context in the plan; crossmesh reads the kubeconfig again every few seconds.")));
                 return;
             }
             case CONNECTING, RECONNECTING -> {
