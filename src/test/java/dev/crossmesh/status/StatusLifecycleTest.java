@@ -47,6 +47,11 @@ class StatusLifecycleTest {
                 MeshStatus offline = snapshots.await("cluster-2 offline", s -> state(s, "cluster-2") == ConnectionState.OFFLINE, Duration.ofSeconds(15));
                 List<ConnectionState> states = snapshots.all().stream().map(s -> state(s, "cluster-2")).distinct().toList();
                 assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.SYNCED, ConnectionState.RECONNECTING, ConnectionState.OFFLINE), states);
+                MeshStatus reconnecting = snapshots.all().stream().filter(s -> state(s, "cluster-2") == ConnectionState.RECONNECTING).findFirst().orElseThrow();
+                Finding warning = reconnecting.findingsFor("cluster-2").get(0);
+                assertEquals(StatusCodes.CLUSTER_NOT_SYNCED, warning.code());
+                assertEquals(Severity.WARNING, warning.severity());
+                assertTrue(warning.message().contains("cluster-2 (context demo-cluster-2) is reconnecting"), warning.message());
                 Finding f = offline.findingsFor("cluster-2").get(0);
                 assertEquals(StatusCodes.CLUSTER_OFFLINE, f.code());
                 assertEquals(Severity.ERROR, f.severity());
