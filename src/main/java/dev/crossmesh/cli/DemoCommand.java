@@ -165,21 +165,7 @@ class DemoCommand implements Callable<Integer> {
     /** Blocks until standard input ends (when that means stop) or the thread is interrupted; Ctrl-C ends the JVM. */
     private void awaitEnd() {
         CountDownLatch end = new CountDownLatch(1);
-        if (StandardInput.endMeansStop(stdin)) {
-            Thread reader = new Thread(() -> {
-                byte[] buffer = new byte[256];
-                try {
-                    while (stdin.read(buffer) >= 0) {
-                        // input is not a command channel: anything read is ignored
-                    }
-                } catch (IOException e) {
-                    // a broken pipe is an end as well
-                }
-                end.countDown();
-            }, "demo-stdin");
-            reader.setDaemon(true);
-            reader.start();
-        }
+        StandardInput.onEnd(stdin, "demo-stdin", end::countDown);
         try {
             end.await();
         } catch (InterruptedException e) {

@@ -57,4 +57,27 @@ final class StandardInput {
             return System.console() != null;
         }
     }
+
+    /**
+     * Calls {@code onEnd} from a daemon thread once {@code in} ends, when its end means stop (see
+     * {@link #endMeansStop}); never otherwise. What is read is ignored: input is not a command channel.
+     */
+    static void onEnd(InputStream in, String threadName, Runnable onEnd) {
+        if (!endMeansStop(in)) {
+            return;
+        }
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[256];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // ignored
+                }
+            } catch (IOException e) {
+                // a closed or broken input ends like EOF
+            }
+            onEnd.run();
+        }, threadName);
+        reader.setDaemon(true);
+        reader.start();
+    }
 }

@@ -1,0 +1,128 @@
+package dev.crossmesh.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import dev.crossmesh.kube.ClusterClients;
+import dev.crossmesh.kube.KubeconfigException;
+import dev.crossmesh.kube.Kubeconfigs;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.StatusMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", description = {
+        "Show the live state of an applied mesh: per cluster the connection, network label, istiod, east-west gateway "
+                + "(address, pods, readiness probe from this machine), remote secrets and root certificate; then the remote-secret matrix and findings.",
+        "Exit 0 healthy (no errors), 1 errors found, 2 could not run."})
+class StatusCommand implements Callable<Integer> {
+    @Mixin
+    PlanOption plan;
+
+    @Option(names = "--json", description = "print JSON: {meshId, clusters: [{name, context, state, network, istiod: {ready, total}, "
+            + "gateway: {address, ready, total, probe}, remoteSecrets, rootCertSha256}], findings: [{severity, code, cluster, message}]}")
+    boolean json;
+
+    @Option(names = "--watch", description = "keep watching: print again (a table, or a JSON line) whenever the status changes, until interrupted or stdin closes")
+    boolean watch;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig to use instead of $KUBECONFIG / ~/.kube/config")
+    Path kubeconfig;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how long to wait for every cluster to answer before printing; clusters that have not answered show as connecting (default ${DEFAULT-VALUE})")
+    int waitSeconds;
+
+    private final Terminal terminal;
+    /** --watch runs until this ends (or forever when it is null or a terminal). */
+    private final InputStream stdin;
+
+    StatusCommand(Terminal terminal, InputStream stdin) {
+        this.terminal = terminal;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        MeshPlan meshPlan = plan.readValid(terminal).plan();
+        if (waitSeconds < 0) {
+            throw new CliException(ExitCodes.USAGE, "--wait must be 0 or more seconds, not " + waitSeconds);
+        }
+        Kubeconfigs kubeconfigs = kubeconfigs();
+        try (ClusterClients clients = new ClusterClients(kubeconfigs); StatusMonitor monitor = StatusMonitor.start(meshPlan, clients)) {
+            MeshStatus status = monitor.awaitSettled(Duration.ofSeconds(waitSeconds));
+            String shown = render(status, false);
+            terminal.println(shown);
+            if (watch) {
+                status = watch(monitor, status, shown);
+            }
+            return status.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FINDINGS, "interrupted before the status was complete");
+        }
+    }
+
+    private Kubeconfigs kubeconfigs() {
+        if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
+            throw new CliException(ExitCodes.USAGE, "--kubeconfig " + kubeconfig + " does not exist or is not a file");
+        }
+        Kubeconfigs kubeconfigs = Kubeconfigs.locate(kubeconfig);
+        if (kubeconfigs.files().stream().noneMatch(Files::isRegularFile)) {
+            throw new CliException(ExitCodes.USAGE, "no kubeconfig: " + kubeconfigs.describeFiles() + " does not exist; point at one with --kubeconfig FILE");
+        }
+        try {
+            kubeconfigs.contexts();
+        } catch (KubeconfigException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        return kubeconfigs;
+    }
+
+    /** Prints each new status until stdin closes or the thread is interrupted; returns the last one printed. */
+    private MeshStatus watch(StatusMonitor monitor, MeshStatus first, String firstShown) throws InterruptedException {
+        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Object endOfInput = new Object();
+        StandardInput.onEnd(stdin, "crossmesh-status-stdin", () -> events.add(endOfInput));
+        MeshStatus last = first;
+        String lastShown = firstShown;
+        StatusMonitor.Subscription subscription = monitor.subscribe(events::add);
+        try {
+            while (true) {
+                Object event = events.take();
+                if (event == endOfInput) {
+                    return last;
+                }
+                MeshStatus status = (MeshStatus) event;
+                String shown = render(status, true);
+                // a snapshot can change in ways this view does not show (a probe's time, a detail): print only what differs
+                if (!comparable(shown).equals(comparable(lastShown))) {
+                    terminal.println(shown);
+                    lastShown = shown;
+                }
+                last = status;
+            }
+        } finally {
+            subscription.close();
+        }
+    }
+
+    private String render(MeshStatus status, boolean again) {
+        if (json) {
+            return again || watch ? StatusJson.line(status) : StatusJson.pretty(status);
+        }
+        return (again ? "\n" : "") + StatusTable.render(status);
+    }
+
+    /** The table's first line holds the snapshot time: it does not count as a change. */
+    private String comparable(String shown) {
+        return json ? shown : shown.strip().replaceFirst("^mesh [^\\n]*\\n", "");
+    }
+}

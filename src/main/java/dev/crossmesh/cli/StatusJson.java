@@ -1,0 +1,68 @@
+package dev.crossmesh.cli;
+
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.status.ClusterStatus;
+import dev.crossmesh.status.MeshStatus;
+
+/**
+ * The JSON of {@code crossmesh status --json}. Scripts rely on this shape: field names and nesting never change;
+ * a value that is not known is {@code null}, never a missing field.
+ */
+final class StatusJson {
+    private static final Gson PRETTY = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+    private static final Gson LINE = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    record Status(String meshId, List<Cluster> clusters, List<JsonFinding> findings) {
+    }
+
+    record Cluster(String name, String context, String state, String network, Count istiod, Gateway gateway, List<String> remoteSecrets,
+            String rootCertSha256) {
+    }
+
+    record Count(int ready, int total) {
+    }
+
+    record Gateway(String address, int ready, int total, String probe) {
+    }
+
+    record JsonFinding(String severity, String code, String cluster, String message) {
+    }
+
+    private StatusJson() {
+    }
+
+    static Status of(MeshStatus status) {
+        List<Cluster> clusters = status.clusters().stream().map(StatusJson::cluster).toList();
+        List<JsonFinding> findings = status.findings().stream().map(StatusJson::finding).toList();
+        return new Status(status.meshId(), clusters, findings);
+    }
+
+    static String pretty(MeshStatus status) {
+        return PRETTY.toJson(of(status));
+    }
+
+    /** One line, for {@code --watch}: a JSON document per line. */
+    static String line(MeshStatus status) {
+        return LINE.toJson(of(status));
+    }
+
+    private static Cluster cluster(ClusterStatus c) {
+        return new Cluster(c.name(), c.context(), c.state().label(), nullIfEmpty(c.network()),
+                new Count(c.istiod().ready(), c.istiod().total()),
+                new Gateway(nullIfEmpty(c.gateway().address()), c.gateway().podsReady(), c.gateway().podsTotal(), c.gateway().probe().state().label()),
+                c.remoteSecretClusters(), nullIfEmpty(c.rootCertificate().sha256()));
+    }
+
+    private static JsonFinding finding(Finding f) {
+        return new JsonFinding(f.severity().label(), f.code(), nullIfEmpty(f.cluster()), f.message());
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

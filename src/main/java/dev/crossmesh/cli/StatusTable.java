@@ -1,0 +1,103 @@
+package dev.crossmesh.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.status.ClusterStatus;
+import dev.crossmesh.status.GatewayStatus;
+import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.RemoteSecretMatrix;
+
+/** The readable form of a snapshot: a row per cluster, the remote-secret matrix, then the findings. */
+final class StatusTable {
+    private StatusTable() {
+    }
+
+    static String render(MeshStatus status) {
+        StringBuilder out = new StringBuilder();
+        out.append("mesh ").append(status.meshId()).append(", ").append(status.clusters().size()).append(" clusters, at ").append(status.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("CLUSTER", "CONTEXT", "STATE", "NETWORK", "ISTIOD", "GATEWAY", "PODS", "PROBE", "REMOTE SECRETS", "ROOT"));
+        for (ClusterStatus c : status.clusters()) {
+            GatewayStatus gw = c.gateway();
+            if (!c.synced() && !c.namespacePresent()) {
+                // never seen (or nothing there yet): unknown, not "none"
+                rows.add(List.of(c.name(), c.context(), c.state().label(), "?", "?", "?", "?", gw.probe().state().label(), "?", "?"));
+                continue;
+            }
+            rows.add(List.of(c.name(), c.context(), c.state().label(),
+                    c.network().isEmpty() ? "(none)" : c.network(),
+                    c.istiod().total() == 0 && !c.primary() ? "-" : c.istiod().ready() + "/" + c.istiod().total(),
+                    address(gw),
+                    gw.podsReady() + "/" + gw.podsTotal(),
+                    gw.probe().state().label(),
+                    c.remoteSecretClusters().isEmpty() ? "-" : String.join(",", c.remoteSecretClusters()),
+                    c.rootCertificate().known() ? c.rootCertificate().shortSha256() : "-"));
+        }
+        table(rows, out);
+        for (ClusterStatus c : status.clusters()) {
+            if (!c.synced() && !c.stateDetail().isEmpty()) {
+                out.append("  ").append(c.name()).append(" is ").append(c.state().label()).append(": ").append(c.stateDetail()).append('\n');
+            }
+        }
+
+        out.append("\nremote secrets (row: the cluster whose istiod reads the secret; column: the cluster it opens; ok, MISSING, extra, . not needed, ? unknown)\n");
+        RemoteSecretMatrix matrix = status.remoteSecretMatrix();
+        List<List<String>> grid = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("");
+        header.addAll(matrix.clusters());
+        grid.add(header);
+        for (String reader : matrix.clusters()) {
+            List<String> row = new ArrayList<>();
+            row.add(reader);
+            for (String source : matrix.clusters()) {
+                row.add(matrix.cell(reader, source).symbol());
+            }
+            grid.add(row);
+        }
+        table(grid, out);
+
+        out.append('\n');
+        if (status.findings().isEmpty()) {
+            out.append("healthy: no findings\n");
+        } else {
+            status.findings().forEach(f -> out.append(f.toLine()).append('\n'));
+            long errors = status.findings().stream().filter(Finding::isError).count();
+            long warnings = status.findings().size() - errors;
+            out.append(errors == 0 ? "healthy" : "unhealthy").append(": ").append(errors).append(" error(s), ").append(warnings).append(" warning(s)\n");
+        }
+        return out.toString();
+    }
+
+    private static String address(GatewayStatus gw) {
+        if (gw.hasAddress()) {
+            return gw.address();
+        }
+        if (!gw.present()) {
+            return "(no service)";
+        }
+        return "NodePort".equals(gw.serviceType()) ? "(node port)" : "(pending)";
+    }
+
+    private static void table(List<List<String>> rows, StringBuilder out) {
+        int columns = rows.get(0).size();
+        int[] width = new int[columns];
+        for (List<String> row : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(row.get(i));
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - row.get(i).length() + 2));
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.crossmesh.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one cluster looks like right now, as far as the mesh is concerned. Immutable; made by {@link StatusMonitor}
+ * from its watches. When the cluster is not {@link ConnectionState#SYNCED} the fields hold the last known values.
+ *
+ * @param name                  the plan's cluster name (= clusterName / CLUSTER_ID)
+ * @param context               the kubeconfig context that reaches it
+ * @param plannedNetwork        the network the plan puts it in
+ * @param primary               whether it runs an istiod in the plan
+ * @param contextLoaded         whether a client could be made for the context (false: unknown context, unreadable
+ *                              kubeconfig; the cluster is then offline and nothing else is known)
+ * @param state                 connection state of the watches
+ * @param stateDetail           why it is not synced ("connection refused", "context 'x' is not in kubeconfig ..."), else ""
+ * @param namespacePresent      whether istio-system exists
+ * @param network               the {@code topology.istio.io/network} label of istio-system; "" when missing
+ * @param istiod                the control plane
+ * @param gateway               the east-west gateway Service, pods and probe
+ * @param istioGateways         Istio Gateway objects in istio-system
+ * @param gatewayCrdInstalled   false when the API server serves no {@code networking.istio.io} Gateway version
+ * @param remoteSecrets         remote secrets present in istio-system
+ * @param expectedRemoteSecrets clusters whose remote secret the plan wants here ({@code MeshPlan.remoteSecretSources})
+ * @param rootCertificate       root certificate fingerprints
+ * @param lastChange            when anything above last changed
+ */
+public record ClusterStatus(String name, String context, String plannedNetwork, boolean primary,
+        boolean contextLoaded, ConnectionState state, String stateDetail,
+        boolean namespacePresent, String network,
+        IstiodStatus istiod,
+        GatewayStatus gateway,
+        List<IstioGateway> istioGateways, boolean gatewayCrdInstalled,
+        List<RemoteSecret> remoteSecrets, List<String> expectedRemoteSecrets,
+        RootCertificate rootCertificate,
+        Instant lastChange) {
+
+    public ClusterStatus {
+        Objects.requireNonNull(name, "name");
+        context = context == null ? "" : context;
+        plannedNetwork = plannedNetwork == null ? "" : plannedNetwork;
+        state = state == null ? ConnectionState.CONNECTING : state;
+        stateDetail = stateDetail == null ? "" : stateDetail;
+        network = network == null ? "" : network;
+        istiod = istiod == null ? IstiodStatus.none() : istiod;
+        gateway = gateway == null ? GatewayStatus.none(0, 0) : gateway;
+        istioGateways = istioGateways == null ? List.of() : List.copyOf(istioGateways);
+        remoteSecrets = remoteSecrets == null ? List.of() : List.copyOf(remoteSecrets);
+        expectedRemoteSecrets = expectedRemoteSecrets == null ? List.of() : List.copyOf(expectedRemoteSecrets);
+        rootCertificate = rootCertificate == null ? RootCertificate.none() : rootCertificate;
+    }
+
+    public boolean synced() {
+        return state == ConnectionState.SYNCED;
+    }
+
+    /** The clusters this one has a remote secret for, sorted, each once. */
+    public List<String> remoteSecretClusters() {
+        return remoteSecrets.stream().flatMap(s -> s.clusters().stream()).distinct().sorted().toList();
+    }
+
+    public ClusterStatus withLastChange(Instant value) {
+        return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, state, stateDetail, namespacePresent, network, istiod, gateway,
+                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, value);
+    }
+
+    /** Equal in everything but {@link #lastChange}: whether anything worth a new snapshot happened. */
+    public boolean sameContent(ClusterStatus other) {
+        return other != null && withLastChange(null).equals(other.withLastChange(null));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.crossmesh.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.plan.Role;
+import dev.crossmesh.plan.Topology;
+
+/** The rules on their own, for what the demo-cluster tests do not set up: primary-remote, and reading odd objects. */
+class StatusChecksTest {
+    static final MeshPlan PRIMARY_REMOTE = MeshPlan.of("mesh1", List.of(
+            new ClusterSpec("primary-1", "ctx-p", "vpc-1", "", Role.PRIMARY, ""),
+            new ClusterSpec("remote-1", "ctx-r", "vpc-2", "", Role.REMOTE, ""))).withTopology(Topology.PRIMARY_REMOTE);
+
+    static ClusterStatus healthy(MeshPlan plan, ClusterSpec c, List<RemoteSecret> secrets, boolean istiod) {
+        List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
+        boolean primary = plan.primaries().contains(c);
+        GatewayStatus gateway = new GatewayStatus("istio-eastwestgateway", "LoadBalancer", "203.0.113.7", "", c.network(),
+                List.of(new GatewayPort("tls", 15443, 0)), 15021, 1, 1, new ProbeResult(ProbeState.READY, "u", "HTTP 200", Instant.EPOCH));
+        List<IstioGateway> gateways = primary ? List.of(new IstioGateway("cross-network-gateway", "networking.istio.io/v1", Map.of("istio", "eastwestgateway"),
+                List.of(new IstioGateway.Server(15443, "TLS", "AUTO_PASSTHROUGH", List.of("*.local"))))) : List.of();
+        return new ClusterStatus(c.name(), c.context(), c.network(), primary, true, ConnectionState.SYNCED, "", true, c.network(),
+                istiod ? new IstiodStatus(1, 1, "1.24.3", c.name(), "mesh1", "cluster.local") : IstiodStatus.none(),
+                gateway, gateways, true, secrets, expected, new RootCertificate("ab", "ab", true), Instant.EPOCH);
+    }
+
+    @Test
+    void primaryRemoteWantsOneSecretOnThePrimaryAndNoIstiodOnTheRemote() {
+        ClusterSpec p = PRIMARY_REMOTE.clusters().get(0);
+        ClusterSpec r = PRIMARY_REMOTE.clusters().get(1);
+        List<ClusterStatus> ok = List.of(healthy(PRIMARY_REMOTE, p, List.of(new RemoteSecret("istio-remote-secret-remote-1", List.of("remote-1"))), true),
+                healthy(PRIMARY_REMOTE, r, List.of(), false));
+        assertEquals(List.of(), StatusChecks.check(PRIMARY_REMOTE, ok));
+        MeshStatus status = new MeshStatus("mesh1", Instant.EPOCH, ok, List.of());
+        assertEquals(RemoteSecretMatrix.Cell.PRESENT, status.remoteSecretMatrix().cell("primary-1", "remote-1"));
+        assertEquals(RemoteSecretMatrix.Cell.NOT_NEEDED, status.remoteSecretMatrix().cell("remote-1", "primary-1"));
+
+        List<ClusterStatus> wrongWay = List.of(healthy(PRIMARY_REMOTE, p, List.of(), true),
+                healthy(PRIMARY_REMOTE, r, List.of(new RemoteSecret("istio-remote-secret-primary-1", List.of("primary-1"))), false));
+        List<Finding> findings = StatusChecks.check(PRIMARY_REMOTE, wrongWay);
+        assertEquals(List.of(StatusCodes.REMOTE_SECRET_MISSING, StatusCodes.REMOTE_SECRET_EXTRA), findings.stream().map(Finding::code).toList());
+        assertEquals("primary-1", findings.get(0).cluster());
+        assertTrue(findings.get(1).message().contains("remote-1 is a remote cluster: it runs no istiod to read it"), findings.get(1).message());
+        assertEquals(RemoteSecretMatrix.Cell.EXTRA, new MeshStatus("mesh1", Instant.EPOCH, wrongWay, findings).remoteSecretMatrix().cell("remote-1", "primary-1"));
+    }
+
+    @Test
+    void oldIstioGetsTheOldRemoteSecretCommand() {
+        MeshPlan old = PRIMARY_REMOTE.withIstio(new dev.crossmesh.plan.IstioSpec(dev.crossmesh.plan.Flavor.ISTIO, "1.10.3", ""));
+        ClusterSpec p = old.clusters().get(0);
+        ClusterSpec r = old.clusters().get(1);
+        List<Finding> findings = StatusChecks.check(old, List.of(healthy(old, p, List.of(), true), healthy(old, r, List.of(), false)));
+        Finding missing = findings.stream().filter(f -> f.code().equals(StatusCodes.REMOTE_SECRET_MISSING)).findFirst().orElseThrow();
+        assertTrue(missing.message().contains("istioctl x create-remote-secret --context=ctx-r --name=remote-1 | kubectl --context=ctx-p apply"), missing.message());
+    }
+
+    @Test
+    void imageTagsGiveTheVersion() {
+        assertEquals("1.24.3", ClusterReader.imageTag("docker.io/istio/pilot:1.24.3"));
+        assertEquals("1.20.8-asm.4", ClusterReader.imageTag("gcr.io/gke-release/asm/pilot:1.20.8-asm.4@sha256:0123"));
+        assertEquals("", ClusterReader.imageTag("localhost:5000/istio/pilot"));
+        assertEquals("", ClusterReader.imageTag(null));
+    }
+
+    @Test
+    void probeUrlsBracketIpv6() {
+        assertEquals("http://[2001:db8::7]:15021/healthz/ready", GatewayProber.url("2001:db8::7", 15021));
+        assertEquals("http://a1b2.elb.amazonaws.com:15021/healthz/ready", GatewayProber.url("a1b2.elb.amazonaws.com", 15021));
+    }
+
+    @Test
+    void fingerprintsAreOverTheDerAndTellTextsApart() {
+        assertEquals("", RootFingerprint.sha256(null));
+        assertTrue(!RootFingerprint.sha256("-----BEGIN CERTIFICATE-----\nROOT\n-----END CERTIFICATE-----\n")
+                .equals(RootFingerprint.sha256("-----BEGIN CERTIFICATE-----\nOTHER\n-----END CERTIFICATE-----\n")));
+    }
+}
