@@ -41,7 +41,7 @@ class KubeCommandsTest {
     /** Two demo clusters with load balancers, a plan over them and the options every command needs. */
     record Setup(DemoClusters demo, Path plan, String[] common, String[] ca, List<AutoCloseable> closeables) implements AutoCloseable {
         static Setup start(Path dir, String contextOfLast) throws Exception {
-            DemoClusters demo = DemoClusters.start(2, dir.resolve("kubeconfig"));
+            DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
             List<AutoCloseable> closeables = new ArrayList<>();
             closeables.add(new LoadBalancerSimulator(demo.server("demo-cluster-1").adminClient(), "10.0.0.1"));
             closeables.add(new LoadBalancerSimulator(demo.server("demo-cluster-2").adminClient(), "10.0.0.2"));

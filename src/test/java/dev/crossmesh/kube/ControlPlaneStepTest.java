@@ -114,6 +114,9 @@ class ControlPlaneStepTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             // the same clusters without the demo mark: crossmesh treats them as real ones
             Files.writeString(mesh.kubeconfig(), Files.readString(mesh.kubeconfig()).replace("crossmesh.dev/demo", "example.com/other"));
+            for (int i = 1; i <= 2; i++) {
+                mesh.server(i).adminClient().apiextensions().v1().customResourceDefinitions().withName("istiooperators.install.istio.io").delete();
+            }
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, events::add, CancelToken.none());
             assertTrue(result.succeeded(), "a manual control plane is reported, not failed: " + result);
@@ -136,13 +139,7 @@ class ControlPlaneStepTest {
     void theOperatorPathIsChosenWhereTheCrdIsInstalled(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             Files.writeString(mesh.kubeconfig(), Files.readString(mesh.kubeconfig()).replace("crossmesh.dev/demo", "example.com/other"));
-            for (int i = 1; i <= 2; i++) {
-                mesh.server(i).adminClient().apiextensions().v1().customResourceDefinitions().resource(
-                        new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder().withNewMetadata()
-                                .withName("istiooperators.install.istio.io").endMetadata().withNewSpec().withGroup("install.istio.io")
-                                .withScope("Namespaced").withNewNames().withKind("IstioOperator").withPlural("istiooperators").endNames()
-                                .endSpec().build()).create();
-            }
+            // demo clusters come with the IstioOperator CRD, as a cluster with the Istio operator has it
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());

@@ -40,7 +40,7 @@ final class DemoMesh implements AutoCloseable {
 
     /** A multi-primary mesh over {@code n} demo clusters, cluster-i on network net-i. */
     static DemoMesh multiPrimary(int n, Path dir) throws IOException {
-        DemoClusters demo = DemoClusters.start(n, dir.resolve("kubeconfig"));
+        DemoClusters demo = DemoClusters.builder().clusters(n).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
         List<ClusterSpec> clusters = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             clusters.add(new ClusterSpec("cluster-" + i, "demo-cluster-" + i, "net-" + i));
@@ -50,7 +50,7 @@ final class DemoMesh implements AutoCloseable {
 
     /** cluster-1 primary, cluster-2 remote, on two networks. */
     static DemoMesh primaryRemote(Path dir) throws IOException {
-        DemoClusters demo = DemoClusters.start(2, dir.resolve("kubeconfig"));
+        DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
         List<ClusterSpec> clusters = List.of(new ClusterSpec("cluster-1", "demo-cluster-1", "net-1"),
                 new ClusterSpec("cluster-2", "demo-cluster-2", "net-2").withRole(Role.REMOTE));
         return new DemoMesh(demo, MeshPlan.of("mesh1", clusters).withTopology(Topology.PRIMARY_REMOTE), dir);
