@@ -69,7 +69,8 @@ public final class MeshFixture implements AutoCloseable {
     }
 
     public static MeshFixture start(int clusters, Path dir) throws IOException {
-        DemoClusters demo = DemoClusters.start(clusters, dir.resolve("kubeconfig"));
+        // bare API servers: the fixture writes every object itself, as the status tests need exact states
+        DemoClusters demo = DemoClusters.builder().clusters(clusters).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
         List<ClusterSpec> specs = new ArrayList<>();
         for (int i = 1; i <= clusters; i++) {
             specs.add(new ClusterSpec("cluster-" + i, DemoClusters.NAME_PREFIX + i, "vpc-" + i));
@@ -224,7 +225,15 @@ public final class MeshFixture implements AutoCloseable {
             return existing;
         }
         object.getMetadata().setResourceVersion(null);
-        return k.resource(object).createOr(NonDeletingOperation::update);
+        T written = k.resource(object).createOr(NonDeletingOperation::update);
+        if (object instanceof io.fabric8.kubernetes.api.model.Pod pod && pod.getStatus() != null) {
+            // a PUT leaves status alone, as on a real API server: a pod's readiness goes through its status subresource
+            pod.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+            @SuppressWarnings("unchecked")
+            T updated = (T) k.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).updateStatus();
+            return updated;
+        }
+        return written;
     }
 
     /** Gateways go through a ResourceDefinitionContext: the demo clusters have no Istio CRDs to discover them by. */
