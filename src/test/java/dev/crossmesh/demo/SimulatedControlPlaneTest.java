@@ -255,11 +255,21 @@ class SimulatedControlPlaneTest {
             String first = Await.until("one pod", () -> gatewayPods(client), l -> l.size() == 1).get(0).getMetadata().getName();
             client.apps().deployments().inNamespace(Labels.ISTIO_NAMESPACE).withName(Labels.EASTWEST_NAME).scale(3);
             Await.until("three ready pods", () -> gatewayPods(client), l -> l.size() == 3 && l.stream().allMatch(SimulatedControlPlane::isReady));
-            client.apps().deployments().inNamespace(Labels.ISTIO_NAMESPACE).withName(Labels.EASTWEST_NAME).edit(d -> {
-                d.getSpec().setReplicas(1);
-                d.getSpec().getTemplate().getMetadata().getLabels().put("rolled", "yes");
-                return d;
-            });
+            // the simulation writes the Deployment's status meanwhile: like `kubectl edit`, retry on a conflict
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    client.apps().deployments().inNamespace(Labels.ISTIO_NAMESPACE).withName(Labels.EASTWEST_NAME).edit(d -> {
+                        d.getSpec().setReplicas(1);
+                        d.getSpec().getTemplate().getMetadata().getLabels().put("rolled", "yes");
+                        return d;
+                    });
+                    break;
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    if (e.getCode() != 409 || attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
             List<Pod> rolled = Await.until("one pod of the new template", () -> gatewayPods(client),
                     l -> l.size() == 1 && "yes".equals(l.get(0).getMetadata().getLabels().get("rolled")));
             assertNotEquals(first, rolled.get(0).getMetadata().getName());
