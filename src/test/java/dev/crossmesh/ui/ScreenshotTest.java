@@ -78,6 +78,9 @@ class ScreenshotTest {
 
             robot.clickOn("#next");
             WizardFx.waitUntil("preview rendered", () -> window.previewStep().validProperty().get());
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<Object> files = robot.lookup("#manifestFiles").queryAs(javafx.scene.control.ListView.class);
+            WizardFx.runOnFx(() -> files.scrollTo(6));
             robot.clickOn("07-service-istio-eastwestgateway.yaml");
             WizardFx.snapshot(stage, out.resolve("4-preview.png"));
 

@@ -169,16 +169,16 @@ public final class ClustersStepView extends StepPage {
         TableColumn<ContextRow, ContextRow> name = new TableColumn<>("Context");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new ContextCell());
-        name.setPrefWidth(230);
+        name.setPrefWidth(250);
         name.setComparator(java.util.Comparator.comparing(ContextRow::name));
 
         TableColumn<ContextRow, String> server = new TableColumn<>("Server");
         server.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::server, c.getValue().contextProperty()));
-        server.setPrefWidth(200);
+        server.setPrefWidth(190);
 
         TableColumn<ContextRow, String> user = new TableColumn<>("User");
         user.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::user, c.getValue().contextProperty()));
-        user.setPrefWidth(150);
+        user.setPrefWidth(165);
 
         TableColumn<ContextRow, String> namespace = new TableColumn<>("Namespace");
         namespace.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::namespace, c.getValue().contextProperty()));
@@ -187,7 +187,7 @@ public final class ClustersStepView extends StepPage {
         TableColumn<ContextRow, Reachability> status = new TableColumn<>("Reachability");
         status.setCellValueFactory(c -> c.getValue().reachabilityProperty());
         status.setCellFactory(c -> new ReachabilityCell());
-        status.setPrefWidth(260);
+        status.setPrefWidth(190);
         status.setSortable(false);
 
         table.getColumns().setAll(java.util.List.of(use, name, server, user, namespace, status));
@@ -262,6 +262,7 @@ public final class ClustersStepView extends StepPage {
             }
             Label name = new Label(row.name());
             name.getStyleClass().add(Styles.TEXT_BOLD);
+            name.setMinWidth(0);
             HBox box = new HBox(6, name);
             box.setAlignment(Pos.CENTER_LEFT);
             if (row.isCurrent()) {
@@ -280,6 +281,7 @@ public final class ClustersStepView extends StepPage {
         private static Label tag(String text, String style) {
             Label tag = new Label(text);
             tag.getStyleClass().addAll("tag", style);
+            tag.setMinWidth(Label.USE_PREF_SIZE);
             return tag;
         }
     }

@@ -31,7 +31,7 @@ public record Reachability(State state, String version, String region, String pr
         return switch (state) {
             case NOT_CHECKED -> "";
             case CHECKING -> "Checking…";
-            case REACHABLE -> "Reachable · Kubernetes " + version;
+            case REACHABLE -> "Kubernetes " + version;
             case UNREACHABLE, NOT_IN_KUBECONFIG -> problem;
         };
     }

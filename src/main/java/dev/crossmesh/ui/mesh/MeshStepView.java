@@ -1,5 +1,6 @@
 package dev.crossmesh.ui.mesh;
 
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
@@ -29,6 +30,9 @@ import dev.crossmesh.ui.core.WizardStep;
 
 /** Step 2's screen: a form bound to {@link MeshStepViewModel}, each field with one line of help. */
 public final class MeshStepView extends StepPage {
+    /** From this page width on, the form takes three columns. */
+    private static final double WIDE_LAYOUT = 1200;
+
     private final TextField meshId = new TextField();
 
     public MeshStepView(MeshStepViewModel vm) {
@@ -47,16 +51,16 @@ public final class MeshStepView extends StepPage {
         identity.add("_Mesh ID", meshId,
                 "The meshID of every istiod; the same on all clusters.", vm.meshIdProblemProperty());
         identity.add("_Trust domain", trustDomain,
-                "SPIFFE trust domain; keep cluster.local unless you federate meshes.", vm.trustDomainProblemProperty());
+                "Workload identity domain; cluster.local unless you federate.", vm.trustDomainProblemProperty());
 
         ToggleGroup topologyGroup = new ToggleGroup();
         RadioButton multiPrimary = radio("Multi-primary: every cluster runs istiod", Topology.MULTI_PRIMARY, topologyGroup, "multiPrimary");
-        RadioButton primaryRemote = radio("Primary-remote: a primary serves the remotes", Topology.PRIMARY_REMOTE, topologyGroup, "primaryRemote");
+        RadioButton primaryRemote = radio("Primary-remote: a primary serves remotes", Topology.PRIMARY_REMOTE, topologyGroup, "primaryRemote");
         bindToggle(topologyGroup, vm.topologyProperty());
         VBox topologies = new VBox(6, multiPrimary, primaryRemote);
-        FormGrid topology = new FormGrid("Topology");
+        FormGrid topology = new FormGrid("Control planes");
         topology.addGroup("To_pology", topologies, multiPrimary,
-                "Multi-primary survives losing any cluster; primary-remote runs fewer istiods.");
+                "Multi-primary survives losing any one cluster.");
 
         ComboBox<CaMode> ca = combo(CaMode.values(), vm.caProperty(), MeshStepView::describe, "caMode");
         ComboBox<KeyType> keyType = combo(KeyType.values(), vm.caKeyTypeProperty(), MeshStepView::describe, "caKeyType");
@@ -64,8 +68,8 @@ public final class MeshStepView extends StepPage {
         keyType.managedProperty().bind(keyType.visibleProperty());
         FormGrid trust = new FormGrid("Root of trust");
         trust.add("_Certificates", ca,
-                "Clusters trust each other's workloads only under one common root.", vm.caProblemProperty());
-        trust.add("_Key type", keyType, "Used only when the mesh gets a new root; EC is quick, RSA is Istio's default.", null);
+                "One common root lets the clusters trust each other.", vm.caProblemProperty());
+        trust.add("_Key type", keyType, "Only for a new root; EC is fast, RSA is Istio's default.", null);
 
         ComboBox<Flavor> flavor = combo(Flavor.values(), vm.flavorProperty(), MeshStepView::describe, "flavor");
         TextField version = new TextField();
@@ -77,8 +81,8 @@ public final class MeshStepView extends StepPage {
         revision.setPromptText("none");
         revision.textProperty().bindBidirectional(vm.revisionProperty());
         FormGrid istio = new FormGrid("Istio");
-        istio.add("F_lavor", flavor, "Istio, or Google's Anthos Service Mesh with an in-cluster control plane.", null);
-        istio.add("V_ersion", version, "The version the clusters run; the manifests follow its conventions.", vm.versionProblemProperty());
+        istio.add("F_lavor", flavor, "Istio, or Google's Anthos Service Mesh (in-cluster).", null);
+        istio.add("V_ersion", version, "The version the clusters run; the output follows it.", vm.versionProblemProperty());
         istio.add("_Revision", revision, "Optional, for canary upgrades, e.g. asm-1243-1.", vm.revisionProblemProperty());
 
         ToggleGroup typeGroup = new ToggleGroup();
@@ -88,25 +92,43 @@ public final class MeshStepView extends StepPage {
         TextArea annotations = new TextArea();
         annotations.setId("annotations");
         annotations.setPrefRowCount(2);
-        annotations.setPromptText("networking.gke.io/load-balancer-type=Internal");
+        annotations.setPromptText("name=value");
         annotations.textProperty().bindBidirectional(vm.annotationsProperty());
         FormGrid gateway = new FormGrid("East-west gateway");
         gateway.addGroup("_Service type", new HBox(16, loadBalancer, nodePort), loadBalancer,
-                "How other networks reach port 15443; NodePort if no load balancer gets an IP.");
+                "Other networks reach it on 15443; NodePort if no LB IP.");
         gateway.add("_Annotations", annotations,
-                "Copied onto the gateway Service, one name=value per line.", vm.annotationsProblemProperty());
+                "Copied onto the gateway Service; one name=value a line.", vm.annotationsProblemProperty());
 
-        VBox left = new VBox(14, identity, topology, trust);
-        VBox right = new VBox(14, istio, gateway);
+        // three columns where the window is wide enough for the whole form to show without scrolling, else two
         GridPane columns = new GridPane();
         columns.setHgap(16);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        columns.getColumnConstraints().addAll(half, half);
-        columns.add(left, 0, 0);
-        columns.add(right, 1, 0);
         columns.setPadding(new Insets(0, 4, 4, 0));
+        VBox first = new VBox(14);
+        VBox second = new VBox(14);
+        VBox third = new VBox(14);
+        Runnable arrange = () -> {
+            boolean wide = getWidth() >= WIDE_LAYOUT;
+            first.getChildren().setAll(wide ? List.of(identity, topology) : List.of(identity, topology, trust));
+            second.getChildren().setAll(wide ? List.of(istio) : List.of(istio, gateway));
+            third.getChildren().setAll(wide ? List.of(trust, gateway) : List.of());
+            columns.getChildren().clear();
+            columns.getColumnConstraints().clear();
+            List<VBox> used = wide ? List.of(first, second, third) : List.of(first, second);
+            for (int i = 0; i < used.size(); i++) {
+                ColumnConstraints c = new ColumnConstraints();
+                c.setPercentWidth(100.0 / used.size());
+                c.setHgrow(Priority.ALWAYS);
+                columns.getColumnConstraints().add(c);
+                columns.add(used.get(i), i, 0);
+            }
+        };
+        arrange.run();
+        widthProperty().addListener((obs, o, n) -> {
+            if ((o.doubleValue() >= WIDE_LAYOUT) != (n.doubleValue() >= WIDE_LAYOUT)) {
+                arrange.run();
+            }
+        });
 
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
@@ -120,7 +142,7 @@ public final class MeshStepView extends StepPage {
 
     static String describe(CaMode mode) {
         return switch (mode) {
-            case SHARED_ROOT -> "Shared root made by crossmesh (plug-in CA)";
+            case SHARED_ROOT -> "Shared root made by crossmesh";
             case MESH_CA -> "Google Mesh CA (ASM on GKE)";
             case EXISTING -> "Existing: certificates already plugged in";
         };

@@ -15,6 +15,19 @@ public record PreviewFile(Manifest manifest) {
         return manifest.cluster();
     }
 
+    /**
+     * The first line in the file list: the export's file name, or for a remote secret (not a file) whose
+     * cluster it reads, e.g. {@code 09 · remote secret of cluster-2}.
+     */
+    public String title() {
+        if (exported()) {
+            return fileName();
+        }
+        Object annotations = manifest.metadata().get("annotations");
+        Object source = annotations instanceof java.util.Map<?, ?> map ? map.get("networking.istio.io/cluster") : null;
+        return String.format(java.util.Locale.ROOT, "%02d · remote secret of %s", manifest.order(), source == null ? manifest.name() : source);
+    }
+
     /** Remote secrets are not files: they are made at apply time from a live token. */
     public boolean exported() {
         return manifest.method() != ApplyMethod.REMOTE_SECRET;

@@ -109,7 +109,8 @@ public final class PreviewStepView extends StepPage {
 
         tabs.setId("clusterTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.getStyleClass().add(Styles.DENSE);
+        tabs.setTabMinWidth(120);
         tabs.setTabMaxWidth(360);
         vm.clusters().addListener((ListChangeListener<ClusterPreview>) c -> rebuildTabs());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> {
@@ -122,10 +123,11 @@ public final class PreviewStepView extends StepPage {
         rebuildTabs();
 
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        HBox below = new HBox(16, findingsBox(), diffSlot());
-        below.setFillHeight(true);
-        HBox.setHgrow(below.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(below.getChildren().get(1), Priority.ALWAYS);
+        Node findings = findingsBox();
+        Node diff = diffSlot();
+        HBox below = new HBox(12, findings, diff);
+        HBox.setHgrow(findings, Priority.ALWAYS);
+        HBox.setHgrow(diff, Priority.ALWAYS);
         VBox content = new VBox(10, tabs, below);
         setContent(content);
     }
@@ -223,9 +225,17 @@ public final class PreviewStepView extends StepPage {
         };
         vm.findings().addListener((ListChangeListener<Finding>) c -> show.run());
         show.run();
-        VBox box = new VBox(6, title, list);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setMaxHeight(90);
+        scroll.setPrefViewportHeight(24);
+        list.heightProperty().addListener((obs, o, h) -> scroll.setPrefViewportHeight(Math.min(90, h.doubleValue())));
+        VBox box = new VBox(4, title, scroll);
         box.getStyleClass().add("insight-box");
-        box.setPadding(new Insets(10, 12, 10, 12));
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMinWidth(0);
+        box.setPrefWidth(500);
         return box;
     }
 
@@ -246,12 +256,17 @@ public final class PreviewStepView extends StepPage {
             compare.disableProperty().bind(vm.diffRunningProperty().or(vm.stateProperty().isNotEqualTo(PreviewStepViewModel.State.READY)));
         }
         compare.setOnAction(e -> vm.compareWithClusters());
-        VBox box = new VBox(6, title, status, compare);
+        compare.setMinWidth(Button.USE_PREF_SIZE);
+        VBox text = new VBox(4, title, status);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        HBox box = new HBox(12, text, compare);
+        box.setAlignment(Pos.CENTER_LEFT);
         box.setId("liveDiffSlot");
         box.getStyleClass().add("insight-box");
-        box.setPadding(new Insets(10, 12, 10, 12));
-        box.setMaxWidth(420);
-        box.setMinWidth(260);
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMinWidth(0);
+        box.setPrefWidth(500);
         return box;
     }
 
@@ -279,12 +294,14 @@ public final class PreviewStepView extends StepPage {
                 setText(null);
                 return;
             }
-            Label name = new Label(file.exported() ? file.fileName() : file.fileName() + " (made at apply time)");
+            Label name = new Label(file.title());
+            name.setMinWidth(0);
             name.getStyleClass().add("file-name");
             if (!file.exported()) {
                 name.getStyleClass().add(Styles.TEXT_ITALIC);
             }
             Label object = new Label(file.manifest().displayName());
+            object.setMinWidth(0);
             object.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             VBox text = new VBox(1, name, object);
             text.setMinWidth(0);
@@ -302,6 +319,8 @@ public final class PreviewStepView extends StepPage {
             }
             setGraphic(row);
             setText(null);
+            // cells as wide as the list: long names end in an ellipsis instead of a horizontal scroll bar
+            setPrefWidth(0);
         }
     }
 }

@@ -60,7 +60,7 @@ class ClustersStepViewModelTest {
                 new ClusterSpec("down-cluster", "down-cluster", "network-3", "", dev.crossmesh.plan.Role.PRIMARY, "")),
                 plan.plan().clusters());
         assertEquals(List.of("gke_p_europe-west1-b_shop", "Kind_Dev", "down-cluster"), probed);
-        assertEquals("Reachable · Kubernetes v1.30.4", vm.row("Kind_Dev").orElseThrow().reachability().summary());
+        assertEquals("Kubernetes v1.30.4", vm.row("Kind_Dev").orElseThrow().reachability().summary());
         assertEquals(Reachability.State.UNREACHABLE, vm.row("down-cluster").orElseThrow().reachability().state());
         assertTrue(vm.summaryProperty().get().contains("2 reachable, 1 not reachable"), vm.summaryProperty().get());
         assertTrue(plan.findings().isEmpty(), "a picked set of clusters is a valid plan: " + plan.findings());
@@ -110,6 +110,16 @@ class ClustersStepViewModelTest {
         vm.refresh();
         assertEquals(List.of("b", "a"), vm.rows().stream().map(ContextRow::name).toList(), "a picked context that disappeared stays, marked");
         assertTrue(a.isMissing());
+    }
+
+    @Test
+    void checkAgainAsksEveryPickedClusterOnceMore(@TempDir Path dir) throws Exception {
+        ClustersStepViewModel vm = vm(new PlanModel(), kubeconfig(dir, "a", "b", "c"));
+        vm.setPicked(vm.row("a").orElseThrow(), true);
+        vm.setPicked(vm.row("c").orElseThrow(), true);
+        probed.clear();
+        vm.checkAgain();
+        assertEquals(List.of("a", "c"), probed);
     }
 
     @Test
@@ -165,8 +175,17 @@ class ClustersStepViewModelTest {
         assertEquals(List.of("demo-cluster-1", "demo-cluster-2"), vm.rows().stream().map(ContextRow::name).toList());
         assertTrue(vm.messageProperty().get().startsWith("Started 2 demo clusters: demo-cluster-1, demo-cluster-2."));
 
+        vm.setPicked(vm.row("demo-cluster-1").orElseThrow(), true);
+        vm.stopDemo();
+        assertEquals(List.of("start 2", "stop"), events);
+        assertFalse(vm.demoRunningProperty().get());
+        assertEquals(List.of(dir.resolve("none")), vm.sources(), "the demo kubeconfig is no longer read");
+        assertTrue(vm.row("demo-cluster-1").orElseThrow().isMissing(), "a picked demo context stays, marked");
+
+        dialogs.numbers.add(Optional.of(3));
+        vm.startDemo();
         vm.close();
-        assertEquals(List.of("start 2", "stop"), events, "demo clusters stop when the wizard closes");
+        assertEquals(List.of("start 2", "stop", "start 3", "stop"), events, "demo clusters stop when the wizard closes");
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.crossmesh.kube.ProbeResult;
+import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanValidator;
 import dev.crossmesh.plan.Role;
 import dev.crossmesh.plan.Topology;
@@ -109,6 +111,24 @@ class NetworksStepViewModelTest {
         assertTrue(vm.blockerProperty().get().startsWith("A primary-remote mesh needs at least one cluster with role 'primary'"));
         vm.cards().get(0).roleProperty().set(Role.PRIMARY);
         assertTrue(vm.validProperty().get());
+    }
+
+    @Test
+    void anOpenedPlanShowsContextAndRoleFindingsOnItsCards() {
+        plan.replace(MeshPlan.of("m", List.of(new ClusterSpec("a", "ctx-a", "n1"), new ClusterSpec("b", "ctx-a", "n2"),
+                new ClusterSpec("c", "", "n3").withRole(Role.REMOTE))));
+        assertEquals(3, vm.cards().size());
+        assertEquals("CM011", vm.cards().get(1).contextProblemProperty().get().code());
+        assertEquals("CM010", vm.cards().get(2).contextProblemProperty().get().code());
+        assertEquals("CM014", vm.cards().get(2).roleProblemProperty().get().code());
+        assertFalse(vm.validProperty().get());
+    }
+
+    @Test
+    void oneClusterIsTooFew() {
+        clusters.setPicked(clusters.row("ctx-b").orElseThrow(), false);
+        assertEquals(List.of("CM006"), vm.meshFindings().stream().map(Finding::code).toList());
+        assertFalse(vm.validProperty().get());
     }
 
     @Test
