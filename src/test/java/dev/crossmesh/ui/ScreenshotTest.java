@@ -86,6 +86,8 @@ class ScreenshotTest {
 
             robot.clickOn("#next");
             WizardFx.snapshot(stage, out.resolve("5-apply.png"));
+            WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.LIVE));
+            WizardFx.snapshot(stage, out.resolve("6-live.png"));
 
             WizardFx.runOnFx(() -> window.wizard().goTo(WizardStep.PREVIEW));
             WizardFx.runOnFx(() -> window.preferences().darkProperty().set(true));
@@ -94,7 +96,7 @@ class ScreenshotTest {
             WizardFx.snapshot(stage, out.resolve("3-networks-dark.png"));
             WizardFx.runOnFx(() -> window.preferences().darkProperty().set(false));
         }
-        for (String name : List.of("1-clusters", "2-mesh", "3-networks", "4-preview", "5-apply")) {
+        for (String name : List.of("1-clusters", "2-mesh", "3-networks", "4-preview", "5-apply", "6-live")) {
             assertTrue(Files.size(out.resolve(name + ".png")) > 10_000, name + " was written");
         }
     }

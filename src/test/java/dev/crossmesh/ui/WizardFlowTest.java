@@ -27,6 +27,8 @@ import dev.crossmesh.GuiRequest;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.cli.CliRunner;
+import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanReader;
@@ -130,6 +132,35 @@ class WizardFlowTest {
         WizardFx.waitUntil("the plan is saved", () -> stage.getTitle().equals("shop-mesh.yaml — crossmesh"));
         assertEquals(plan, PlanReader.read(saved).plan());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void opensThePlanGivenAtStartAndAsksBeforeQuittingWithUnsavedChanges(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.start(2, dir.resolve("kubeconfig"))) {
+            Path planFile = dir.resolve("two.yaml");
+            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
+                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
+                    new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+            Stage stage = WizardFx.stage();
+            FxRobot robot = new FxRobot();
+
+            WizardFx.waitUntil("the plan is open", () -> stage.getTitle().equals("two.yaml — crossmesh"));
+            WizardFx.waitUntil("its clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
+                    .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+            WizardFx.waitUntil("Ctrl+3 opens the Networks step", () -> window.wizard().current() == WizardStep.NETWORKS);
+            assertEquals("vpc-2", robot.lookup("#cluster1-network").queryAs(TextField.class).getText());
+            replaceText(robot, "#cluster1-network", "vpc-3");
+            WizardFx.waitUntil("the title marks the change", () -> stage.getTitle().equals("*two.yaml — crossmesh"));
+
+            dialogs.unsavedChoices.add(dev.crossmesh.ui.core.DialogService.UnsavedChoice.CANCEL);
+            robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+            WizardFx.waitUntil("the question was asked", () -> dialogs.asked.contains("unsaved: two.yaml"));
+            assertTrue(stage.isShowing(), "cancel keeps the window open");
+            assertEquals("vpc-2", PlanReader.read(planFile).plan().clusters().get(1).network(), "nothing was written");
+        }
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {

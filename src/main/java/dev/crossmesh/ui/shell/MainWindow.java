@@ -163,7 +163,7 @@ public final class MainWindow {
                 public void changed(javafx.beans.value.ObservableValue<? extends dev.crossmesh.plan.MeshPlan> obs,
                         dev.crossmesh.plan.MeshPlan o, dev.crossmesh.plan.MeshPlan n) {
                     planModel.planProperty().removeListener(this);
-                    Platform.runLater(() -> wizard.goTo(WizardStep.LIVE));
+                    Platform.runLater(() -> wizard.jumpTo(WizardStep.LIVE));
                 }
             });
         }
@@ -326,7 +326,7 @@ public final class MainWindow {
                 none.setDisable(true);
                 recent.getItems().add(none);
             } else {
-                recent.getItems().addAll(new SeparatorMenuItem(), item("_Clear the list", null, () -> preferences.recentPlans().clear()));
+                recent.getItems().addAll(new SeparatorMenuItem(), item("_Clear the list", (String) null, () -> preferences.recentPlans().clear()));
             }
         };
         document.recentPlans().addListener((ListChangeListener<Path>) c -> fillRecent.run());
@@ -340,9 +340,9 @@ public final class MainWindow {
         dark.selectedProperty().bindBidirectional(preferences.darkProperty());
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         Menu view = new Menu("_View", null, dark, new SeparatorMenuItem(),
-                item("_Larger text", "Shortcut+Equals", preferences::largerText),
-                item("_Smaller text", "Shortcut+Minus", preferences::smallerText),
-                item("_Normal text size", "Shortcut+Digit0", preferences::normalText),
+                item("_Larger text", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), preferences::largerText),
+                item("_Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), preferences::smallerText),
+                item("_Normal text size", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), preferences::normalText),
                 new SeparatorMenuItem(),
                 item("_Reload contexts and check clusters", "F5", () -> {
                     clustersStep.refresh();
@@ -352,13 +352,14 @@ public final class MainWindow {
         Menu go = new Menu("_Go");
         go.getItems().addAll(item("_Back", "Alt+Left", wizard::back), item("_Next", "Alt+Right", wizard::next), new SeparatorMenuItem());
         for (WizardStep step : WizardStep.values()) {
-            MenuItem stepItem = item(step.number() + "  " + step.title(), "Shortcut+Digit" + step.number(), () -> wizard.goTo(step));
+            MenuItem stepItem = item(step.number() + "  " + step.title(),
+                    new KeyCodeCombination(KeyCode.valueOf("DIGIT" + step.number()), KeyCombination.SHORTCUT_DOWN), () -> wizard.goTo(step));
             stepItem.setMnemonicParsing(false);
             go.getItems().add(stepItem);
         }
 
         Menu help = new Menu("_Help", null, item("_Keyboard shortcuts", "F1", this::showShortcuts),
-                item("_About crossmesh", null, () -> services.dialogs().showInformation("About crossmesh",
+                item("_About crossmesh", (String) null, () -> services.dialogs().showInformation("About crossmesh",
                         "crossmesh sets up one Istio or Anthos Service Mesh across Kubernetes clusters in different networks: "
                                 + "east-west gateways, remote secrets and a shared root CA, from one plan file.")));
         MenuBar bar = new MenuBar(file, view, go, help);
@@ -367,11 +368,13 @@ public final class MainWindow {
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
+        return item(text, accelerator == null ? null : KeyCombination.keyCombination(accelerator), action);
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setMnemonicParsing(true);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
+        item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
     }

@@ -110,6 +110,16 @@ public final class WizardViewModel {
         return true;
     }
 
+    /**
+     * Shows a step even when steps before it are not done: for {@code crossmesh live --plan FILE}, which opens
+     * straight into the live view of a mesh applied earlier.
+     */
+    public void jumpTo(WizardStep step) {
+        if (step != current.get()) {
+            go(step);
+        }
+    }
+
     /** Starts over at the first step, e.g. after New or Open; what was visited is forgotten. */
     public void restart() {
         completed.clear();

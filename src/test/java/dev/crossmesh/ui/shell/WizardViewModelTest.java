@@ -72,6 +72,8 @@ class WizardViewModelTest {
         fakes.get(WizardStep.MESH).valid.set(false);
         assertFalse(wizard.goTo(WizardStep.APPLY));
         assertTrue(wizard.goTo(WizardStep.MESH), "going back is always allowed");
+        wizard.jumpTo(WizardStep.LIVE);
+        assertEquals(WizardStep.LIVE, wizard.current(), "the live view of an applied plan opens directly");
         fakes.get(WizardStep.MESH).valid.set(true);
         wizard.restart();
         assertEquals(WizardStep.CLUSTERS, wizard.current());
