@@ -25,7 +25,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 /**
  * Walks the wizard against three demo clusters and writes one PNG per step into the folder named by the system
  * property {@code crossmesh.screenshots} (the README shows them). Excluded from the normal test run; run it with
- * {@code mvn -q -o test -Dtest=ScreenshotTest}.
+ * {@code mvn -q -o test -Dtest=ScreenshotTest}; {@code -Dcrossmesh.screenshots.width/height/textSize} check other sizes.
  */
 class ScreenshotTest {
     private static final List<String> REGIONS = List.of("europe-west1", "us-east1", "asia-south1");
@@ -55,6 +55,10 @@ class ScreenshotTest {
                     new GuiRequest(null, false, demo.kubeconfig()), width, height);
             Stage stage = WizardFx.stage();
             FxRobot robot = new FxRobot();
+            int textSize = Integer.getInteger("crossmesh.screenshots.textSize", 0);
+            if (textSize > 0) {
+                WizardFx.runOnFx(() -> window.preferences().textSizeProperty().set(textSize));
+            }
 
             WizardFx.waitUntil("three contexts listed", () -> window.clustersStep().rows().size() == 3);
             robot.clickOn("#pick-demo-cluster-1");

@@ -84,6 +84,10 @@ public final class ClustersStepView extends StepPage {
                 .map(ClustersStepView::shortPath).collect(Collectors.joining(", ")), vm.sources()));
         sources.setMinWidth(0);
 
+        // buttons keep their whole label at every text size; the sources line gives way instead
+        for (Button b : java.util.List.of(open, demo, check)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
         HBox toolbar = new HBox(8, open, demo, check, busy, new Spacer(), sources);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         addToHead(toolbar);
@@ -123,19 +127,17 @@ public final class ClustersStepView extends StepPage {
                     l.setWrapText(true);
                     return l;
                 }).toList());
-        vm.rows().addListener((ListChangeListener<ContextRow>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(r -> {
-                    r.reachabilityProperty().addListener((obs, o, n) -> showProblems.run());
-                    r.pickedProperty().addListener((obs, o, n) -> showProblems.run());
-                });
-            }
-            showProblems.run();
-        });
-        vm.rows().forEach(r -> {
+        // rows live as long as their context and come back on every re-read: each is watched once
+        java.util.Set<ContextRow> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Runnable watchRows = () -> vm.rows().stream().filter(watched::add).forEach(r -> {
             r.reachabilityProperty().addListener((obs, o, n) -> showProblems.run());
             r.pickedProperty().addListener((obs, o, n) -> showProblems.run());
         });
+        vm.rows().addListener((ListChangeListener<ContextRow>) c -> {
+            watchRows.run();
+            showProblems.run();
+        });
+        watchRows.run();
         showProblems.run();
 
         VBox content = new VBox(10, table, loadProblem, summary, problems, message);
@@ -161,8 +163,8 @@ public final class ClustersStepView extends StepPage {
         TableColumn<ContextRow, ContextRow> use = new TableColumn<>("Use");
         use.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         use.setCellFactory(c -> new PickCell(vm));
-        use.setMinWidth(56);
-        use.setMaxWidth(64);
+        use.setMinWidth(64);
+        use.setMaxWidth(80);
         use.setSortable(false);
         use.getStyleClass().add(Tweaks.ALIGN_CENTER);
 

@@ -50,6 +50,7 @@ public final class ClustersStepViewModel implements StepViewModel {
     private final FileWatcher fileWatcher;
 
     private final ObservableList<ContextRow> rows = FXCollections.observableArrayList();
+    /** Handed out as one instance: a new unmodifiable wrapper per call would lose its listeners once collected. */
     private final ObservableList<ContextRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<Path> sources = FXCollections.observableArrayList();
     private final ObservableList<Path> sourcesView = FXCollections.unmodifiableObservableList(sources);

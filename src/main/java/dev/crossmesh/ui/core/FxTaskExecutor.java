@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     public <T> Cancellable run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<Future<?>> future = new AtomicReference<>();
-        future.set(pool.submit(() -> {
+        Runnable task = () -> {
             T result;
             try {
                 result = work.call();
@@ -54,12 +55,24 @@ public final class FxTaskExecutor implements TaskExecutor {
                     onSuccess.accept(result);
                 }
             });
-        }));
+        };
+        try {
+            future.set(pool.submit(task));
+        } catch (RejectedExecutionException e) {
+            // the window is closing: work asked for now has no one left to report to
+            cancelled.set(true);
+        }
+        return handle(cancelled, future);
+    }
+
+    private static Cancellable handle(AtomicBoolean cancelled, AtomicReference<Future<?>> future) {
         return new Cancellable() {
             @Override
             public void cancel() {
                 cancelled.set(true);
-                future.get().cancel(true);
+                if (future.get() != null) {
+                    future.get().cancel(true);
+                }
             }
 
             @Override

@@ -29,9 +29,11 @@ public final class PendingFeature extends VBox {
         steps.setMaxWidth(640);
         int n = 1;
         for (String item : willDo) {
-            Label line = new Label(n++ + ".  " + item);
+            Label number = new Label(n++ + ".");
+            number.setMinWidth(Label.USE_PREF_SIZE);
+            Label line = new Label(item);
             line.setWrapText(true);
-            steps.getChildren().add(line);
+            steps.getChildren().add(new javafx.scene.layout.HBox(8, number, line));
         }
         Label then = new Label(meanwhile);
         then.getStyleClass().add(Styles.TEXT_MUTED);

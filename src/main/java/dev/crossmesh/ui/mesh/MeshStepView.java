@@ -51,7 +51,7 @@ public final class MeshStepView extends StepPage {
         identity.add("_Mesh ID", meshId,
                 "The meshID of every istiod; the same on all clusters.", vm.meshIdProblemProperty());
         identity.add("_Trust domain", trustDomain,
-                "Workload identity domain; cluster.local unless you federate.", vm.trustDomainProblemProperty());
+                "Workload identity domain; usually cluster.local.", vm.trustDomainProblemProperty());
 
         ToggleGroup topologyGroup = new ToggleGroup();
         RadioButton multiPrimary = radio("Multi-primary: every cluster runs istiod", Topology.MULTI_PRIMARY, topologyGroup, "multiPrimary");
@@ -98,7 +98,7 @@ public final class MeshStepView extends StepPage {
         gateway.addGroup("_Service type", new HBox(16, loadBalancer, nodePort), loadBalancer,
                 "Other networks reach it on 15443; NodePort if no LB IP.");
         gateway.add("_Annotations", annotations,
-                "Copied onto the gateway Service; one name=value a line.", vm.annotationsProblemProperty());
+                "One name=value per line, copied onto the Service.", vm.annotationsProblemProperty());
 
         // three columns where the window is wide enough for the whole form to show without scrolling, else two
         GridPane columns = new GridPane();

@@ -158,6 +158,7 @@ public final class NetworksStepView extends StepPage {
         Label title = new Label(label);
         title.getStyleClass().add("form-label");
         title.setLabelFor(control);
+        title.setWrapText(true);
         return new VBox(4, title, control);
     }
 

@@ -28,6 +28,7 @@ public final class NetworksStepViewModel implements StepViewModel {
     private final ClustersStepViewModel clustersStep;
 
     private final ObservableList<ClusterCardViewModel> cards = FXCollections.observableArrayList();
+    /** Handed out as one instance: a new unmodifiable wrapper per call would lose its listeners once collected. */
     private final ObservableList<ClusterCardViewModel> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final ObservableList<Finding> meshFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> meshFindingsView = FXCollections.unmodifiableObservableList(meshFindings);

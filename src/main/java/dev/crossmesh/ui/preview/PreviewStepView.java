@@ -79,6 +79,8 @@ public final class PreviewStepView extends StepPage {
         status.setMinWidth(0);
         vm.stateProperty().addListener((obs, o, n) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, n == PreviewStepViewModel.State.FAILED));
 
+        copy.setMinWidth(Button.USE_PREF_SIZE);
+        export.setMinWidth(Button.USE_PREF_SIZE);
         HBox toolbar = new HBox(8, copy, export, new Spacer(), busy, status);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         addToHead(toolbar);

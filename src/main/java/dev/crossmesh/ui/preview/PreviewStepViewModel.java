@@ -65,6 +65,7 @@ public final class PreviewStepViewModel implements StepViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<RenderedMesh> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
     private final ObservableList<ClusterPreview> clusters = FXCollections.observableArrayList();
+    /** Handed out as one instance: a new unmodifiable wrapper per call would lose its listeners once collected. */
     private final ObservableList<ClusterPreview> clustersView = FXCollections.unmodifiableObservableList(clusters);
     private final ObjectProperty<ClusterPreview> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
     private final ObjectProperty<PreviewFile> selectedFile = new SimpleObjectProperty<>(this, "selectedFile");

@@ -277,6 +277,9 @@ public final class MainWindow {
         unsaved.visibleProperty().bind(document.dirtyProperty());
         unsaved.managedProperty().bind(unsaved.visibleProperty());
 
+        back.setMinWidth(Button.USE_PREF_SIZE);
+        next.setMinWidth(Button.USE_PREF_SIZE);
+        unsaved.setMinWidth(Label.USE_PREF_SIZE);
         HBox footer = new HBox(12, back, blocker, unsaved, next);
         footer.getStyleClass().add("app-footer");
         footer.setAlignment(Pos.CENTER_LEFT);

@@ -24,7 +24,12 @@ public final class StepperHeader extends HBox {
     private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
     private static final PseudoClass LOCKED = PseudoClass.getPseudoClass("locked");
 
+    private final WizardViewModel wizard;
+    private final java.util.Map<WizardStep, Label> names = new java.util.EnumMap<>(WizardStep.class);
+    private boolean compact;
+
     public StepperHeader(WizardViewModel wizard) {
+        this.wizard = wizard;
         getStyleClass().add("stepper");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(2);
@@ -34,15 +39,47 @@ public final class StepperHeader extends HBox {
             }
             getChildren().add(chip(wizard, step));
         }
+        wizard.currentProperty().addListener((obs, o, n) -> showNames());
     }
 
-    private static Button chip(WizardViewModel wizard, WizardStep step) {
+    /**
+     * Where all step names do not fit (a narrow window with projector-size text), only the current step keeps its
+     * name; the others show their number and their name as a tooltip.
+     */
+    @Override
+    protected void layoutChildren() {
+        double full = prefWidth(-1);
+        if (compact) {
+            for (java.util.Map.Entry<WizardStep, Label> e : names.entrySet()) {
+                if (!e.getValue().isManaged()) {
+                    full += e.getValue().prefWidth(-1) + 8;
+                }
+            }
+        }
+        boolean tooNarrow = getWidth() > 0 && getWidth() < full;
+        if (tooNarrow != compact) {
+            compact = tooNarrow;
+            showNames();
+        }
+        super.layoutChildren();
+    }
+
+    private void showNames() {
+        names.forEach((step, name) -> {
+            boolean show = !compact || step == wizard.current();
+            name.setManaged(show);
+            name.setVisible(show);
+        });
+    }
+
+    private Button chip(WizardViewModel wizard, WizardStep step) {
         Label number = new Label(String.valueOf(step.number()));
         number.getStyleClass().add("step-number");
         StackPane badge = new StackPane(number);
         badge.getStyleClass().add("step-badge");
         Label title = new Label(step.title());
         title.getStyleClass().add("step-name");
+        names.put(step, title);
         HBox content = new HBox(8, badge, title);
         content.setAlignment(Pos.CENTER_LEFT);
 
