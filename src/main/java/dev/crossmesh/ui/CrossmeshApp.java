@@ -1,21 +1,72 @@
 package dev.crossmesh.ui;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+import dev.crossmesh.GuiRequest;
+import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.kube.Kubeconfigs;
+import dev.crossmesh.ui.apply.ApplyService;
+import dev.crossmesh.ui.clusters.ClusterChecker;
+import dev.crossmesh.ui.clusters.DemoLauncher;
+import dev.crossmesh.ui.clusters.FileWatcher;
+import dev.crossmesh.ui.core.FxTaskExecutor;
+import dev.crossmesh.ui.core.TaskExecutor;
+import dev.crossmesh.ui.live.LiveStatusService;
+import dev.crossmesh.ui.preview.LiveDiffService;
+import dev.crossmesh.ui.shell.ErrorReporter;
+import dev.crossmesh.ui.shell.FxDialogService;
+import dev.crossmesh.ui.shell.MainWindow;
+import dev.crossmesh.ui.shell.UiServices;
+
+/** The JavaFX application: the wizard in one window. {@link #open} is what the launcher and the CLI call. */
 public class CrossmeshApp extends Application {
-    public static int open(dev.crossmesh.GuiRequest request) {
+    private static volatile GuiRequest request = GuiRequest.wizard();
+    private MainWindow window;
+
+    /** Shows the wizard and returns the exit code once its window is closed. */
+    public static int open(GuiRequest what) {
+        request = what == null ? GuiRequest.wizard() : what;
         Application.launch(CrossmeshApp.class);
         return 0;
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("crossmesh");
-        stage.setScene(new Scene(new Label("crossmesh"), 1024, 700));
-        stage.show();
+        GuiRequest what = request;
+        TaskExecutor executor = new FxTaskExecutor();
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        new ErrorReporter(dialogs, executor, System.err).install();
+        window = new MainWindow(standardServices(executor, dialogs, what));
+        window.show(stage, what);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    /**
+     * The real services. The apply engine, the live diff and the status monitor are wired in here
+     * (see {@link UiServices#withApply}, {@link UiServices#withLiveDiff}, {@link UiServices#withLiveStatus}).
+     */
+    static UiServices standardServices(TaskExecutor executor, FxDialogService dialogs, GuiRequest what) {
+        List<Path> kubeconfigs = what.kubeconfig() != null ? List.of(what.kubeconfig()) : Kubeconfigs.locate(null).files();
+        return new UiServices(executor, dialogs, CrossmeshApp::copyToClipboard, ClusterChecker.kubernetes(), DemoLauncher.inProcess(),
+                FileWatcher.kubeconfigs(), kubeconfigs, UiServices.defaultCa(), KeyType.RSA_4096,
+                LiveDiffService.notAvailable(), ApplyService.notAvailable(), LiveStatusService.notAvailable(), UiServices.defaultPreferences());
+    }
+
+    private static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

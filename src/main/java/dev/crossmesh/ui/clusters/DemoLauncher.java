@@ -1,0 +1,54 @@
+package dev.crossmesh.ui.clusters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.crossmesh.AppDirs;
+import dev.crossmesh.demo.DemoApiServer;
+import dev.crossmesh.demo.DemoClusters;
+
+/** Starts demo clusters for trainers and first-time users (blocking; the step runs it in the background). */
+@FunctionalInterface
+public interface DemoLauncher {
+
+    Running start(int count) throws IOException;
+
+    /** Demo clusters that run until closed; the wizard closes them when it exits. */
+    interface Running extends AutoCloseable {
+        Path kubeconfig();
+
+        List<String> contexts();
+
+        @Override
+        void close();
+    }
+
+    /** In-process demo API servers whose kubeconfig is written to {@code kubeconfig}. */
+    static DemoLauncher inProcess(Path kubeconfig) {
+        return count -> {
+            DemoClusters demo = DemoClusters.start(count, kubeconfig);
+            List<String> contexts = demo.servers().stream().map(DemoApiServer::name).toList();
+            return new Running() {
+                @Override
+                public Path kubeconfig() {
+                    return demo.kubeconfig();
+                }
+
+                @Override
+                public List<String> contexts() {
+                    return contexts;
+                }
+
+                @Override
+                public void close() {
+                    demo.close();
+                }
+            };
+        };
+    }
+
+    static DemoLauncher inProcess() {
+        return inProcess(AppDirs.demoKubeconfig());
+    }
+}

@@ -1,0 +1,328 @@
+package dev.crossmesh.ui.preview;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.ui.core.Icons;
+import dev.crossmesh.ui.core.StepPage;
+import dev.crossmesh.ui.core.WizardStep;
+
+/**
+ * Step 4's screen: a tab per cluster with its files in apply order and the selected manifest as highlighted,
+ * read-only YAML; findings and the live diff slot under it; Copy and Export above.
+ */
+public final class PreviewStepView extends StepPage {
+    private final PreviewStepViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final ListView<PreviewFile> files = new ListView<>();
+    private final CodeArea code = new CodeArea();
+    private final SplitPane split;
+    private boolean updatingTabs;
+
+    public PreviewStepView(PreviewStepViewModel vm) {
+        super(WizardStep.PREVIEW.title(), WizardStep.PREVIEW.purpose());
+        this.vm = vm;
+        getStyleClass().add("preview-step");
+
+        Button copy = new Button("_Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
+        copy.setId("copyManifest");
+        copy.setMnemonicParsing(true);
+        copy.setTooltip(new Tooltip("Copy the shown manifest to the clipboard (secret values stay hidden)"));
+        copy.disableProperty().bind(vm.selectedFileProperty().isNull());
+        copy.setOnAction(e -> vm.copySelected());
+
+        Button export = new Button("_Export to folder…", Icons.of(MaterialDesignF.FOLDER_DOWNLOAD_OUTLINE));
+        export.setId("exportManifests");
+        export.setMnemonicParsing(true);
+        export.setTooltip(new Tooltip("Write every manifest and apply.sh, as crossmesh export does"));
+        export.disableProperty().bind(vm.stateProperty().isNotEqualTo(PreviewStepViewModel.State.READY).or(vm.exportingProperty()));
+        export.setOnAction(e -> vm.export());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("small-progress");
+        busy.visibleProperty().bind(vm.stateProperty().isEqualTo(PreviewStepViewModel.State.PREPARING).or(vm.exportingProperty()));
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        Label status = new Label();
+        status.setId("previewStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setMinWidth(0);
+        vm.stateProperty().addListener((obs, o, n) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, n == PreviewStepViewModel.State.FAILED));
+
+        copy.setMinWidth(Button.USE_PREF_SIZE);
+        export.setMinWidth(Button.USE_PREF_SIZE);
+        HBox toolbar = new HBox(8, copy, export, new Spacer(), busy, status);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        addToHead(toolbar);
+
+        Label message = new Label();
+        message.setId("previewMessage");
+        message.getStyleClass().add("step-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        addToHead(message);
+
+        buildFileList();
+        buildCodeArea();
+        Label note = new Label();
+        note.setId("manifestNote");
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedFileProperty().get() == null ? ""
+                : vm.selectedFileProperty().get().manifest().displayName() + " · " + vm.selectedFileProperty().get().note(), vm.selectedFileProperty()));
+        VirtualizedScrollPane<CodeArea> codeScroll = new VirtualizedScrollPane<>(code);
+        VBox codeBox = new VBox(6, note, codeScroll);
+        VBox.setVgrow(codeScroll, Priority.ALWAYS);
+        split = new SplitPane(files, codeBox);
+        split.setDividerPositions(0.34);
+        SplitPane.setResizableWithParent(files, false);
+
+        tabs.setId("clusterTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.DENSE);
+        tabs.setTabMinWidth(120);
+        tabs.setTabMaxWidth(360);
+        vm.clusters().addListener((ListChangeListener<ClusterPreview>) c -> rebuildTabs());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> {
+            if (tab != null && !updatingTabs) {
+                tab.setContent(split);
+                vm.selectedClusterProperty().set((ClusterPreview) tab.getUserData());
+            }
+        });
+        vm.selectedClusterProperty().addListener((obs, o, cluster) -> showCluster(cluster));
+        rebuildTabs();
+
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        Node findings = findingsBox();
+        Node diff = diffSlot();
+        HBox below = new HBox(12, findings, diff);
+        HBox.setHgrow(findings, Priority.ALWAYS);
+        HBox.setHgrow(diff, Priority.ALWAYS);
+        VBox content = new VBox(10, tabs, below);
+        setContent(content);
+    }
+
+    public void focusFirst() {
+        files.requestFocus();
+    }
+
+    private void buildFileList() {
+        files.setId("manifestFiles");
+        files.setCellFactory(list -> new FileCell(vm));
+        files.setMinWidth(220);
+        files.setPrefWidth(320);
+        files.getSelectionModel().selectedItemProperty().addListener((obs, o, file) -> {
+            if (file != null && file != vm.selectedFileProperty().get()) {
+                vm.selectedFileProperty().set(file);
+            }
+        });
+        vm.selectedFileProperty().addListener((obs, o, file) -> {
+            if (file != null && files.getSelectionModel().getSelectedItem() != file) {
+                files.getSelectionModel().select(file);
+            }
+        });
+        vm.diffs().addListener((MapChangeListener<String, ObjectDiff>) c -> files.refresh());
+    }
+
+    private void buildCodeArea() {
+        code.setId("manifestYaml");
+        code.setEditable(false);
+        code.getStyleClass().add("yaml-area");
+        code.setParagraphGraphicFactory(LineNumberFactory.get(code));
+        showYaml(vm.selectedYamlProperty().get());
+        vm.selectedYamlProperty().addListener((obs, o, yaml) -> showYaml(yaml));
+    }
+
+    private void showYaml(String yaml) {
+        code.replaceText(yaml);
+        code.setStyleSpans(0, YamlHighlighter.highlight(yaml));
+        code.moveTo(0);
+        code.requestFollowCaret();
+    }
+
+    private void rebuildTabs() {
+        updatingTabs = true;
+        try {
+            tabs.getTabs().setAll(vm.clusters().stream().map(c -> {
+                Tab tab = new Tab(c.cluster());
+                tab.setId("tab-" + c.cluster());
+                tab.setGraphic(Icons.of(MaterialDesignK.KUBERNETES));
+                tab.setUserData(c);
+                tab.setTooltip(new Tooltip("Context " + c.context() + ": " + c.files().size() + " objects"));
+                return tab;
+            }).toList());
+        } finally {
+            updatingTabs = false;
+        }
+        showCluster(vm.selectedClusterProperty().get());
+    }
+
+    private void showCluster(ClusterPreview cluster) {
+        files.getItems().setAll(cluster == null ? java.util.List.of() : cluster.files());
+        if (cluster == null) {
+            return;
+        }
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getUserData() == cluster) {
+                tab.setContent(split);
+                updatingTabs = true;
+                tabs.getSelectionModel().select(tab);
+                updatingTabs = false;
+            } else if (tab.getContent() == split) {
+                tab.setContent(null);
+            }
+        }
+        PreviewFile selected = vm.selectedFileProperty().get();
+        if (selected != null) {
+            files.getSelectionModel().select(selected);
+            files.scrollTo(selected);
+        }
+    }
+
+    private Node findingsBox() {
+        Label title = new Label("Findings");
+        title.getStyleClass().addAll(Styles.TEXT_BOLD);
+        VBox list = new VBox(4);
+        list.setId("previewFindings");
+        Runnable show = () -> {
+            if (vm.findings().isEmpty()) {
+                Label none = new Label("None: crossmesh validate has nothing to report.", Icons.of(MaterialDesignC.CHECK_CIRCLE));
+                none.getStyleClass().add(Styles.SUCCESS);
+                list.getChildren().setAll(none);
+            } else {
+                list.getChildren().setAll(vm.findings().stream().map(PreviewStepView::findingLabel).toList());
+            }
+        };
+        vm.findings().addListener((ListChangeListener<Finding>) c -> show.run());
+        show.run();
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setMaxHeight(90);
+        scroll.setPrefViewportHeight(24);
+        list.heightProperty().addListener((obs, o, h) -> scroll.setPrefViewportHeight(Math.min(90, h.doubleValue())));
+        VBox box = new VBox(4, title, scroll);
+        box.getStyleClass().add("insight-box");
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMinWidth(0);
+        box.setPrefWidth(500);
+        return box;
+    }
+
+    /** The slot the live diff engine fills: per object create / update / unchanged, shown in the file list. */
+    private Node diffSlot() {
+        Label title = new Label("Live diff", Icons.of(MaterialDesignS.SOURCE_BRANCH));
+        title.getStyleClass().addAll(Styles.TEXT_BOLD);
+        Label status = new Label();
+        status.setId("liveDiffStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(vm.diffStatusProperty());
+        status.setMinHeight(Label.USE_PREF_SIZE);
+        Button compare = new Button("Compare with clusters", Icons.of(MaterialDesignE.EYE_OUTLINE));
+        compare.setId("compareWithClusters");
+        compare.setDisable(!vm.diffAvailable());
+        if (vm.diffAvailable()) {
+            compare.disableProperty().bind(vm.diffRunningProperty().or(vm.stateProperty().isNotEqualTo(PreviewStepViewModel.State.READY)));
+        }
+        compare.setOnAction(e -> vm.compareWithClusters());
+        compare.setMinWidth(Button.USE_PREF_SIZE);
+        VBox text = new VBox(4, title, status);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        HBox box = new HBox(12, text, compare);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId("liveDiffSlot");
+        box.getStyleClass().add("insight-box");
+        box.setPadding(new Insets(8, 12, 8, 12));
+        box.setMinWidth(0);
+        box.setPrefWidth(500);
+        return box;
+    }
+
+    private static Label findingLabel(Finding f) {
+        Label label = new Label(f.code() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message(),
+                Icons.of(f.isError() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT));
+        label.getStyleClass().add(f.isError() ? Styles.DANGER : Styles.WARNING);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A file: its export name, its object, and what the live diff says about it. */
+    private static final class FileCell extends ListCell<PreviewFile> {
+        private final PreviewStepViewModel vm;
+
+        FileCell(PreviewStepViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(PreviewFile file, boolean empty) {
+            super.updateItem(file, empty);
+            if (empty || file == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(file.title());
+            name.setMinWidth(0);
+            name.getStyleClass().add("file-name");
+            if (!file.exported()) {
+                name.getStyleClass().add(Styles.TEXT_ITALIC);
+            }
+            Label object = new Label(file.manifest().displayName());
+            object.setMinWidth(0);
+            object.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            VBox text = new VBox(1, name, object);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(6, text);
+            row.setAlignment(Pos.CENTER_LEFT);
+            ObjectDiff diff = vm.diffs().get(file.key());
+            if (diff != null) {
+                Label badge = new Label(diff.change().name().toLowerCase(java.util.Locale.ROOT));
+                badge.getStyleClass().addAll("tag", "diff-" + badge.getText());
+                if (!diff.detail().isEmpty()) {
+                    badge.setTooltip(new Tooltip(diff.detail()));
+                }
+                row.getChildren().add(badge);
+            }
+            setGraphic(row);
+            setText(null);
+            // cells as wide as the list: long names end in an ellipsis instead of a horizontal scroll bar
+            setPrefWidth(0);
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package dev.crossmesh.ui.preview;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.kube.Kubeconfigs;
+import dev.crossmesh.plan.ClusterCerts;
+import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.render.ExportWriter;
+import dev.crossmesh.render.ManifestRenderer;
+import dev.crossmesh.render.RenderedMesh;
+import dev.crossmesh.ui.core.ClipboardService;
+import dev.crossmesh.ui.core.DialogService;
+import dev.crossmesh.ui.core.PlanModel;
+import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.TaskExecutor;
+import dev.crossmesh.ui.core.UserMessages;
+
+/**
+ * Step 4: every manifest of the plan, per cluster in apply order, as it will be applied (secret values hidden),
+ * with the plan's findings, copy, export (the layout of {@code crossmesh export}) and the slot for the live diff.
+ */
+public final class PreviewStepViewModel implements StepViewModel {
+    public enum State {
+        /** Not rendered yet. */
+        IDLE,
+        /** Loading or making the mesh CA and rendering. */
+        PREPARING,
+        READY,
+        FAILED
+    }
+
+    private final PlanModel planModel;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final ClipboardService clipboard;
+    private final MeshCaProvider caProvider;
+    private final LiveDiffService diffService;
+    private final ObservableValue<KeyType> keyType;
+    private final ObservableValue<Kubeconfigs> kubeconfigs;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<RenderedMesh> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
+    private final ObservableList<ClusterPreview> clusters = FXCollections.observableArrayList();
+    /** Handed out as one instance: a new unmodifiable wrapper per call would lose its listeners once collected. */
+    private final ObservableList<ClusterPreview> clustersView = FXCollections.unmodifiableObservableList(clusters);
+    private final ObjectProperty<ClusterPreview> selectedCluster = new SimpleObjectProperty<>(this, "selectedCluster");
+    private final ObjectProperty<PreviewFile> selectedFile = new SimpleObjectProperty<>(this, "selectedFile");
+    private final ReadOnlyStringWrapper selectedYaml = new ReadOnlyStringWrapper(this, "selectedYaml", "");
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ObservableMap<String, ObjectDiff> diffs = FXCollections.observableHashMap();
+    private final ObservableMap<String, ObjectDiff> diffsView = FXCollections.unmodifiableObservableMap(diffs);
+    private final ReadOnlyStringWrapper diffStatus = new ReadOnlyStringWrapper(this, "diffStatus", "");
+    private final ReadOnlyBooleanWrapper diffRunning = new ReadOnlyBooleanWrapper(this, "diffRunning");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
+
+    private boolean active;
+    private boolean stale = true;
+    private long sequence;
+    private Path lastExportFolder;
+
+    public PreviewStepViewModel(PlanModel planModel, TaskExecutor executor, DialogService dialogs, ClipboardService clipboard,
+            MeshCaProvider caProvider, LiveDiffService diffService, ObservableValue<KeyType> keyType, ObservableValue<Kubeconfigs> kubeconfigs) {
+        this.planModel = planModel;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.clipboard = clipboard;
+        this.caProvider = caProvider;
+        this.diffService = diffService;
+        this.keyType = keyType;
+        this.kubeconfigs = kubeconfigs;
+        valid.bind(state.isEqualTo(State.READY));
+        blocker.bind(Bindings.createStringBinding(() -> switch (state.get()) {
+            case READY -> "";
+            case FAILED -> status.get();
+            default -> "Preparing the preview…";
+        }, state, status));
+        selectedCluster.addListener((obs, old, cluster) -> selectedFile.set(cluster == null || cluster.files().isEmpty() ? null : cluster.files().get(0)));
+        selectedFile.addListener((obs, old, file) -> selectedYaml.set(file == null ? "" : file.previewYaml()));
+        planModel.planProperty().addListener((obs, old, plan) -> planChanged());
+        keyType.addListener((obs, old, now) -> planChanged());
+        diffStatus.set(diffService.available() ? "Compare the manifests with what the clusters hold."
+                : "What apply would create, update or leave unchanged: arrives with the apply engine.");
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** What the preview is doing or found: making the CA, how many manifests, or why rendering failed. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The rendered mesh shown, exported and (later) applied: one rendering for all three. */
+    public ReadOnlyObjectProperty<RenderedMesh> renderedProperty() {
+        return rendered.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClusterPreview> clusters() {
+        return clustersView;
+    }
+
+    public ObjectProperty<ClusterPreview> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    public ObjectProperty<PreviewFile> selectedFileProperty() {
+        return selectedFile;
+    }
+
+    /** {@code Manifest.previewYaml()} of the selected file. */
+    public ReadOnlyStringProperty selectedYamlProperty() {
+        return selectedYaml.getReadOnlyProperty();
+    }
+
+    /** The plan's findings ({@code crossmesh validate}): warnings worth reading before applying. */
+    public ObservableList<Finding> findings() {
+        return findingsView;
+    }
+
+    /** Per {@link PreviewFile#key()}, what applying it would do; empty until a live diff ran. */
+    public ObservableMap<String, ObjectDiff> diffs() {
+        return diffsView;
+    }
+
+    public boolean diffAvailable() {
+        return diffService.available();
+    }
+
+    public ReadOnlyStringProperty diffStatusProperty() {
+        return diffStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty diffRunningProperty() {
+        return diffRunning.getReadOnlyProperty();
+    }
+
+    /** The outcome of Copy or Export. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public Path caFolder() {
+        return caProvider.folder(planModel.plan());
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty blockerProperty() {
+        return blocker.getReadOnlyProperty();
+    }
+
+    @Override
+    public void entered() {
+        active = true;
+        if (stale || state.get() == State.FAILED) {
+            prepare();
+        }
+    }
+
+    @Override
+    public void left() {
+        active = false;
+    }
+
+    // Commands
+
+    /** Loads (or makes) the mesh CA in the background and renders the plan. */
+    public void prepare() {
+        stale = false;
+        long run = ++sequence;
+        MeshPlan plan = planModel.plan();
+        KeyType type = keyType.getValue();
+        state.set(State.PREPARING);
+        message.set("");
+        diffs.clear();
+        boolean needsCa = plan.ca() == dev.crossmesh.plan.CaMode.SHARED_ROOT;
+        status.set(needsCa ? "Loading the mesh CA from " + caProvider.folder(plan) + "…" : "Rendering…");
+        executor.run(() -> {
+            if (needsCa && !caProvider.hasRoot(plan)) {
+                executor.onUiThread(() -> {
+                    if (run == sequence) {
+                        status.set("Making the mesh CA (" + type.id() + ") in " + caProvider.folder(plan)
+                                + ": once per mesh; RSA 4096 keys take a while…");
+                    }
+                });
+            }
+            Map<String, ClusterCerts> certs = caProvider.certificates(plan, type);
+            return ManifestRenderer.render(plan, certs);
+        }, mesh -> {
+            if (run == sequence) {
+                show(plan, mesh);
+            }
+        }, failure -> {
+            if (run == sequence) {
+                rendered.set(null);
+                clusters.clear();
+                state.set(State.FAILED);
+                status.set(failure instanceof IOException
+                        ? "Cannot read or write the mesh CA in " + caProvider.folder(plan) + ": " + UserMessages.describe(failure)
+                                + ". Check the folder's permissions, or choose 'existing' as the CA."
+                        : "Cannot render the plan: " + UserMessages.describe(failure) + ". Go back and check the fields marked in red.");
+            }
+        });
+    }
+
+    /** Copies the selected manifest as previewed (secret values hidden) to the clipboard. */
+    public void copySelected() {
+        PreviewFile file = selectedFile.get();
+        if (file == null) {
+            return;
+        }
+        clipboard.copy(file.previewYaml());
+        message.set("Copied " + file.fileName() + " to the clipboard" + (file.manifest().hasSecrets() ? " (secret values hidden)." : "."));
+    }
+
+    /** Asks for a folder and exports there. */
+    public void export() {
+        if (rendered.get() == null) {
+            return;
+        }
+        dialogs.chooseFolder("Export the manifests to a folder", lastExportFolder).ifPresent(this::exportTo);
+    }
+
+    /** Writes what {@code crossmesh export} writes: a folder per cluster, one file per object, and apply.sh. */
+    public void exportTo(Path folder) {
+        RenderedMesh mesh = rendered.get();
+        if (mesh == null || exporting.get()) {
+            return;
+        }
+        exporting.set(true);
+        executor.run(() -> hasFiles(folder), occupied -> {
+            if (occupied && !dialogs.confirm("Export into a folder with files?", folder + " already holds files. Export writes a folder per cluster and "
+                    + "apply.sh into it, replacing files with the same names.", "Export")) {
+                exporting.set(false);
+                return;
+            }
+            message.set("Exporting to " + folder + "…");
+            executor.run(() -> ExportWriter.write(mesh, folder), written -> {
+                exporting.set(false);
+                lastExportFolder = folder;
+                boolean secrets = mesh.all().stream().anyMatch(m -> m.hasSecrets());
+                message.set("Exported " + written.size() + " files to " + folder + ": a folder per cluster and apply.sh."
+                        + (secrets ? " The *-secret-cacerts.yaml files hold private keys (mode 0600): keep them private." : ""));
+            }, failure -> {
+                exporting.set(false);
+                message.set("");
+                dialogs.showError("Export failed", "Could not write the export to " + folder + ": " + UserMessages.describe(failure)
+                        + ". Pick a folder you can write to.");
+            });
+        }, failure -> {
+            exporting.set(false);
+            dialogs.showError("Export failed", "Could not look into " + folder + ": " + UserMessages.describe(failure) + ".");
+        });
+    }
+
+    /** Asks the clusters what applying would change (when a diff engine is wired in). */
+    public void compareWithClusters() {
+        RenderedMesh mesh = rendered.get();
+        if (mesh == null || !diffService.available() || diffRunning.get()) {
+            return;
+        }
+        long run = sequence;
+        diffRunning.set(true);
+        diffStatus.set("Comparing with the clusters…");
+        executor.run(() -> diffService.diff(mesh, kubeconfigs.getValue()), result -> {
+            diffRunning.set(false);
+            if (run != sequence) {
+                return;
+            }
+            diffs.clear();
+            result.forEach(d -> diffs.put(d.key(), d));
+            long create = result.stream().filter(d -> d.change() == ObjectDiff.Change.CREATE).count();
+            long update = result.stream().filter(d -> d.change() == ObjectDiff.Change.UPDATE).count();
+            long same = result.stream().filter(d -> d.change() == ObjectDiff.Change.UNCHANGED).count();
+            diffStatus.set("Applying would create " + create + ", update " + update + " and leave " + same + " objects unchanged.");
+        }, failure -> {
+            diffRunning.set(false);
+            diffStatus.set("Could not compare with the clusters: " + UserMessages.describe(failure));
+        });
+    }
+
+    // internals
+
+    private void planChanged() {
+        stale = true;
+        if (active) {
+            prepare();
+        }
+    }
+
+    private void show(MeshPlan plan, RenderedMesh mesh) {
+        String keepCluster = selectedCluster.get() == null ? null : selectedCluster.get().cluster();
+        String keepFile = selectedFile.get() == null ? null : selectedFile.get().fileName();
+        List<ClusterPreview> previews = new ArrayList<>();
+        for (ClusterSpec c : plan.clusters()) {
+            previews.add(new ClusterPreview(c.name(), c.context(), mesh.manifests(c.name()).stream().map(PreviewFile::new).toList()));
+        }
+        rendered.set(mesh);
+        clusters.setAll(previews);
+        findings.setAll(planModel.findings());
+        ClusterPreview cluster = previews.stream().filter(p -> p.cluster().equals(keepCluster)).findFirst()
+                .orElse(previews.isEmpty() ? null : previews.get(0));
+        selectedCluster.set(cluster);
+        if (cluster != null && keepFile != null) {
+            cluster.files().stream().filter(f -> f.fileName().equals(keepFile)).findFirst().ifPresent(selectedFile::set);
+        }
+        long files = previews.stream().mapToLong(ClusterPreview::exportedFiles).sum();
+        state.set(State.READY);
+        status.set(mesh.all().size() + " objects for " + previews.size() + " clusters; an export writes " + files + " files and apply.sh.");
+    }
+
+    private static boolean hasFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        }
+    }
+}

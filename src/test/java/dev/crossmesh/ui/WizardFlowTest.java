@@ -1,0 +1,178 @@
+package dev.crossmesh.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+import dev.crossmesh.GuiRequest;
+import dev.crossmesh.certs.CertStore;
+import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.cli.CliRunner;
+import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.plan.PlanReader;
+import dev.crossmesh.plan.PlanValidator;
+import dev.crossmesh.plan.PlanWriter;
+import dev.crossmesh.render.Manifest;
+import dev.crossmesh.render.ManifestRenderer;
+import dev.crossmesh.ui.core.WizardStep;
+import dev.crossmesh.ui.preview.PreviewStepViewModelTestSupport;
+import dev.crossmesh.ui.shell.MainWindow;
+
+/**
+ * The wizard driven as a user drives it, by clicking and typing, against demo clusters it starts itself:
+ * pick two contexts, see them reachable, name the mesh, type an invalid network and read the validator's message,
+ * fix it, preview the east-west Service, export, and save the plan.
+ */
+class WizardFlowTest {
+    private MainWindow window;
+
+    @AfterEach
+    void close() throws Exception {
+        WizardFx.close(window);
+    }
+
+    @Test
+    void fromDemoContextsToAnExportedMesh(@TempDir Path dir) throws Exception {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        List<String> clipboard = new ArrayList<>();
+        window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(dir.resolve("no-kubeconfig-here")), clipboard::add),
+                GuiRequest.wizard(), 1024, 700);
+        Stage stage = WizardFx.stage();
+        FxRobot robot = new FxRobot();
+
+        // Clusters: start two demo clusters, pick both, see them answer
+        assertTrue(robot.lookup("#next").queryAs(Button.class).isDisabled());
+        dialogs.numbers.add(Optional.of(2));
+        robot.clickOn("#demoClusters");
+        WizardFx.waitUntil("the demo contexts are listed", () -> robot.lookup("#pick-demo-cluster-2").tryQuery().isPresent());
+        robot.clickOn("#pick-demo-cluster-1");
+        robot.clickOn("#pick-demo-cluster-2");
+        WizardFx.waitUntil("both clusters show as reachable", () -> shownTexts(robot, ".table-cell").stream()
+                .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+        assertFalse(robot.lookup("#next").queryAs(Button.class).isDisabled());
+
+        // Mesh: Alt+N is Next; type the mesh ID
+        robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
+        WizardFx.waitUntil("the Mesh step", () -> window.wizard().current() == WizardStep.MESH);
+        replaceText(robot, "#meshId", "shop-mesh");
+        assertEquals("shop-mesh", window.planModel().plan().meshId());
+
+        // Networks: an invalid network shows the validator's own words and blocks Next; fixing it clears both
+        robot.clickOn("#next");
+        WizardFx.waitUntil("the Networks step", () -> window.wizard().current() == WizardStep.NETWORKS);
+        replaceText(robot, "#cluster1-network", "Net_2");
+        Finding expected = PlanValidator.validate(window.planModel().plan()).stream()
+                .filter(f -> f.path().equals("clusters[1].network")).findFirst().orElseThrow();
+        assertEquals("Cluster 'demo-cluster-2' network 'Net_2' has upper-case letters; use lower case: name the cluster's VPC or L3 network "
+                + "with a DNS-1123 label such as 'vpc-1'; clusters that reach each other's pods directly share one", expected.message());
+        WizardFx.waitUntil("the message under the field", () -> shownTexts(robot, ".field-message").contains(expected.message()));
+        assertTrue(robot.lookup("#next").queryAs(Button.class).isDisabled());
+        replaceText(robot, "#cluster1-network", "net-2");
+        WizardFx.waitUntil("the message is gone", () -> !shownTexts(robot, ".field-message").contains(expected.message()));
+        assertFalse(robot.lookup("#next").queryAs(Button.class).isDisabled());
+
+        // Preview: the east-west Service as it will be applied
+        robot.clickOn("#next");
+        WizardFx.waitUntil("the preview is rendered", () -> window.previewStep().validProperty().get());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> files = robot.lookup("#manifestFiles").queryAs(javafx.scene.control.ListView.class);
+        WizardFx.runOnFx(() -> files.scrollTo(6));
+        robot.clickOn("07-service-istio-eastwestgateway.yaml");
+        MeshPlan plan = window.planModel().plan();
+        Manifest service = ManifestRenderer.render(plan, CertStore.forPlan(plan, dir.resolve("certs").resolve("shop-mesh"), KeyType.EC_P256))
+                .manifests("demo-cluster-1").stream().filter(m -> m.fileName().equals("07-service-istio-eastwestgateway.yaml")).findFirst().orElseThrow();
+        WizardFx.waitUntil("the Service's YAML is shown", () -> robot.lookup("#manifestYaml").queryAs(CodeArea.class).getText().equals(service.previewYaml()));
+        String shown = robot.lookup("#manifestYaml").queryAs(CodeArea.class).getText();
+        assertEquals(service.yaml(), shown, "byte for byte what is applied");
+        assertTrue(shown.contains("port: 15443"), shown);
+        robot.clickOn("#copyManifest");
+        assertEquals(List.of(service.yaml()), clipboard);
+
+        // Export: the same files as `crossmesh export`
+        Path export = dir.resolve("export");
+        dialogs.folders.add(Optional.of(export));
+        robot.clickOn("#exportManifests");
+        WizardFx.waitUntil("the export is written", () -> robot.lookup("#previewMessage").queryAs(Labeled.class).getText().startsWith("Exported 17 files"));
+        Path planFile = dir.resolve("for-cli.yaml");
+        PlanWriter.write(plan, planFile);
+        Path cliExport = dir.resolve("cli-export");
+        CliRunner.Result cli = CliRunner.run("export", "--plan", planFile.toString(), "--out", cliExport.toString(),
+                "--certs", dir.resolve("certs").resolve("shop-mesh").toString());
+        assertEquals(0, cli.code(), cli.all());
+        assertEquals(PreviewStepViewModelTestSupport.tree(cliExport), PreviewStepViewModelTestSupport.tree(export));
+        assertTrue(Files.readString(export.resolve("demo-cluster-1/07-service-istio-eastwestgateway.yaml")).contains("port: 15443"));
+
+        // Save with Ctrl+S: the title loses its unsaved mark
+        assertEquals("*Untitled plan — crossmesh", stage.getTitle());
+        Path saved = dir.resolve("shop-mesh.yaml");
+        dialogs.files.add(Optional.of(saved));
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WizardFx.waitUntil("the plan is saved", () -> stage.getTitle().equals("shop-mesh.yaml — crossmesh"));
+        assertEquals(plan, PlanReader.read(saved).plan());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void opensThePlanGivenAtStartAndAsksBeforeQuittingWithUnsavedChanges(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.start(2, dir.resolve("kubeconfig"))) {
+            Path planFile = dir.resolve("two.yaml");
+            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
+                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
+                    new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+            Stage stage = WizardFx.stage();
+            FxRobot robot = new FxRobot();
+
+            WizardFx.waitUntil("the plan is open", () -> stage.getTitle().equals("two.yaml — crossmesh"));
+            WizardFx.waitUntil("its clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
+                    .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+            WizardFx.waitUntil("Ctrl+3 opens the Networks step", () -> window.wizard().current() == WizardStep.NETWORKS);
+            assertEquals("vpc-2", robot.lookup("#cluster1-network").queryAs(TextField.class).getText());
+            replaceText(robot, "#cluster1-network", "vpc-3");
+            WizardFx.waitUntil("the title marks the change", () -> stage.getTitle().equals("*two.yaml — crossmesh"));
+
+            dialogs.unsavedChoices.add(dev.crossmesh.ui.core.DialogService.UnsavedChoice.CANCEL);
+            robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+            WizardFx.waitUntil("the question was asked", () -> dialogs.asked.contains("unsaved: two.yaml"));
+            assertTrue(stage.isShowing(), "cancel keeps the window open");
+            assertEquals("vpc-2", PlanReader.read(planFile).plan().clusters().get(1).network(), "nothing was written");
+        }
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text);
+    }
+
+    /** Texts of the visible labelled nodes matching a selector. */
+    private static List<String> shownTexts(FxRobot robot, String selector) {
+        return robot.lookup(selector).queryAll().stream().filter(Node::isVisible).filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList();
+    }
+}
