@@ -44,6 +44,7 @@ public class CrossmeshApp extends Application {
         new ErrorReporter(dialogs, executor, System.err).install();
         window = new MainWindow(standardServices(executor, dialogs, what));
         window.show(stage, what);
+        FirstFrameProbe.watch(stage);
     }
 
     @Override

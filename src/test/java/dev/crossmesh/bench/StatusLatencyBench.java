@@ -1,13 +1,12 @@
 package dev.crossmesh.bench;
 
-import java.lang.management.ManagementFactory;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,69 +22,71 @@ import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * How long a change in a cluster takes to reach a published {@link MeshStatus}, and what watching 10 clusters costs.
- * Not a test: nothing fails on time. Run it (see the README's Performance section):
- * <pre>
- * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
- * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.crossmesh.bench.StatusLatencyBench [changes] [clusters...]
- * </pre>
- * A change is a new load-balancer address on a cluster's east-west gateway Service, set through {@code updateStatus()}
- * as a cloud controller would; the clock starts just before that request and stops when a subscriber gets the first
- * snapshot that shows the address. Changes go round the clusters, each made a gap after the previous one was seen:
- * 600 ms, so that it meets an idle monitor, or 100 ms, so that it often lands within 250 ms of the previous snapshot
- * (each new address also brings a probe result, hence a second snapshot) and waits for the coalescing window.
+ * Status latency: how long a change in a cluster takes to reach a published {@link MeshStatus}. A change is a new
+ * load-balancer address on a cluster's east-west gateway Service, set through {@code updateStatus()} as a cloud
+ * controller would; the clock starts just before that request and stops when a subscriber gets the first snapshot
+ * that shows the address (so it includes the API request, the watch event, the snapshot build and the findings).
+ * Changes go round the clusters, each made a gap after the previous one was seen: 600 ms, so that it meets an idle
+ * monitor, or 100 ms, so that it often lands within 250 ms of the previous snapshot (each new address also brings a
+ * probe result, hence a second snapshot) and waits for the coalescing window. Demo API servers in this JVM.
  */
-public final class StatusLatencyBench {
+final class StatusLatencyBench {
     /** 600 ms: the monitor is idle when the change comes (its last snapshot is older than the 250 ms window). 100 ms: it is busy. */
-    private static final long[] GAPS_MILLIS = {600, 100};
+    static final long[] GAPS_MILLIS = {600, 100};
+
+    record Row(int clusters, long gapMillis, List<Double> millis, long snapshots) {
+    }
 
     private StatusLatencyBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int changes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int[] sizes = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray() : new int[] {2, 10};
-        System.out.printf("crossmesh status latency, %s, %d cores, Java %s, %d changes per row%n", LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), changes);
-        System.out.println("clusters  gap ms  changes  median ms  p95 ms  max ms  snapshots");
-        String memory = "";
+    static List<Metric> run(int[] sizes, int changes, PrintStream log) throws Exception {
+        List<Metric> metrics = new ArrayList<>();
         for (int size : sizes) {
-            Path dir = Files.createTempDirectory("crossmesh-bench");
-            try (MeshFixture mesh = MeshFixture.start(size, dir)) {
-                mesh.installHealthy();
-                MemorySample before = MemorySample.take();
-                try (StatusMonitor monitor = StatusMonitor.start(mesh.plan, mesh.clients())) {
-                    MeshStatus settled = monitor.awaitSettled(Duration.ofSeconds(60));
-                    if (!settled.healthy()) {
-                        throw new IllegalStateException("the bench mesh is not healthy: " + settled.findings());
-                    }
-                    int done = 0;
-                    for (long gap : GAPS_MILLIS) {
-                        measure(mesh, monitor, size, changes, gap, done);
-                        done += changes;
-                    }
-                    if (size == Arrays.stream(sizes).max().orElse(size)) {
-                        MemorySample after = MemorySample.take();
-                        memory = String.format("memory with %d clusters watched (%d informers): heap retained by the monitor and its clients +%.1f MB after GC"
-                                + " (%.1f -> %.1f MB), threads +%d; process RSS %.0f MB, which includes the %d demo API servers in the same JVM",
-                                size, size * 11, (after.heapBytes - before.heapBytes) / 1e6, before.heapBytes / 1e6, after.heapBytes / 1e6,
-                                after.threads - before.threads, after.rssBytes / 1e6, size);
-                    }
-                }
+            for (Row row : measure(size, changes)) {
+                String key = "status.clusters_" + size + "." + (row.gapMillis() >= 250 ? "idle" : "busy");
+                String what = size + " clusters, monitor " + (row.gapMillis() >= 250 ? "idle" : "busy") + " (" + row.gapMillis() + " ms gap): change to snapshot";
+                log.printf(Locale.ROOT, "  status %d clusters, gap %d ms: median %.1f ms, p95 %.1f ms, max %.1f ms, %d snapshots for %d changes%n", size,
+                        row.gapMillis(), Stats.median(row.millis()), Stats.percentile(row.millis(), 95), Stats.max(row.millis()), row.snapshots(), changes);
+                metrics.add(Metric.lower(key + ".median_ms", "status", what + ", median", Stats.median(row.millis()), "ms", row.millis()));
+                metrics.add(Metric.lower(key + ".p95_ms", "status", what + ", p95", Stats.percentile(row.millis(), 95), "ms"));
+                metrics.add(Metric.lower(key + ".max_ms", "status", what + ", max", Stats.max(row.millis()), "ms"));
+                metrics.add(Metric.info(key + ".snapshots", "status", what + ": snapshots for " + changes + " changes", row.snapshots(), "count"));
             }
         }
-        System.out.println(memory);
-        System.exit(0);
+        return metrics;
     }
 
-    private static void measure(MeshFixture mesh, StatusMonitor monitor, int size, int changes, long gapMillis, int offset) throws Exception {
+    static List<Row> measure(int size, int changes) throws Exception {
+        Path dir = Files.createTempDirectory("crossmesh-bench-status");
+        List<Row> rows = new ArrayList<>();
+        try (MeshFixture mesh = MeshFixture.start(size, dir)) {
+            mesh.installHealthy();
+            try (StatusMonitor monitor = StatusMonitor.start(mesh.plan, mesh.clients())) {
+                MeshStatus settled = monitor.awaitSettled(Duration.ofSeconds(60));
+                if (!settled.healthy()) {
+                    throw new IllegalStateException("the bench mesh is not healthy: " + settled.findings());
+                }
+                int done = 0;
+                for (long gap : GAPS_MILLIS) {
+                    rows.add(measure(mesh, monitor, size, changes, gap, done));
+                    done += changes;
+                }
+            }
+        } finally {
+            StartupBench.deleteTree(dir);
+        }
+        return rows;
+    }
+
+    private static Row measure(MeshFixture mesh, StatusMonitor monitor, int size, int changes, long gapMillis, int offset) throws Exception {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         try (StatusMonitor.Subscription ignored = monitor.subscribe(s -> {
             long now = System.nanoTime();
             s.clusters().forEach(c -> seen.putIfAbsent(c.name() + "=" + c.gateway().address(), now));
         })) {
             long snapshotsBefore = monitor.snapshotCount();
-            List<Long> micros = new ArrayList<>();
+            List<Double> millis = new ArrayList<>();
             List<ClusterSpec> clusters = mesh.plan.clusters();
             for (int n = 0; n < changes; n++) {
                 int i = offset + n;
@@ -105,39 +106,10 @@ public final class StatusLatencyBench {
                     }
                     Thread.sleep(0, 200_000);
                 }
-                micros.add((seen.get(key) - t0) / 1000);
+                millis.add((seen.get(key) - t0) / 1e6);
                 Thread.sleep(gapMillis);
             }
-            long snapshots = monitor.snapshotCount() - snapshotsBefore;
-            micros.sort(null);
-            System.out.printf("%8d  %6d  %7d  %9.1f  %6.1f  %6.1f  %9d%n", size, gapMillis, changes, percentile(micros, 50) / 1000.0,
-                    percentile(micros, 95) / 1000.0, micros.get(micros.size() - 1) / 1000.0, snapshots);
-        }
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private record MemorySample(long heapBytes, int threads, long rssBytes) {
-        static MemorySample take() throws Exception {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(200);
-            }
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-            long rss = 0;
-            Path status = Path.of("/proc/self/status");
-            if (Files.isReadable(status)) {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                    }
-                }
-            }
-            return new MemorySample(heap, threads, rss);
+            return new Row(size, gapMillis, millis, monitor.snapshotCount() - snapshotsBefore);
         }
     }
 }
