@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.crossmesh.ProcessMemory;
+import dev.crossmesh.ProcessUsage;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.kube.ApplyOptions;
@@ -56,9 +56,9 @@ final class WatchMemoryBench {
                     List.of(planFile.toAbsolutePath().toString(), kubeconfig.toString(), String.valueOf(settleSeconds)), Map.of());
             ChildLines probe = ChildLines.start(probeCommand, work.resolve("logs").resolve("watch-probe.err"));
             try {
-                ProcessMemory idle = ProcessMemory.parse(probe.await(l -> l.startsWith(WatchMemoryProbe.PREFIX + " idle"), 60_000, "idle sample"));
+                ProcessUsage idle = ProcessUsage.parse(probe.await(l -> l.startsWith(WatchMemoryProbe.PREFIX + " idle"), 60_000, "idle sample"));
                 String line = probe.await(l -> l.startsWith(WatchMemoryProbe.PREFIX + " watching"), 120_000, "watching sample");
-                ProcessMemory watching = ProcessMemory.parse(line);
+                ProcessUsage watching = ProcessUsage.parse(line);
                 boolean healthy = line.contains("healthy=true");
                 log.printf(Locale.ROOT, "  watching %d clusters (%s): %s; before watching: %s%n", clusters, healthy ? "healthy" : "NOT healthy: " + line,
                         watching.toLine(), idle.toLine());
@@ -82,7 +82,7 @@ final class WatchMemoryBench {
     }
 
     /** The resident set where the OS gives it, else the heap after GC. */
-    private static double mb(ProcessMemory m) {
+    private static double mb(ProcessUsage m) {
         return (m.rssBytes() >= 0 ? m.rssBytes() : m.heapBytes()) / 1e6;
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.crossmesh.ProcessMemory;
+import dev.crossmesh.ProcessUsage;
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.plan.MeshPlan;
@@ -17,7 +17,7 @@ import dev.crossmesh.status.StatusMonitor;
  * with a {@link StatusMonitor} (as {@code crossmesh status --watch} and the live view do) until the status settles and
  * a while longer, and reports again. The clusters run in another process, so that only watching counts.
  * <p>Arguments: PLAN KUBECONFIG SETTLE_SECONDS. Prints {@code watch-memory idle ...} and
- * {@code watch-memory watching healthy=B ...} lines ({@link ProcessMemory#toLine}).
+ * {@code watch-memory watching healthy=B ...} lines ({@link ProcessUsage#toLine}).
  */
 public final class WatchMemoryProbe {
     static final String PREFIX = "watch-memory";
@@ -29,13 +29,13 @@ public final class WatchMemoryProbe {
         MeshPlan plan = PlanReader.read(Path.of(args[0])).plan();
         Path kubeconfig = Path.of(args[1]);
         long settleMillis = (long) (Double.parseDouble(args[2]) * 1000);
-        System.out.println(PREFIX + " idle " + ProcessMemory.sample().toLine());
+        System.out.println(PREFIX + " idle " + ProcessUsage.sample().toLine());
         try (ClusterClients clients = new ClusterClients(Kubeconfigs.of(List.of(kubeconfig)));
                 StatusMonitor monitor = StatusMonitor.start(plan, clients)) {
             MeshStatus settled = monitor.awaitSettled(Duration.ofSeconds(60));
             Thread.sleep(settleMillis);
             System.out.println(PREFIX + " watching healthy=" + settled.healthy() + " findings=" + settled.findings().size() + " "
-                    + ProcessMemory.sample().toLine());
+                    + ProcessUsage.sample().toLine());
             System.out.flush();
         }
         System.exit(0);
