@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.Config;
-import io.fabric8.kubernetes.api.model.NamedCluster;
-import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -60,23 +58,29 @@ public final class Kubeconfigs {
 
     /** Every context of every file, in kubectl's merge order; files that do not exist are skipped as kubectl does. */
     public List<KubeContext> contexts() throws KubeconfigException {
-        Map<Path, Config> parsed = parseAll();
-        Config merged = merge(parsed.values());
-        List<KubeContext> result = new ArrayList<>();
-        for (NamedContext ctx : merged.getContexts()) {
-            if (ctx.getName() == null || ctx.getContext() == null) {
-                continue;
+        Map<Path, KubeconfigDocument> parsed = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                parsed.put(file, KubeconfigDocument.read(file));
             }
-            String clusterName = Objects.toString(ctx.getContext().getCluster(), "");
-            Optional<NamedCluster> cluster = merged.getClusters().stream().filter(c -> clusterName.equals(c.getName())).findFirst();
-            Path source = parsed.entrySet().stream()
-                    .filter(e -> nullSafe(e.getValue().getContexts()).stream().anyMatch(c -> ctx.getName().equals(c.getName())))
-                    .map(Map.Entry::getKey).findFirst().orElse(files.get(0));
-            result.add(new KubeContext(ctx.getName(), clusterName,
-                    cluster.map(c -> c.getCluster() == null ? "" : Objects.toString(c.getCluster().getServer(), "")).orElse(""),
-                    Objects.toString(ctx.getContext().getUser(), ""),
-                    Objects.toString(ctx.getContext().getNamespace(), ""),
-                    source, ctx.getName().equals(merged.getCurrentContext()), cluster.map(Kubeconfigs::isDemo).orElse(false)));
+        }
+        // merged as kubectl merges: the first definition of each name wins, and the first current-context set
+        String current = parsed.values().stream().map(KubeconfigDocument::currentContext).filter(c -> c != null && !c.isEmpty())
+                .findFirst().orElse(null);
+        Map<String, KubeconfigDocument.Cluster> clusters = new LinkedHashMap<>();
+        Map<String, Map.Entry<Path, KubeconfigDocument.Context>> contexts = new LinkedHashMap<>();
+        parsed.forEach((file, doc) -> {
+            doc.clusters().forEach(c -> clusters.putIfAbsent(c.name(), c));
+            doc.contexts().forEach(c -> contexts.putIfAbsent(c.name(), Map.entry(file, c)));
+        });
+        List<KubeContext> result = new ArrayList<>();
+        for (Map.Entry<Path, KubeconfigDocument.Context> entry : contexts.values()) {
+            KubeconfigDocument.Context ctx = entry.getValue();
+            String clusterName = Objects.toString(ctx.cluster(), "");
+            Optional<KubeconfigDocument.Cluster> cluster = Optional.ofNullable(clusters.get(clusterName));
+            result.add(new KubeContext(ctx.name(), clusterName, cluster.map(c -> Objects.toString(c.server(), "")).orElse(""),
+                    Objects.toString(ctx.user(), ""), Objects.toString(ctx.namespace(), ""), entry.getKey(), ctx.name().equals(current),
+                    cluster.map(KubeconfigDocument.Cluster::demo).orElse(false)));
         }
         return result;
     }
@@ -107,15 +111,14 @@ public final class Kubeconfigs {
         return files.size() == 1 ? "kubeconfig " + files.get(0) : "kubeconfig files " + files;
     }
 
-    private boolean isSelfContained(KubeContext ctx) throws KubeconfigException {
-        Config own = parse(ctx.source());
-        NamedContext named = nullSafe(own.getContexts()).stream().filter(c -> ctx.name().equals(c.getName())).findFirst().orElse(null);
-        if (named == null || named.getContext() == null) {
+    private static boolean isSelfContained(KubeContext ctx) throws KubeconfigException {
+        KubeconfigDocument own = KubeconfigDocument.read(ctx.source());
+        KubeconfigDocument.Context named = own.contexts().stream().filter(c -> ctx.name().equals(c.name())).findFirst().orElse(null);
+        if (named == null) {
             return false;
         }
-        boolean hasCluster = nullSafe(own.getClusters()).stream().anyMatch(c -> Objects.equals(c.getName(), named.getContext().getCluster()));
-        boolean hasUser = named.getContext().getUser() == null
-                || nullSafe(own.getUsers()).stream().anyMatch(u -> Objects.equals(u.getName(), named.getContext().getUser()));
+        boolean hasCluster = own.clusters().stream().anyMatch(c -> Objects.equals(c.name(), named.cluster()));
+        boolean hasUser = named.user() == null || own.users().stream().anyMatch(u -> Objects.equals(u, named.user()));
         return hasCluster && hasUser;
     }
 
@@ -141,6 +144,7 @@ public final class Kubeconfigs {
         return result;
     }
 
+    /** With fabric8's reader: only for connecting through a context whose parts are spread over several files. */
     private Map<Path, Config> parseAll() throws KubeconfigException {
         Map<Path, Config> parsed = new LinkedHashMap<>();
         for (Path file : files) {
@@ -149,11 +153,6 @@ public final class Kubeconfigs {
             }
         }
         return parsed;
-    }
-
-    private static boolean isDemo(NamedCluster cluster) {
-        return cluster.getCluster() != null && nullSafe(cluster.getCluster().getExtensions()).stream()
-                .anyMatch(e -> DEMO_EXTENSION.equals(e.getName()));
     }
 
     private static Config parse(Path file) throws KubeconfigException {
