@@ -1,11 +1,13 @@
 package dev.crossmesh.ui.shell;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -32,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -65,6 +68,7 @@ import dev.crossmesh.ui.preview.PreviewStepViewModel;
 public final class MainWindow {
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 700;
+    private static final Duration PREBUILD_PAUSE = Duration.millis(200);
 
     private final UiServices services;
     private final PlanModel planModel = new PlanModel();
@@ -79,8 +83,9 @@ public final class MainWindow {
     private final DocumentViewModel document;
 
     /**
-     * How each step's page is made. A page is made on the first visit to its step, so that start-up builds and styles
-     * the first page only (all six made at start took a third of the wizard's CPU time to its first frame).
+     * How each step's page is made. At start-up only the current step's page is made, so that the first frame builds
+     * and styles one page (all six took a third of the wizard's CPU time to its first frame); the others are made one
+     * at a time once the window is up ({@link #prebuildPages}), or at once if their step is visited first.
      */
     private final Map<WizardStep, Supplier<Node>> pageFactories = new EnumMap<>(WizardStep.class);
     private final Map<WizardStep, Node> views = new EnumMap<>(WizardStep.class);
@@ -160,6 +165,7 @@ public final class MainWindow {
             quit();
         });
         target.show();
+        prebuildPages(scene);
         if (request.plan() != null) {
             document.load(request.plan());
         }
@@ -220,15 +226,39 @@ public final class MainWindow {
         pageFactories.put(WizardStep.LIVE, () -> new LiveStepView(liveStep));
     }
 
-    /** The step's page, made and added now if this is the first visit to the step. */
+    /** The step's page, made and added now if it was not made yet; shown only if its step is the current one. */
     private Node page(WizardStep step) {
         Node view = views.get(step);
         if (view == null) {
             view = pageFactories.get(step).get();
+            view.setVisible(step == wizard.current());
+            view.setManaged(step == wizard.current());
             views.put(step, view);
             pages.getChildren().add(view);
         }
         return view;
+    }
+
+    /**
+     * After the first frame, makes the pages not made yet, one per pause, so that Next does not wait for a page to be
+     * built and styled (a cold Preview page takes about 0.6 s) and input is served between them.
+     */
+    private void prebuildPages(Scene scene) {
+        Runnable[] afterFirstFrame = new Runnable[1];
+        afterFirstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(afterFirstFrame[0]);
+            prebuildNextPage();
+        };
+        scene.addPostLayoutPulseListener(afterFirstFrame[0]);
+    }
+
+    private void prebuildNextPage() {
+        PauseTransition pause = new PauseTransition(PREBUILD_PAUSE);
+        pause.setOnFinished(e -> Arrays.stream(WizardStep.values()).filter(step -> !views.containsKey(step)).findFirst().ifPresent(step -> {
+            page(step);
+            prebuildNextPage();
+        }));
+        pause.play();
     }
 
     private void buildRoot() {
