@@ -230,6 +230,20 @@ class ManifestRendererTest {
         MeshPlan plan = MeshPlan.of("big", clusters).withTopology(Topology.MULTI_PRIMARY);
         RenderedMesh mesh = ManifestRenderer.render(plan, fakeCerts(plan));
         assertEquals(90, mesh.all().stream().filter(m -> m.method() == ApplyMethod.REMOTE_SECRET).count());
+        // each reader holds the source's secret as its own manifest, written out once but the same text everywhere
+        for (ClusterSpec reader : plan.clusters()) {
+            List<Manifest> manifests = mesh.manifests(reader.name());
+            for (int i = 0; i < manifests.size(); i++) {
+                Manifest m = manifests.get(i);
+                assertEquals(reader.name(), m.cluster());
+                assertEquals(i + 1, m.order());
+                if (m.method() == ApplyMethod.REMOTE_SECRET) {
+                    ClusterSpec source = plan.cluster(m.hiddenKeys().iterator().next()).orElseThrow();
+                    assertEquals(KubeYaml.dump(RemoteSecrets.template(plan, source)), m.yaml());
+                    assertEquals(java.util.Set.of(source.name()), m.hiddenKeys());
+                }
+            }
+        }
     }
 
     // --- helpers ---
