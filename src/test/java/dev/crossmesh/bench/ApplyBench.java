@@ -33,11 +33,11 @@ final class ApplyBench {
             String key = "apply.clusters_" + size;
             String of = runs > 1 ? " (median of " + runs + ")" : "";
             metrics.add(time(key + ".first_ms", size + " clusters: first apply" + of, numbers, Numbers::firstMillis));
-            metrics.add(requests(key + ".first_requests", size + " clusters: first apply, API requests", numbers, n -> n.firstRequests()));
+            metrics.add(requests(key + ".first_requests", size + " clusters: first apply, requests", numbers, n -> n.firstRequests()));
             metrics.add(time(key + ".reapply_ms", size + " clusters: unchanged re-apply" + of, numbers, Numbers::againMillis));
-            metrics.add(requests(key + ".reapply_requests", size + " clusters: unchanged re-apply, API requests", numbers, n -> n.againRequests()));
+            metrics.add(requests(key + ".reapply_requests", size + " clusters: unchanged re-apply, requests", numbers, n -> n.againRequests()));
             metrics.add(time(key + ".diff_ms", size + " clusters: diff" + of, numbers, Numbers::diffMillis));
-            metrics.add(requests(key + ".diff_requests", size + " clusters: diff, API requests", numbers, n -> n.diffRequests()));
+            metrics.add(requests(key + ".diff_requests", size + " clusters: diff, requests", numbers, n -> n.diffRequests()));
         }
         return metrics;
     }

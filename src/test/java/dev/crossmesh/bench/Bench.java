@@ -75,7 +75,9 @@ public final class Bench {
                 case "render" -> metrics.addAll(RenderBench.run(options.renderSizes(), options.quick(), log));
                 case "apply" -> metrics.addAll(ApplyBench.run(options.applySizes(), options.applyRuns(), !options.quick(), log));
                 case "status" -> {
-                    notes.add(options.changes() + " changes per row; demo API servers in the same JVM");
+                    notes.add(options.changes() + " changes per row, round the clusters; idle: each " + StatusLatencyBench.GAPS_MILLIS[0]
+                            + " ms after the last was seen, busy: " + StatusLatencyBench.GAPS_MILLIS[1] + " ms after (within the 250 ms coalescing window)");
+                    notes.add("demo API servers in the same JVM");
                     metrics.addAll(StatusLatencyBench.run(options.statusSizes(), options.changes(), log));
                 }
                 case "memory" -> {

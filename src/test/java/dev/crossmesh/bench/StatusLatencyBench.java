@@ -45,13 +45,14 @@ final class StatusLatencyBench {
         for (int size : sizes) {
             for (Row row : measure(size, changes)) {
                 String key = "status.clusters_" + size + "." + (row.gapMillis() >= 250 ? "idle" : "busy");
-                String what = size + " clusters, monitor " + (row.gapMillis() >= 250 ? "idle" : "busy") + " (" + row.gapMillis() + " ms gap): change to snapshot";
+                String what = size + " clusters, " + (row.gapMillis() >= 250 ? "idle" : "busy") + " monitor: change to snapshot";
                 log.printf(Locale.ROOT, "  status %d clusters, gap %d ms: median %.1f ms, p95 %.1f ms, max %.1f ms, %d snapshots for %d changes%n", size,
                         row.gapMillis(), Stats.median(row.millis()), Stats.percentile(row.millis(), 95), Stats.max(row.millis()), row.snapshots(), changes);
                 metrics.add(Metric.lower(key + ".median_ms", "status", what + ", median", Stats.median(row.millis()), "ms", row.millis()));
                 metrics.add(Metric.lower(key + ".p95_ms", "status", what + ", p95", Stats.percentile(row.millis(), 95), "ms"));
                 metrics.add(Metric.lower(key + ".max_ms", "status", what + ", max", Stats.max(row.millis()), "ms"));
-                metrics.add(Metric.info(key + ".snapshots", "status", what + ": snapshots for " + changes + " changes", row.snapshots(), "count"));
+                metrics.add(Metric.info(key + ".snapshots", "status", size + " clusters, " + (row.gapMillis() >= 250 ? "idle" : "busy")
+                        + " monitor: snapshots published", row.snapshots(), "count"));
             }
         }
         return metrics;
