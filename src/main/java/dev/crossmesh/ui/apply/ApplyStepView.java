@@ -2,6 +2,7 @@ package dev.crossmesh.ui.apply;
 
 import java.util.List;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -9,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -55,6 +56,8 @@ public final class ApplyStepView extends StepPage {
 
     private final ApplyStepViewModel vm;
     private final TableView<ApplyLogEntry> logTable = new TableView<>();
+    private int scrollTarget = -1;
+    private boolean scrollPending;
 
     public ApplyStepView(ApplyStepViewModel vm, Runnable goToPreview) {
         super(WizardStep.APPLY.title(), WizardStep.APPLY.purpose());
@@ -232,14 +235,22 @@ public final class ApplyStepView extends StepPage {
         TableColumn<ApplyLogEntry, String> message = column("What happened", ApplyLogEntry::message, 300);
         message.setCellFactory(c -> new MessageCell());
         logTable.getColumns().setAll(List.of(status, cluster, step, message));
-        // newest visible: follow the line that changed last, unless the user looks at older lines
+        // newest visible: scroll to the line that changed last, once per batch of changes (scrollTo lays the table out
+        // at once, and a batch of a 10-cluster apply changes dozens of lines)
         vm.log().addListener((ListChangeListener<ApplyLogEntry>) c -> {
-            int last = -1;
             while (c.next()) {
-                last = Math.max(last, c.getTo() - 1);
+                scrollTarget = Math.max(scrollTarget, c.getTo() - 1);
             }
-            if (last >= 0) {
-                logTable.scrollTo(Math.max(0, last - 3));
+            if (scrollTarget >= 0 && !scrollPending) {
+                scrollPending = true;
+                Platform.runLater(() -> {
+                    scrollPending = false;
+                    int target = Math.min(scrollTarget, vm.log().size() - 1);
+                    scrollTarget = -1;
+                    if (target >= 0) {
+                        logTable.scrollTo(Math.max(0, target - 3));
+                    }
+                });
             }
         });
         VBox.setVgrow(logTable, Priority.ALWAYS);
@@ -357,8 +368,15 @@ public final class ApplyStepView extends StepPage {
         };
     }
 
-    /** The status as an icon in its colour, with the word as tooltip (and for screen readers). */
+    /**
+     * The status as an icon in its colour, with the word as tooltip (and for screen readers). Cells are reused as
+     * the log scrolls: each keeps one icon and one tooltip (a Tooltip is a window; making one per update stalls the UI).
+     */
     private static final class StatusCell extends TableCell<ApplyLogEntry, ApplyLogEntry> {
+        private final FontIcon icon = Icons.of(MaterialDesignI.INFORMATION_OUTLINE);
+        private final Tooltip tip = new Tooltip();
+        private String shownClass;
+
         @Override
         protected void updateItem(ApplyLogEntry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -368,16 +386,29 @@ public final class ApplyStepView extends StepPage {
                 setTooltip(null);
                 return;
             }
-            Label icon = new Label("", Icons.of(icon(entry.status()), "status-" + entry.statusLabel()));
-            icon.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            icon.setAccessibleText(entry.statusLabel());
+            icon.setIconCode(icon(entry.status()));
+            String styleClass = "status-" + entry.statusLabel();
+            if (!styleClass.equals(shownClass)) {
+                icon.getStyleClass().remove(shownClass);
+                icon.getStyleClass().add(styleClass);
+                shownClass = styleClass;
+            }
+            setAccessibleText(entry.statusLabel());
+            tip.setText(entry.statusLabel());
             setGraphic(icon);
-            setTooltip(new Tooltip(entry.statusLabel()));
+            setTooltip(tip);
         }
     }
 
     /** Messages in full on hover; failures in the danger colour. */
     private static final class MessageCell extends TableCell<ApplyLogEntry, String> {
+        private final Tooltip tip = new Tooltip();
+
+        MessageCell() {
+            tip.setWrapText(true);
+            tip.setMaxWidth(560);
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
@@ -388,9 +419,7 @@ public final class ApplyStepView extends StepPage {
                 return;
             }
             setText(text);
-            Tooltip tip = new Tooltip(text);
-            tip.setWrapText(true);
-            tip.setMaxWidth(560);
+            tip.setText(text);
             setTooltip(tip);
             ApplyLogEntry entry = getTableRow() == null ? null : getTableRow().getItem();
             if (entry != null && entry.status() == Status.FAILED) {
