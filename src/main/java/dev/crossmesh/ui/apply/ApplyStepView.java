@@ -231,7 +231,9 @@ public final class ApplyStepView extends StepPage {
         status.setMaxWidth(34);
         status.setSortable(false);
         TableColumn<ApplyLogEntry, String> cluster = column("Cluster", ApplyLogEntry::cluster, 130);
-        TableColumn<ApplyLogEntry, String> step = column("Step", e -> e.step().isEmpty() ? "(cluster)" : e.step(), 260);
+        cluster.setMinWidth(132);
+        TableColumn<ApplyLogEntry, String> step = column("Step", e -> e.step().isEmpty() ? "(cluster)" : e.step(), 250);
+        step.setMinWidth(140);
         TableColumn<ApplyLogEntry, String> message = column("What happened", ApplyLogEntry::message, 300);
         message.setCellFactory(c -> new MessageCell());
         logTable.getColumns().setAll(List.of(status, cluster, step, message));
@@ -279,8 +281,10 @@ public final class ApplyStepView extends StepPage {
                 Label name = new Label(g.cluster());
                 Label value = new Label(g.text());
                 value.setId("gateway-" + g.cluster());
-                value.setWrapText(true);
-                value.setMinWidth(0);
+                // an address stays on one line; a reason why there is none wraps
+                value.setWrapText(!g.hasAddress());
+                value.setMinWidth(g.hasAddress() ? Label.USE_PREF_SIZE : 0);
+                value.setMinHeight(Label.USE_PREF_SIZE);
                 value.getStyleClass().add(g.hasAddress() ? "gateway-address" : Styles.TEXT_MUTED);
                 value.setGraphic(Icons.of(g.hasAddress() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignT.TIMER_SAND));
                 if (!g.hasAddress()) {
@@ -296,42 +300,44 @@ public final class ApplyStepView extends StepPage {
 
         Label sumTitle = new Label("Summary", Icons.of(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
         sumTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        GridPane summary = new GridPane();
+        VBox summary = new VBox(6);
         summary.setId("applySummary");
-        summary.setHgap(10);
-        summary.setVgap(3);
         Label none = new Label("After a run: per cluster what was applied, unchanged, failed and not attempted.");
         none.setWrapText(true);
         none.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Runnable fillSummary = () -> {
-            summary.getChildren().clear();
             if (vm.summary().isEmpty()) {
-                summary.add(none, 0, 0);
+                summary.getChildren().setAll(none);
                 return;
             }
-            List<String> heads = List.of("", "applied", "same", "failed", "not tried");
-            for (int i = 0; i < heads.size(); i++) {
-                Label h = new Label(heads.get(i));
-                h.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-                summary.add(h, i, 0);
-            }
-            int row = 1;
-            for (ClusterOutcome c : vm.summary()) {
+            summary.getChildren().setAll(vm.summary().stream().map(c -> {
                 Label name = new Label(c.cluster(), Icons.of(c.succeeded() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignA.ALERT_CIRCLE));
-                name.getStyleClass().add(c.succeeded() ? Styles.SUCCESS : Styles.DANGER);
-                name.setId("summary-" + c.cluster());
-                summary.addRow(row++, name, number(c.applied()), number(c.unchanged()), number(c.failed()), number(c.notAttempted()));
-            }
+                name.getStyleClass().addAll(c.succeeded() ? Styles.SUCCESS : Styles.DANGER, Styles.TEXT_BOLD);
+                Label counts = new Label(c.applied() + " applied · " + c.unchanged() + " unchanged · " + c.failed() + " failed · "
+                        + c.notAttempted() + " not attempted" + (c.skipped() > 0 ? " · " + c.skipped() + " skipped" : ""));
+                counts.setId("summary-" + c.cluster());
+                counts.setWrapText(true);
+                counts.setMinHeight(Label.USE_PREF_SIZE);
+                counts.getStyleClass().add(Styles.TEXT_SMALL);
+                counts.setPadding(new Insets(0, 0, 0, 22));
+                return (Node) new VBox(1, name, counts);
+            }).toList());
         };
         vm.summary().addListener((ListChangeListener<ClusterOutcome>) c -> fillSummary.run());
         fillSummary.run();
         VBox summaryBox = box(sumTitle, summary);
 
         VBox side = new VBox(12, gatewayBox, summaryBox);
-        side.setMinWidth(260);
-        side.setPrefWidth(330);
-        side.setMaxWidth(360);
-        return side;
+        // scrolls rather than making the page taller than a 700 px window when many clusters are listed
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        scroll.setMinWidth(260);
+        scroll.setPrefWidth(330);
+        scroll.setMaxWidth(360);
+        return scroll;
     }
 
     private static Label number(int n) {

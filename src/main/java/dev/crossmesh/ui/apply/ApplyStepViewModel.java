@@ -153,7 +153,7 @@ public final class ApplyStepViewModel implements StepViewModel {
         return applyLabel.getReadOnlyProperty();
     }
 
-    /** Steps done / steps expected, 0..1; -1 while the run has not reported yet. */
+    /** Steps done / steps expected, 0..1; -1 (indeterminate) while the run has not reported yet. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -401,8 +401,9 @@ public final class ApplyStepViewModel implements StepViewModel {
             return;
         }
         String account = applied + " applied, " + unchanged + " unchanged, " + failed + " failed, " + notAttempted + " not attempted";
+        // Live opens after the latest apply succeeded: after a failed or cancelled one the mesh is not what the plan says
+        appliedFor = outcome.succeeded() ? ranFor : null;
         if (outcome.succeeded()) {
-            appliedFor = ranFor;
             state.set(State.SUCCEEDED);
             headline.set("Applied to " + outcome.clusters().size() + " clusters in " + elapsed + ": " + account + ". Next shows the mesh live.");
         } else if (outcome.cancelled()) {
@@ -417,6 +418,9 @@ public final class ApplyStepViewModel implements StepViewModel {
 
     private void crashed(boolean dry, Throwable failure) {
         updates.drain();
+        if (!dry) {
+            appliedFor = null;
+        }
         running.set(false);
         cancelling.set(false);
         problems.setAll(List.of(UserMessages.describe(failure)));

@@ -171,6 +171,23 @@ class ApplyStepViewModelTest {
     }
 
     @Test
+    void liveClosesAgainWhenALaterApplyFails() {
+        passDryRun();
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 9, 0, 0, 0, 0, 0),
+                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertTrue(vm.validProperty().get());
+
+        service.script(false, r -> { }, new Outcome(false, false, false, List.of(new ClusterOutcome("east", 0, 0, 9, 0, 0, 0),
+                new ClusterOutcome("west", 0, 0, 0, 1, 8, 0)), Map.of(), List.of("west · Namespace istio-system: did not answer")));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertEquals(State.FAILED, vm.stateProperty().get());
+        assertFalse(vm.validProperty().get(), "the mesh is not what the plan says until Run again succeeds");
+    }
+
+    @Test
     void declinedConfirmationChangesNothing() {
         passDryRun();
         dialogs.confirmations.add(false);
