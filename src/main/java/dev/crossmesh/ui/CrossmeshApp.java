@@ -54,14 +54,17 @@ public class CrossmeshApp extends Application {
     }
 
     /**
-     * The real services. The apply engine, the live diff and the status monitor are wired in here
-     * (see {@link UiServices#withApply}, {@link UiServices#withLiveDiff}, {@link UiServices#withLiveStatus}).
+     * The real services: the diff engine and the applier over the same mesh CA folder as the preview and the CLI
+     * ({@code AppDirs.certs(meshId)}, through {@link UiServices#defaultCa()}); the status monitor plugs in with
+     * {@link UiServices#withLiveStatus}.
      */
     static UiServices standardServices(TaskExecutor executor, FxDialogService dialogs, GuiRequest what) {
         List<Path> kubeconfigs = what.kubeconfig() != null ? List.of(what.kubeconfig()) : Kubeconfigs.locate(null).files();
         return new UiServices(executor, dialogs, CrossmeshApp::copyToClipboard, ClusterChecker.kubernetes(), DemoLauncher.inProcess(),
                 FileWatcher.kubeconfigs(), kubeconfigs, UiServices.defaultCa(), KeyType.RSA_4096,
-                LiveDiffService.notAvailable(), ApplyService.notAvailable(), LiveStatusService.notAvailable(), UiServices.defaultPreferences());
+                LiveDiffService.notAvailable(), ApplyService.notAvailable(), LiveStatusService.notAvailable(), UiServices.defaultPreferences())
+                .withLiveDiff(LiveDiffService.diffEngine())
+                .withApply(ApplyService.meshApplier());
     }
 
     private static void copyToClipboard(String text) {

@@ -91,7 +91,8 @@ public final class MainWindow {
         networksStep = new NetworksStepViewModel(planModel, clustersStep);
         previewStep = new PreviewStepViewModel(planModel, services.executor(), services.dialogs(), services.clipboard(), services.caProvider(),
                 services.liveDiff(), meshStep.caKeyTypeProperty(), clustersStep.kubeconfigsProperty());
-        applyStep = new ApplyStepViewModel(services.apply());
+        applyStep = new ApplyStepViewModel(planModel, previewStep.renderingProperty(), clustersStep.kubeconfigsProperty(), services.apply(),
+                services.executor(), services.dialogs());
         liveStep = new LiveStepViewModel(services.liveStatus());
         Map<WizardStep, StepViewModel> steps = new EnumMap<>(WizardStep.class);
         steps.put(WizardStep.CLUSTERS, clustersStep);
@@ -130,6 +131,10 @@ public final class MainWindow {
 
     public PreviewStepViewModel previewStep() {
         return previewStep;
+    }
+
+    public ApplyStepViewModel applyStep() {
+        return applyStep;
     }
 
     public UiPreferences preferences() {
@@ -197,12 +202,14 @@ public final class MainWindow {
         views.put(WizardStep.MESH, mesh);
         views.put(WizardStep.NETWORKS, networks);
         views.put(WizardStep.PREVIEW, preview);
-        views.put(WizardStep.APPLY, new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW)));
+        ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW));
+        views.put(WizardStep.APPLY, apply);
         views.put(WizardStep.LIVE, new LiveStepView(liveStep));
         focusers.put(WizardStep.CLUSTERS, clusters::focusFirst);
         focusers.put(WizardStep.MESH, mesh::focusFirst);
         focusers.put(WizardStep.NETWORKS, networks::focusFirst);
         focusers.put(WizardStep.PREVIEW, preview::focusFirst);
+        focusers.put(WizardStep.APPLY, apply::focusFirst);
     }
 
     private void buildRoot() {
