@@ -23,6 +23,7 @@ final class ClusterCard extends VBox {
     private final Label state = new Label();
     private final Tooltip tooltip = new Tooltip();
     private ClusterNode shown;
+    private boolean compact;
 
     ClusterCard(ClusterNode node) {
         getStyleClass().add("cluster-card");
@@ -37,11 +38,7 @@ final class ClusterCard extends VBox {
         title.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         getChildren().addAll(title, istiod, state);
-        double w = TopologyLayout.CARD_W;
-        double h = TopologyLayout.CARD_H;
-        setMinSize(w, h);
-        setPrefSize(w, h);
-        setMaxSize(w, h);
+        setMinSize(0, 0);
         Tooltip.install(this, tooltip);
         update(node);
     }
@@ -54,12 +51,30 @@ final class ClusterCard extends VBox {
         HealthIcons.set(icon, node.health());
         HealthIcons.styleHealth(this, node.health());
         name.setText(node.name());
-        istiod.setText(node.istiodText());
-        state.setText(node.stateText());
+        showText();
         String detail = node.stateDetail().isEmpty() ? "" : "\n" + node.stateDetail();
         tooltip.setText(node.name() + " (context " + node.context() + ")" + (node.region().isEmpty() ? "" : ", " + node.region()) + "\n" + node.health().title()
                 + ": " + node.stateText() + detail + "\nClick for details");
         setAccessibleText("cluster " + node.name() + ", " + node.health().label() + ", " + node.istiodText() + ", " + node.stateText());
+    }
+
+    /** Two lines instead of three: "istiod 1/1 ready · synced" under the name. */
+    void setCompact(boolean value) {
+        if (value != compact) {
+            compact = value;
+            state.setVisible(!value);
+            state.setManaged(!value);
+            pseudoClassStateChanged(PseudoClass.getPseudoClass("compact"), value);
+            showText();
+        }
+    }
+
+    private void showText() {
+        if (shown == null) {
+            return;
+        }
+        istiod.setText(compact ? shown.compactText() : shown.istiodText());
+        state.setText(shown.stateText());
     }
 
     ClusterNode shown() {

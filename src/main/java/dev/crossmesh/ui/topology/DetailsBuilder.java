@@ -47,11 +47,14 @@ public final class DetailsBuilder {
     private static Details cluster(ClusterSpec spec, ClusterNode node, ClusterStatus c, TopologyModel model, List<FindingRow> findings, Selection selection) {
         List<Section> sections = new ArrayList<>();
         String stateText = node.state().label() + (node.stateDetail().isEmpty() ? "" : ": " + node.stateDetail());
+        String healthText = node.state() != dev.crossmesh.status.ConnectionState.SYNCED ? stateText
+                : findings.isEmpty() ? "synced, every check passes"
+                : "synced; " + plural(node.errors(), "error") + ", " + plural(node.warnings(), "warning") + ": see the findings below";
         sections.add(new Section("Connection", List.of(
                 Field.code("Context", node.context()),
                 Field.of("State", stateText, connectionHealth(node)))));
         if (c == null) {
-            return new Details(selection, spec.name(), subtitle(spec, node), node.health(), stateText, sections, findings);
+            return new Details(selection, spec.name(), subtitle(spec, node), node.health(), healthText, sections, findings);
         }
         String label = c.network().isEmpty() ? "missing" : c.network();
         sections.add(new Section("Network", List.of(
@@ -112,7 +115,7 @@ public final class DetailsBuilder {
             rootFields.add(Field.code("cacerts root", colons(root.pluggedSha256())));
         }
         sections.add(new Section("Root certificate", rootFields));
-        return new Details(selection, spec.name(), subtitle(spec, node), node.health(), stateText, sections, findings);
+        return new Details(selection, spec.name(), subtitle(spec, node), node.health(), healthText, sections, findings);
     }
 
     private static Details gateway(ClusterSpec spec, ClusterNode node, ClusterStatus c, TopologyModel model, List<FindingRow> findings, Selection selection) {
@@ -127,7 +130,13 @@ public final class DetailsBuilder {
         }
         GatewayStatus gw = c.gateway();
         GatewayNode gn = g.get();
-        String healthText = gn.problem().isEmpty() ? health.label() : gn.problem();
+        String healthText = !gn.problem().isEmpty() ? gn.problem()
+                : switch (health) {
+                    case OK -> "takes traffic from other networks on " + gn.endpoint();
+                    case UNKNOWN -> "not probed yet";
+                    case WARNING -> "works, with warnings: see the findings below";
+                    default -> "see the findings below";
+                };
         if (!gw.present()) {
             sections.add(new Section("Service", List.of(Field.of("Service", gw.noAddressReason(), Health.ERROR))));
             return new Details(selection, title, subtitle, health, healthText, sections, findings);
@@ -215,6 +224,10 @@ public final class DetailsBuilder {
             b.append(hex, i, Math.min(i + 2, hex.length()));
         }
         return b.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String orDash(String s) {

@@ -68,6 +68,15 @@ public final class DetailsPanel extends ScrollPane {
         Label state = wrapped(d.health().title() + ": " + d.healthText(), "details-state");
         content.getChildren().addAll(head, subtitle, state);
 
+        // what is wrong and what to do comes first: that is what the user clicked for
+        if (!d.findings().isEmpty()) {
+            Label findingsTitle = new Label("Findings (" + d.findings().size() + ")");
+            findingsTitle.getStyleClass().add("details-section-title");
+            content.getChildren().add(findingsTitle);
+            for (FindingRow f : d.findings()) {
+                content.getChildren().add(FindingsPanel.findingBox(f, false));
+            }
+        }
         for (Section s : d.sections()) {
             Label sectionTitle = new Label(s.title());
             sectionTitle.getStyleClass().add("details-section-title");
@@ -104,12 +113,6 @@ public final class DetailsPanel extends ScrollPane {
             content.getChildren().addAll(sectionTitle, grid);
         }
 
-        Label findingsTitle = new Label(d.findings().isEmpty() ? "Findings: none" : "Findings (" + d.findings().size() + ")");
-        findingsTitle.getStyleClass().add("details-section-title");
-        content.getChildren().add(findingsTitle);
-        for (FindingRow f : d.findings()) {
-            content.getChildren().add(FindingsPanel.findingBox(f, false));
-        }
         content.setPadding(new Insets(12));
         setVvalue(0);
     }

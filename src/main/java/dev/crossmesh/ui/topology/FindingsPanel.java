@@ -34,7 +34,13 @@ public final class FindingsPanel extends VBox {
     private void updateTitle(TopologyViewModel vm) {
         long errors = vm.findingRows().stream().filter(f -> f.health() == Health.ERROR).count();
         long warnings = vm.findingRows().size() - errors;
-        title.setText("Findings" + (vm.findingRows().isEmpty() ? "" : " (" + errors + " errors, " + warnings + " warnings), newest first"));
+        title.setText("Findings" + (vm.findingRows().isEmpty() ? "" : " (" + count(errors, "error") + ", " + count(warnings, "warning") + "), newest first"));
+    }
+
+    /** The panel's own title: hidden when a tab already says "Findings". */
+    void setTitleVisible(boolean visible) {
+        title.setVisible(visible);
+        title.setManaged(visible);
     }
 
     ListView<FindingRow> list() {
@@ -80,5 +86,9 @@ public final class FindingsPanel extends VBox {
             setGraphic(box);
             setText(null);
         }
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

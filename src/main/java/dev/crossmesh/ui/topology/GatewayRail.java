@@ -42,10 +42,47 @@ final class GatewayRail extends VBox {
             rows.put(g.cluster(), row);
             getChildren().add(row);
         }
-        setMinSize(TopologyLayout.RAIL_W, USE_PREF_SIZE);
-        setPrefWidth(TopologyLayout.RAIL_W);
-        setMaxWidth(TopologyLayout.RAIL_W);
         gateways.forEach(this::update);
+    }
+
+    /** The narrowest and widest a rail gets: very long addresses (cloud load-balancer host names) are cut with "…". */
+    static final double MIN_WIDTH = 200;
+    static final double MAX_WIDTH = 380;
+
+    /** The width the rail's text needs, once CSS has given it its fonts: what the layout makes room for. */
+    double wantedWidth() {
+        alignColumns();
+        double rows = this.rows.values().stream().mapToDouble(r -> r.prefWidth(-1)).max().orElse(0);
+        double title = getChildren().get(0).prefWidth(-1);
+        return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.max(rows, title) + snappedLeftInset() + snappedRightInset() + 4));
+    }
+
+    /** The cluster names form a column as wide as the longest, so that the addresses line up. */
+    private void alignColumns() {
+        double column = 0;
+        for (Row r : rows.values()) {
+            column = Math.max(column, textWidth(r.cluster));
+        }
+        column = Math.min(column + 2, 140);
+        for (Row r : rows.values()) {
+            if (r.cluster.getPrefWidth() != column) {
+                r.cluster.setMinWidth(column);
+                r.cluster.setPrefWidth(column);
+                r.cluster.setMaxWidth(column);
+            }
+        }
+    }
+
+    private static double textWidth(Label label) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
+        text.setFont(label.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        alignColumns();
+        super.layoutChildren();
     }
 
     void update(GatewayNode g) {
@@ -82,7 +119,6 @@ final class GatewayRail extends VBox {
             setAccessibleRole(AccessibleRole.BUTTON);
             cluster.getStyleClass().add("gateway-cluster");
             cluster.setMinWidth(0);
-            cluster.setPrefWidth(92);
             address.getStyleClass().add("gateway-address");
             address.setMinWidth(0);
             address.setMaxWidth(Double.MAX_VALUE);
@@ -95,6 +131,7 @@ final class GatewayRail extends VBox {
             Tooltip.install(this, tooltip);
             setOnMouseClicked(e -> {
                 onSelect.accept(clusterName);
+                requestFocus();
                 e.consume();
             });
             setOnKeyPressed(e -> {

@@ -34,6 +34,8 @@ final class LinkNode extends Group {
     private final Tooltip tooltip = new Tooltip();
     private Health health;
     private Curve curve;
+    /** Where along the curve the symbol sits: halfway, or near the end that causes the problem. */
+    private double badgeAt = 0.5;
 
     LinkNode(String id, String kindClass, boolean arrow) {
         this.arrow = arrow;
@@ -95,13 +97,20 @@ final class LinkNode extends Group {
         if (curve == null) {
             return;
         }
-        Point mid = curve.at(0.5);
+        Point mid = curve.at(badgeAt);
         double size = 20;
         badge.resizeRelocate(mid.x() - size / 2, mid.y() - size / 2, size, size);
     }
 
     Health health() {
         return health;
+    }
+
+    void setBadgeAt(double t) {
+        if (t != badgeAt) {
+            badgeAt = t;
+            placeBadge();
+        }
     }
 
     boolean isBroken() {

@@ -64,7 +64,7 @@ public final class LinkRouting {
      * The arrow for "reader reads source": from the edge of one card to the edge of the other, offset to its own side,
      * bent as little as it takes to clear {@code obstacles} (the other cards and the rails).
      */
-    public static Curve discovery(Rect from, Rect to, List<Rect> obstacles) {
+    public static Curve discovery(Rect from, Rect to, List<Rect> obstacles, Rect bounds) {
         double dx = to.centerX() - from.centerX();
         double dy = to.centerY() - from.centerY();
         double len = Math.max(1e-6, Math.hypot(dx, dy));
@@ -83,6 +83,9 @@ public final class LinkRouting {
                 Point c2 = new Point(a.x() + 2 * dx / 3 + nx * off, a.y() + 2 * dy / 3 + ny * off);
                 Curve full = new Curve(a, c1, c2, b);
                 Curve clipped = clip(full, from, to);
+                if (bulge > 0 && !inside(clipped, bounds)) {
+                    continue;
+                }
                 int hits = clipped.hits(grown);
                 if (hits < bestHits) {
                     best = clipped;
@@ -94,6 +97,17 @@ public final class LinkRouting {
             }
         }
         return best;
+    }
+
+    /** Whether the curve stays within the drawing: a link that leaves it would be cut off, or move the drawing. */
+    static boolean inside(Curve c, Rect bounds) {
+        for (int i = 0; i <= SAMPLES; i++) {
+            Point p = c.at((double) i / SAMPLES);
+            if (!bounds.contains(p.x(), p.y())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -23,12 +23,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.plan.MeshPlan;
@@ -63,8 +67,18 @@ public final class LivePane extends BorderPane {
     private final FindingsPanel findings;
     private final ExportFiles files;
     private final Label message = new Label();
+    private final javafx.animation.PauseTransition messageTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
     private final Label health = new Label();
     private final SplitPane upper = new SplitPane();
+    /** Below the topology: the table and the findings side by side when the window is wide, else as two tabs. */
+    private final StackPane lower = new StackPane();
+    private final SplitPane sideBySide = new SplitPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab gatewaysTab = new Tab("Gateways");
+    private final Tab findingsTab = new Tab("Findings");
+    private final Label tableTitle = titled("Gateways");
+    private VBox tableBox;
+    private Boolean wide;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "crossmesh-live");
         t.setDaemon(true);
@@ -254,7 +268,8 @@ public final class LivePane extends BorderPane {
         health.getStyleClass().add("live-health");
         health.setId("live-health");
         health.setGraphic(HealthIcons.icon(Health.UNKNOWN));
-        vm.healthProperty().addListener((obs, was, now) -> showHealth(now));
+        // the counts change without the health changing (one error, then two): follow every update
+        vm.summaryProperty().addListener((obs, was, now) -> showHealth(vm.healthProperty().get()));
         showHealth(vm.healthProperty().get());
 
         ToggleButton allLinks = new ToggleButton("All discovery links", new FontIcon(MaterialDesignS.SHIELD_LINK_VARIANT));
@@ -272,7 +287,11 @@ public final class LivePane extends BorderPane {
         json.disableProperty().bind(vm.statusProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(health, spacer, allLinks, png, json);
+        ToggleButton below = new ToggleButton("Gateways & findings", new FontIcon(MaterialDesignT.TABLE));
+        below.setId("show-tables");
+        below.setSelected(true);
+        below.setTooltip(new Tooltip("Show the gateway table and the findings below the topology; hide them to give the topology the whole window"));
+        HBox toolbar = new HBox(health, spacer, allLinks, below, png, json);
         toolbar.getStyleClass().add("live-toolbar");
         setTop(toolbar);
 
@@ -281,24 +300,72 @@ public final class LivePane extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         vm.detailsProperty().addListener((obs, was, now) -> showDetails(now != null));
 
-        VBox tableBox = new VBox(titled("Gateways"), table);
+        tableBox = new VBox(tableTitle, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane lower = new SplitPane(tableBox, findings);
-        lower.setDividerPositions(0.56);
-        SplitPane.setResizableWithParent(tableBox, true);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(gatewaysTab, findingsTab);
+        tabs.setId("live-tabs");
+        gatewaysTab.setId("gateways-tab");
+        findingsTab.setId("findings-tab");
+        findingsTab.setGraphic(HealthIcons.icon(Health.OK));
+        vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showFindingsCount());
+        showFindingsCount();
+        widthProperty().addListener((obs, was, now) -> arrangeLower(now.doubleValue() >= WIDE));
+        arrangeLower(false);
 
         SplitPane main = new SplitPane(upper, lower);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(lower, false);
         setCenter(main);
+        below.selectedProperty().addListener((obs, was, show) -> {
+            if (show) {
+                main.getItems().add(lower);
+                main.setDividerPositions(0.68);
+            } else {
+                main.getItems().remove(lower);
+            }
+        });
 
+        messageTimer.setOnFinished(e -> message("", false));
         message.getStyleClass().add("live-message");
         message.setId("live-message");
         message.setMaxWidth(Double.MAX_VALUE);
         setBottom(message);
         message.setManaged(false);
         message.setVisible(false);
+    }
+
+    /** From this width on the table and the findings fit side by side. */
+    static final double WIDE = 1360;
+
+    private void arrangeLower(boolean asWide) {
+        if (wide != null && wide == asWide) {
+            return;
+        }
+        wide = asWide;
+        tableTitle.setVisible(asWide);
+        tableTitle.setManaged(asWide);
+        findings.setTitleVisible(asWide);
+        if (asWide) {
+            gatewaysTab.setContent(null);
+            findingsTab.setContent(null);
+            sideBySide.getItems().setAll(tableBox, findings);
+            sideBySide.setDividerPositions(0.58);
+            lower.getChildren().setAll(sideBySide);
+        } else {
+            sideBySide.getItems().clear();
+            gatewaysTab.setContent(tableBox);
+            findingsTab.setContent(findings);
+            lower.getChildren().setAll(tabs);
+        }
+    }
+
+    private void showFindingsCount() {
+        long errors = vm.findingRows().stream().filter(f -> f.health() == Health.ERROR).count();
+        long warnings = vm.findingRows().size() - errors;
+        findingsTab.setText(vm.findingRows().isEmpty() ? "Findings" : "Findings (" + errors + " errors, " + warnings + " warnings)");
+        HealthIcons.set((FontIcon) findingsTab.getGraphic(), errors > 0 ? Health.ERROR : warnings > 0 ? Health.WARNING : Health.OK);
     }
 
     private static Label titled(String text) {
@@ -314,8 +381,8 @@ public final class LivePane extends BorderPane {
         TopologyModel model = vm.topologyProperty().get();
         health.setText(switch (h) {
             case OK -> "Healthy";
-            case ERROR -> model.errors() + (model.errors() == 1 ? " error" : " errors") + (model.warnings() > 0 ? ", " + model.warnings() + " warnings" : "");
-            case WARNING -> model.warnings() + (model.warnings() == 1 ? " warning" : " warnings");
+            case ERROR -> count(model.errors(), "error") + (model.warnings() > 0 ? ", " + count(model.warnings(), "warning") : "");
+            case WARNING -> count(model.warnings(), "warning");
             case OFFLINE -> "Offline";
             case UNKNOWN -> "Connecting…";
         });
@@ -332,6 +399,7 @@ public final class LivePane extends BorderPane {
     }
 
     private void message(String text, boolean problem) {
+        messageTimer.stop();
         message.setText(text);
         message.getStyleClass().remove("problem");
         if (problem) {
@@ -340,6 +408,10 @@ public final class LivePane extends BorderPane {
         boolean visible = !text.isEmpty();
         message.setVisible(visible);
         message.setManaged(visible);
+        if (visible && !problem) {
+            // news ("saved to ...") fades after a while; a problem stays until something replaces it
+            messageTimer.playFromStart();
+        }
     }
 
     private static String rootMessage(Throwable t) {
@@ -364,7 +436,19 @@ public final class LivePane extends BorderPane {
         return findings;
     }
 
+    String healthText() {
+        return health.getText();
+    }
+
+    String findingsTabText() {
+        return findingsTab.getText();
+    }
+
     String messageText() {
         return message.getText();
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

@@ -13,7 +13,7 @@ import dev.crossmesh.ui.topology.TopologyModel.NetworkNode;
 /** A network's box (the background) and its header (name and the regions of its clusters), drawn in two layers. */
 final class NetworkBox {
     final Region box = new Region();
-    final HBox header = new HBox(8);
+    final javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(1);
     private final FontIcon icon = new FontIcon(MaterialDesignL.LAN);
     private final Label name = new Label();
     private final Label regions = new Label();
@@ -24,20 +24,29 @@ final class NetworkBox {
         box.setId("network-" + node.name());
         box.setMouseTransparent(true);
         header.getStyleClass().add("network-header");
-        header.setAlignment(Pos.CENTER_LEFT);
+        header.setAlignment(Pos.TOP_LEFT);
+        header.setFillWidth(false);
         header.setMouseTransparent(true);
         icon.getStyleClass().add("network-icon");
         name.getStyleClass().add("network-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         regions.getStyleClass().add("network-regions");
         regions.setMinWidth(0);
-        // the labels, not the whole header, hide the links that pass behind them
+        regions.setMaxWidth(Double.MAX_VALUE);
+        // the labels, not the whole header, hide the links that pass behind them; regions go below the name, where the
+        // box's whole width is theirs
         HBox title = new HBox(6, icon, name);
         title.getStyleClass().add("network-title");
         title.setAlignment(Pos.CENTER_LEFT);
         title.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().addAll(title, regions);
+        header.widthProperty().addListener((obs, was, now) -> regions.setMaxWidth(now.doubleValue()));
         update(node);
+    }
+
+    /** How wide the name and regions are drawn: the part of the header links should keep clear of. */
+    double textWidth() {
+        return Math.max(header.getChildren().get(0).prefWidth(-1), regions.isVisible() ? regions.prefWidth(-1) : 0);
     }
 
     void update(NetworkNode node) {

@@ -191,7 +191,8 @@ public final class TopologyBuilder {
         if (!sb.reason.isEmpty()) {
             reasons.add(sb.reason);
         }
-        return new DataPlaneLink(a, b, health, String.join("; ", reasons));
+        String culprit = health == Health.OK ? "" : sa.health.worse(sb.health) == sa.health ? a : b;
+        return new DataPlaneLink(a, b, health, String.join("; ", reasons), culprit);
     }
 
     private record Side(Health health, String reason) {

@@ -8,12 +8,14 @@ import java.util.Set;
  * What differs between two topology models, by element id: the view redraws the changed elements, adds and removes
  * the others, and lays itself out again only when the structure (boxes, cards, gateway rows) changed.
  *
+ * @param update            which update of the view-model made it: two updates that change the same elements in the same
+ *                          way still give two different changes, so that a property holding them fires for both
  * @param changed           elements in both models whose content differs
  * @param added             elements only in the new model
  * @param removed           elements only in the old model
  * @param structureChanged  the networks, their clusters or their gateways differ: positions must be computed again
  */
-public record TopologyChange(Set<String> changed, Set<String> added, Set<String> removed, boolean structureChanged) {
+public record TopologyChange(long update, Set<String> changed, Set<String> added, Set<String> removed, boolean structureChanged) {
     public TopologyChange {
         changed = Set.copyOf(changed);
         added = Set.copyOf(added);
@@ -22,12 +24,20 @@ public record TopologyChange(Set<String> changed, Set<String> added, Set<String>
 
     /** Everything is new: the first model, or a model for another plan. */
     public static TopologyChange everything(TopologyModel model) {
-        return new TopologyChange(Set.of(), model.elements().keySet(), Set.of(), true);
+        return everything(0, model);
+    }
+
+    public static TopologyChange everything(long update, TopologyModel model) {
+        return new TopologyChange(update, Set.of(), model.elements().keySet(), Set.of(), true);
     }
 
     public static TopologyChange between(TopologyModel before, TopologyModel after) {
+        return between(0, before, after);
+    }
+
+    public static TopologyChange between(long update, TopologyModel before, TopologyModel after) {
         if (before == null) {
-            return everything(after);
+            return everything(update, after);
         }
         Map<String, TopologyModel.Element> old = before.elements();
         Map<String, TopologyModel.Element> now = after.elements();
@@ -43,7 +53,7 @@ public record TopologyChange(Set<String> changed, Set<String> added, Set<String>
             }
         });
         old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(removed::add);
-        return new TopologyChange(changed, added, removed, !before.structure().equals(after.structure()));
+        return new TopologyChange(update, changed, added, removed, !before.structure().equals(after.structure()));
     }
 
     public boolean isEmpty() {

@@ -83,6 +83,15 @@ public record TopologyModel(String meshId, Instant at, boolean multiNetwork, Lis
             return primary ? "istiod missing" : "no istiod (remote)";
         }
 
+        /** The second line of a compact card: "istiod 1/1 · synced", "remote · offline", "istiod 0/1 · 2 findings". */
+        public String compactText() {
+            String istiod = istiodTotal > 0 ? "istiod " + istiodReady + "/" + istiodTotal : primary ? "no istiod" : "remote";
+            int findings = errors + warnings;
+            String state = this.state != ConnectionState.SYNCED || findings == 0 ? this.state.label()
+                    : findings + (findings == 1 ? " finding" : " findings");
+            return istiod + " · " + state;
+        }
+
         /** "synced", "offline", ... plus the number of findings when there are any. */
         public String stateText() {
             String text = state.label();
@@ -134,9 +143,10 @@ public record TopologyModel(String meshId, Instant at, boolean multiNetwork, Lis
      * Cross-network traffic between two networks: each side's sidecars dial the other side's east-west gateways on
      * 15443. Broken when one side has no gateway that can take traffic.
      *
-     * @param reason why it is not ok, in words; "" when it is
+     * @param reason  why it is not ok, in words; "" when it is
+     * @param culprit the network whose gateways make it not ok (the worse side), "" when it is ok
      */
-    public record DataPlaneLink(String from, String to, Health health, String reason) implements Element {
+    public record DataPlaneLink(String from, String to, Health health, String reason, String culprit) implements Element {
         @Override
         public String id() {
             return "dataplane:" + from + "|" + to;

@@ -167,6 +167,7 @@ public final class TopologyView extends Region {
                 LinkNode node = dataLinks.get(l.id());
                 if (node != null) {
                     node.setState(l.health(), dataPlaneText(l));
+                    node.setBadgeAt(badgeAt(l));
                     redrawn(l.id());
                 }
             }
@@ -217,6 +218,7 @@ public final class TopologyView extends Region {
         for (DataPlaneLink l : model.dataPlaneLinks()) {
             LinkNode node = new LinkNode("dataplane-" + l.from() + "-" + l.to(), "dataplane-link", false);
             node.setState(l.health(), dataPlaneText(l));
+            node.setBadgeAt(badgeAt(l));
             dataLinks.put(l.id(), node);
             dataLayer.getChildren().add(node);
         }
@@ -267,7 +269,9 @@ public final class TopologyView extends Region {
 
     private void updateHiddenLinks() {
         int hidden = vm.hiddenDiscoveryLinks();
-        hiddenLinks.setText(hidden == 0 ? "" : hidden + " healthy discovery links not drawn");
+        long healthy = vm.topologyProperty().get().discoveryLinks().stream().filter(l -> l.health() == Health.OK).count();
+        long unknown = hidden - healthy;
+        hiddenLinks.setText(hidden == 0 ? "" : "not drawn: " + healthy + " healthy" + (unknown > 0 ? ", " + unknown + " unknown" : "") + " discovery links");
         hiddenLinks.setVisible(hidden > 0);
         hiddenLinks.setManaged(hidden > 0);
     }
@@ -321,12 +325,18 @@ public final class TopologyView extends Region {
         double s = layout.scale();
         scale.setX(s);
         scale.setY(s);
-        canvas.relocate(in.getLeft() + Math.max(0, (areaW - layout.width() * s) / 2), areaTop + Math.max(0, (areaH - layout.height() * s) / 2));
+        // layoutX/Y, not relocate(): the drawing's origin is its (0, 0), whatever the bounds of its content
+        canvas.setLayoutX(in.getLeft() + Math.max(0, (areaW - layout.width() * s) / 2));
+        canvas.setLayoutY(areaTop + Math.max(0, (areaH - layout.height() * s) / 2));
     }
 
     private List<NetworkShape> shapes() {
         TopologyModel model = vm.topologyProperty().get();
-        return model.networks().stream().map(n -> new NetworkShape(n.name(), n.clusters().size(), model.gatewaysOf(n.name()).size())).toList();
+        return model.networks().stream().map(n -> {
+            GatewayRail rail = rails.get(n.name());
+            double railWidth = rail == null ? TopologyLayout.RAIL_W : rail.wantedWidth();
+            return new NetworkShape(n.name(), n.clusters().size(), model.gatewaysOf(n.name()).size(), railWidth);
+        }).toList();
     }
 
     /** Puts every node where the layout says and routes every link. */
@@ -337,11 +347,12 @@ public final class TopologyView extends Region {
             NetworkBox box = networks.get(n.name());
             box.box.resizeRelocate(p.box().x(), p.box().y(), p.box().w(), p.box().h());
             Rect hr = p.header();
-            double headerW = Math.min(hr.w() - 2 * TopologyLayout.BOX_PAD, box.header.prefWidth(-1));
-            box.header.resizeRelocate(hr.x() + TopologyLayout.BOX_PAD, hr.y() + 8, Math.max(0, headerW), hr.h() - 16);
+            box.header.resizeRelocate(hr.x() + TopologyLayout.BOX_PAD - 4, hr.y() + 6, Math.max(0, hr.w() - 2 * TopologyLayout.BOX_PAD + 8), hr.h() - 10);
             for (int i = 0; i < n.clusters().size(); i++) {
                 Rect r = p.cards().get(i);
-                cards.get(n.clusters().get(i)).resizeRelocate(r.x(), r.y(), r.w(), r.h());
+                ClusterCard card = cards.get(n.clusters().get(i));
+                card.setCompact(layout.density() == TopologyLayout.Density.COMPACT);
+                card.resizeRelocate(r.x(), r.y(), r.w(), r.h());
             }
             GatewayRail rail = rails.get(n.name());
             if (rail != null && p.rail() != null) {
@@ -370,8 +381,12 @@ public final class TopologyView extends Region {
             if (p.rail() == null) {
                 return;
             }
+            // links to the left leave from the left part of the rail, links to the right from the right part; on each side
+            // the longest leaves furthest out, so that the arcs nest instead of crossing
+            double here = p.rail().centerX();
             List<DataPlaneLink> ordered = new ArrayList<>(links);
-            ordered.sort(Comparator.comparingDouble(l -> otherX(l, network)));
+            ordered.sort(Comparator.comparing((DataPlaneLink l) -> otherX(l, network) >= here)
+                    .thenComparing(Comparator.comparingDouble((DataPlaneLink l) -> otherX(l, network)).reversed()));
             for (int i = 0; i < ordered.size(); i++) {
                 Rect r = p.rail();
                 double x = r.x() + r.w() * (0.2 + 0.6 * (i + 1) / (ordered.size() + 1));
@@ -431,8 +446,14 @@ public final class TopologyView extends Region {
             if (p.rail() != null) {
                 obstacles.add(p.rail());
             }
+            NetworkBox box = networks.get(p.network());
+            if (box != null) {
+                // the network's name and regions: a link may pass behind them, but better not
+                Rect hr = p.header();
+                obstacles.add(new Rect(hr.x() + TopologyLayout.BOX_PAD, hr.y() + 6, Math.min(hr.w() - 2 * TopologyLayout.BOX_PAD, box.textWidth()), hr.h() - 10));
+            }
         }
-        node.setCurve(LinkRouting.discovery(from, to, obstacles));
+        node.setCurve(LinkRouting.discovery(from, to, obstacles, new Rect(0, 0, layout.width(), layout.height())));
     }
 
     private Rect cardRect(String cluster) {
@@ -456,8 +477,8 @@ public final class TopologyView extends Region {
             item.getStyleClass().add("legend-item");
             legend.getChildren().add(item);
         }
-        legend.getChildren().add(legendLine("dataplane-link", Health.OK, false, "data plane (gateways, 15443)"));
-        legend.getChildren().add(legendLine("discovery-link", Health.OK, true, "discovery: A reads B (remote secret)"));
+        legend.getChildren().add(legendLine("dataplane-link", Health.OK, false, "data plane :15443"));
+        legend.getChildren().add(legendLine("discovery-link", Health.OK, true, "discovery: A reads B"));
         Label broken = legendLine("discovery-link", Health.ERROR, true, "broken");
         FontIcon off = new FontIcon(MaterialDesignL.LINK_VARIANT_OFF);
         off.getStyleClass().add("legend-break-icon");
@@ -530,6 +551,11 @@ public final class TopologyView extends Region {
             all.addAll(g.getChildren());
         }
         return all;
+    }
+
+    /** The symbol of a data-plane link with a problem sits near the network that causes it. */
+    private static double badgeAt(DataPlaneLink l) {
+        return l.culprit().equals(l.from()) ? 0.2 : l.culprit().equals(l.to()) ? 0.8 : 0.5;
     }
 
     private static String dataPlaneText(DataPlaneLink l) {

@@ -66,6 +66,9 @@ public final class TopologyViewModel {
     private final BooleanProperty allDiscoveryLinks = new SimpleBooleanProperty(this, "allDiscoveryLinks");
     private final ObservableList<GatewayRow> gatewayRows = FXCollections.observableArrayList();
     private final ObservableList<FindingRow> findingRows = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view made per call and dropped takes its listeners with it when collected
+    private final ObservableList<GatewayRow> gatewayRowsView = FXCollections.unmodifiableObservableList(gatewayRows);
+    private final ObservableList<FindingRow> findingRowsView = FXCollections.unmodifiableObservableList(findingRows);
 
     // UI thread only
     private final Map<String, Instant> firstSeen = new HashMap<>();
@@ -158,21 +161,25 @@ public final class TopologyViewModel {
 
     /** The gateway table's rows, one per cluster with a gateway, in plan order. */
     public ObservableList<GatewayRow> gatewayRows() {
-        return FXCollections.unmodifiableObservableList(gatewayRows);
+        return gatewayRowsView;
     }
 
     /** The findings of the newest snapshot, newest first. */
     public ObservableList<FindingRow> findingRows() {
-        return FXCollections.unmodifiableObservableList(findingRows);
+        return findingRowsView;
     }
 
-    /** The discovery links the view draws: all of them, or those that are not ok. */
+    /**
+     * The discovery links the view draws: all of them, or only those with a problem (missing or extra). Links whose
+     * reader is offline or connecting are left out then too: its card already says so, and nine grey arrows from one
+     * offline cluster would bury the one broken link that matters.
+     */
     public List<DiscoveryLink> shownDiscoveryLinks() {
         List<DiscoveryLink> all = topology.get().discoveryLinks();
-        return allDiscoveryLinks.get() ? all : all.stream().filter(l -> l.health() != Health.OK).toList();
+        return allDiscoveryLinks.get() ? all : all.stream().filter(l -> l.health() == Health.ERROR || l.health() == Health.WARNING).toList();
     }
 
-    /** Healthy discovery links left out of {@link #shownDiscoveryLinks()}. */
+    /** Discovery links left out of {@link #shownDiscoveryLinks()}. */
     public int hiddenDiscoveryLinks() {
         return topology.get().discoveryLinks().size() - shownDiscoveryLinks().size();
     }
@@ -203,7 +210,7 @@ public final class TopologyViewModel {
         status.set(next);
         updateFindings(next);
         updateGatewayRows(next, after);
-        TopologyChange diff = TopologyChange.between(before, after);
+        TopologyChange diff = TopologyChange.between(applied, before, after);
         topology.set(after);
         if (!diff.isEmpty()) {
             change.set(diff);

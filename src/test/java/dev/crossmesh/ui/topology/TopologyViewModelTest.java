@@ -139,6 +139,19 @@ class TopologyViewModelTest {
     }
 
     @Test
+    void twoUpdatesThatChangeTheSameElementsBothReachTheView() {
+        show(Samples.healthy(plan));
+        List<TopologyChange> seen = new ArrayList<>();
+        vm.changeProperty().addListener((obs, was, now) -> seen.add(now));
+        // reconnecting, then offline: the same elements change twice, in the same way
+        show(Samples.changed(plan, "c3", c -> Samples.withState(c, ConnectionState.RECONNECTING, "retrying"), T1));
+        show(Samples.changed(plan, "c3", c -> Samples.withState(c, ConnectionState.OFFLINE, "retrying"), T2));
+        assertEquals(2, seen.size());
+        assertEquals(seen.get(0).changed(), seen.get(1).changed());
+        assertEquals(Health.OFFLINE, vm.topologyProperty().get().cluster("c3").orElseThrow().health());
+    }
+
+    @Test
     void aSnapshotThatChangesNothingDrawnLeavesTheChangeAlone() {
         show(Samples.healthy(plan));
         TopologyChange first = vm.changeProperty().get();
