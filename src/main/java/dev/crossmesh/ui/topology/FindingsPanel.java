@@ -68,9 +68,28 @@ public final class FindingsPanel extends VBox {
         return box;
     }
 
+    /** One finding; its nodes are made once and filled again for each finding the cell shows. */
     private static final class FindingCell extends ListCell<FindingRow> {
+        private final org.kordamp.ikonli.javafx.FontIcon icon = HealthIcons.icon(Health.ERROR);
+        private final Label head = new Label(null, icon);
+        private final Label time = new Label();
+        private final Label message = new Label();
+        private final VBox box;
+
         FindingCell() {
             setPrefWidth(0);
+            head.getStyleClass().add("finding-head");
+            time.getStyleClass().add("finding-time");
+            message.getStyleClass().add("finding-message");
+            message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(8, head, spacer, time);
+            top.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(3, top, message);
+            box.getStyleClass().add("finding-cell");
+            setText(null);
         }
 
         @Override
@@ -78,13 +97,19 @@ public final class FindingsPanel extends VBox {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            VBox box = findingBox(item, true);
-            box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
-            setGraphic(box);
-            setText(null);
+            if (!box.maxWidthProperty().isBound() && getListView() != null) {
+                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            }
+            HealthIcons.set(icon, item.health());
+            head.setText(item.severity().label() + " " + item.code() + (item.cluster().isEmpty() ? "" : " · " + item.cluster()));
+            time.setText("since " + TimeText.of(item.firstSeen()));
+            message.setText(item.message());
+            box.setAccessibleText(item.severity().label() + " " + item.code() + " " + item.cluster() + ": " + item.message());
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
         }
     }
 

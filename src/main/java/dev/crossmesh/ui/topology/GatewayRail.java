@@ -89,7 +89,7 @@ final class GatewayRail extends VBox {
         Row row = rows.get(g.cluster());
         if (row != null) {
             row.update(g);
-            HealthIcons.styleHealth(this, Health.worst(rows.values().stream().map(r -> r.health).toList()));
+            HealthIcons.styleHealth(this, Health.worst(rows.values().stream().map(Row::health).toList()));
         }
     }
 

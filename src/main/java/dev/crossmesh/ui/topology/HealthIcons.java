@@ -31,14 +31,35 @@ final class HealthIcons {
 
     /** Points an existing icon at another health: symbol and colour together. */
     static void set(FontIcon icon, Health health) {
-        icon.setIconCode(ikon(health));
-        icon.getStyleClass().removeIf(c -> c.startsWith("health-") && !c.equals("health-icon"));
-        icon.getStyleClass().add(health.styleClass());
+        if (icon.getIconCode() != ikon(health)) {
+            icon.setIconCode(ikon(health));
+        }
+        styleHealth(icon, health);
     }
 
-    /** Sets the health-* style class of any node, replacing the previous one. */
+    /**
+     * Sets the health-* style class of any node, replacing the previous one. Does nothing when it is already set: a
+     * style class change makes JavaFX apply CSS to the node and everything below it again, which is what costs under churn.
+     */
     static void styleHealth(javafx.scene.Node node, Health health) {
-        node.getStyleClass().removeIf(c -> c.startsWith("health-") && !c.equals("health-icon"));
-        node.getStyleClass().add(health.styleClass());
+        String wanted = health.styleClass();
+        boolean has = false;
+        boolean others = false;
+        for (String c : node.getStyleClass()) {
+            if (c.equals(wanted)) {
+                has = true;
+            } else if (c.startsWith("health-") && !c.equals("health-icon")) {
+                others = true;
+            }
+        }
+        if (has && !others) {
+            return;
+        }
+        if (others) {
+            node.getStyleClass().removeIf(c -> c.startsWith("health-") && !c.equals("health-icon") && !c.equals(wanted));
+        }
+        if (!has) {
+            node.getStyleClass().add(wanted);
+        }
     }
 }

@@ -31,7 +31,10 @@ final class LinkNode extends Group {
     private final Polygon head = new Polygon();
     private final StackPane badge = new StackPane();
     private final FontIcon badgeIcon = new FontIcon(MaterialDesignL.LINK_VARIANT_OFF);
-    private final Tooltip tooltip = new Tooltip();
+    /** Made on the first hover: a Tooltip is a popup with a scene of its own, too dear to make for every link up front. */
+    private Tooltip tooltip;
+    private String tooltipText = "";
+    private boolean shown = true;
     private Health health;
     private Curve curve;
     /** Where along the curve the symbol sits: halfway, or near the end that causes the problem. */
@@ -50,8 +53,16 @@ final class LinkNode extends Group {
         badge.setManaged(false);
         head.setVisible(arrow);
         getChildren().addAll(line, head, hit, badge);
-        Tooltip.install(hit, tooltip);
-        Tooltip.install(badge, tooltip);
+        hit.setOnMouseEntered(e -> installTooltip());
+        badge.setOnMouseEntered(e -> installTooltip());
+    }
+
+    private void installTooltip() {
+        if (tooltip == null) {
+            tooltip = new Tooltip(tooltipText);
+            Tooltip.install(hit, tooltip);
+            Tooltip.install(badge, tooltip);
+        }
     }
 
     void setCurve(Curve c) {
@@ -77,15 +88,39 @@ final class LinkNode extends Group {
     void setState(Health value, String text) {
         health = value;
         HealthIcons.styleHealth(this, value);
-        getStyleClass().remove("broken");
-        if (value == Health.ERROR) {
-            getStyleClass().add("broken");
+        boolean broken = value == Health.ERROR;
+        if (broken != getStyleClass().contains("broken")) {
+            if (broken) {
+                getStyleClass().add("broken");
+            } else {
+                getStyleClass().remove("broken");
+            }
         }
-        boolean marked = value == Health.ERROR || value == Health.WARNING;
-        badge.setVisible(marked);
-        badgeIcon.setIconCode(value == Health.ERROR ? MaterialDesignL.LINK_VARIANT_OFF : MaterialDesignA.ALERT);
-        tooltip.setText(text);
+        badge.setVisible(shown && marked(value));
+        org.kordamp.ikonli.Ikon symbol = value == Health.ERROR ? MaterialDesignL.LINK_VARIANT_OFF : MaterialDesignA.ALERT;
+        if (badgeIcon.getIconCode() != symbol) {
+            badgeIcon.setIconCode(symbol);
+        }
+        tooltipText = text;
+        if (tooltip != null) {
+            tooltip.setText(text);
+        }
         setAccessibleText(text);
+    }
+
+    private static boolean marked(Health value) {
+        return value == Health.ERROR || value == Health.WARNING;
+    }
+
+    /** Hides or shows the link and its symbol (which may live in another layer). */
+    void setShown(boolean value) {
+        shown = value;
+        setVisible(value);
+        badge.setVisible(value && health != null && marked(health));
+    }
+
+    boolean isShown() {
+        return shown;
     }
 
     void setRelated(Boolean related) {

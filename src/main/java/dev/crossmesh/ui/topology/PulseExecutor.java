@@ -1,5 +1,7 @@
 package dev.crossmesh.ui.topology;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,16 +41,25 @@ public final class PulseExecutor implements Executor {
     }
 
     private void runWaiting() {
-        // disarm first: a task added from here on arms the timer again for the next pulse
+        // disarm first: a task added from here on arms the timer again, and runs in the next pulse, not this one
         armed.set(false);
         timer.stop();
+        List<Runnable> now = new ArrayList<>();
         Runnable task;
         while ((task = tasks.poll()) != null) {
+            now.add(task);
+        }
+        for (Runnable r : now) {
             try {
-                task.run();
+                r.run();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "a live view update failed", e);
             }
         }
+    }
+
+    /** Tasks waiting for the next pulse; for tests. */
+    int waiting() {
+        return tasks.size();
     }
 }

@@ -229,21 +229,24 @@ public final class TopologyView extends Region {
         requestLayout();
     }
 
-    /** Adds, removes and restyles discovery arrows to match what the view-model shows; positions new ones. */
+    /**
+     * Shows, hides and restyles discovery arrows to match what the view-model shows; routes the ones that appear. A node
+     * once made is kept and hidden rather than removed: under churn the same links come and go, and a new node costs
+     * its CSS from scratch.
+     */
     private void syncDiscoveryLinks(boolean filterChanged) {
         List<DiscoveryLink> shown = vm.shownDiscoveryLinks();
         Set<String> ids = shown.stream().map(DiscoveryLink::id).collect(Collectors.toSet());
-        discoveryLinks.entrySet().removeIf(e -> {
-            if (!ids.contains(e.getKey())) {
-                discoveryLayer.getChildren().remove(e.getValue());
-                badgeLayer.getChildren().remove(e.getValue().badge());
-                return true;
+        discoveryLinks.forEach((id, node) -> {
+            if (!ids.contains(id) && node.isShown()) {
+                node.setShown(false);
+                redrawn(id);
             }
-            return false;
         });
         for (DiscoveryLink l : shown) {
             LinkNode node = discoveryLinks.get(l.id());
             String text = discoveryText(l);
+            boolean appears = node == null || !node.isShown();
             if (node == null) {
                 node = new LinkNode("discovery-" + l.reader() + "-" + l.source(), "discovery-link", true);
                 discoveryLinks.put(l.id(), node);
@@ -251,14 +254,16 @@ public final class TopologyView extends Region {
                 // the break symbol sits above the cards' layer so that no card hides it
                 node.getChildren().remove(node.badge());
                 badgeLayer.getChildren().add(node.badge());
+            }
+            if (appears || node.health() != l.health() || !text.equals(node.getAccessibleText())) {
                 node.setState(l.health(), text);
+                redrawn(l.id());
+            }
+            if (appears) {
+                node.setShown(true);
                 if (layout != null && !structureDirty) {
                     route(node, l);
                 }
-                redrawn(l.id());
-            } else if (node.health() != l.health() || !text.equals(node.getAccessibleText())) {
-                node.setState(l.health(), text);
-                redrawn(l.id());
             }
         }
         if (filterChanged) {
@@ -362,7 +367,7 @@ public final class TopologyView extends Region {
         routeDataPlane(model);
         for (DiscoveryLink l : vm.shownDiscoveryLinks()) {
             LinkNode node = discoveryLinks.get(l.id());
-            if (node != null) {
+            if (node != null && node.isShown()) {
                 route(node, l);
             }
         }
@@ -527,8 +532,10 @@ public final class TopologyView extends Region {
         return rails.values().stream().map(r -> r.row(cluster)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The arrow drawn for "reader reads source", or null when none is drawn. */
     LinkNode discoveryLink(String reader, String source) {
-        return discoveryLinks.get("discovery:" + reader + ">" + source);
+        LinkNode node = discoveryLinks.get("discovery:" + reader + ">" + source);
+        return node != null && node.isShown() ? node : null;
     }
 
     LinkNode dataPlaneLink(String from, String to) {

@@ -64,10 +64,10 @@ public final class TopologyViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper(this, "updated", "waiting for the first status");
     private final BooleanProperty allDiscoveryLinks = new SimpleBooleanProperty(this, "allDiscoveryLinks");
-    private final ObservableList<GatewayRow> gatewayRows = FXCollections.observableArrayList();
+    private final ObservableList<GatewayEntry> gatewayEntries = FXCollections.observableArrayList();
     private final ObservableList<FindingRow> findingRows = FXCollections.observableArrayList();
     // one read-only view each, kept: a view made per call and dropped takes its listeners with it when collected
-    private final ObservableList<GatewayRow> gatewayRowsView = FXCollections.unmodifiableObservableList(gatewayRows);
+    private final ObservableList<GatewayEntry> gatewayEntriesView = FXCollections.unmodifiableObservableList(gatewayEntries);
     private final ObservableList<FindingRow> findingRowsView = FXCollections.unmodifiableObservableList(findingRows);
 
     // UI thread only
@@ -87,7 +87,7 @@ public final class TopologyViewModel {
         topology.set(first);
         change.set(TopologyChange.everything(first));
         summary.set(summaryOf(first, null));
-        first.gateways().forEach(g -> gatewayRows.add(connectingRow(g)));
+        first.gateways().forEach(g -> gatewayEntries.add(new GatewayEntry(connectingRow(g))));
     }
 
     // Commands
@@ -159,9 +159,14 @@ public final class TopologyViewModel {
         return allDiscoveryLinks;
     }
 
-    /** The gateway table's rows, one per cluster with a gateway, in plan order. */
-    public ObservableList<GatewayRow> gatewayRows() {
-        return gatewayRowsView;
+    /** The gateway table's lines, one per cluster with a gateway, in plan order; each keeps its place as its row changes. */
+    public ObservableList<GatewayEntry> gatewayEntries() {
+        return gatewayEntriesView;
+    }
+
+    /** The gateway table's rows as they are now. */
+    public List<GatewayRow> gatewayRows() {
+        return gatewayEntries.stream().map(GatewayEntry::row).toList();
     }
 
     /** The findings of the newest snapshot, newest first. */
@@ -247,14 +252,16 @@ public final class TopologyViewModel {
             ClusterStatus c = next.cluster(g.cluster()).orElse(null);
             rows.add(c == null ? connectingRow(g) : row(g, c, next.at()));
         }
-        if (rows.size() != gatewayRows.size()) {
-            gatewayRows.setAll(rows);
+        boolean same = rows.size() == gatewayEntries.size();
+        for (int i = 0; same && i < rows.size(); i++) {
+            same = rows.get(i).cluster().equals(gatewayEntries.get(i).row().cluster());
+        }
+        if (!same) {
+            gatewayEntries.setAll(rows.stream().map(GatewayEntry::new).toList());
             return;
         }
         for (int i = 0; i < rows.size(); i++) {
-            if (!rows.get(i).equals(gatewayRows.get(i))) {
-                gatewayRows.set(i, rows.get(i));
-            }
+            gatewayEntries.get(i).update(rows.get(i));
         }
     }
 

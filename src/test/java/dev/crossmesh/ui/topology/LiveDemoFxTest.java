@@ -93,7 +93,7 @@ class LiveDemoFxTest {
             assertEquals(3, LiveFx.onFx(() -> pane.gatewayTable().getItems().size()));
             assertEquals("Healthy", LiveFx.onFx(pane::healthText));
             assertEquals("Findings", LiveFx.onFx(pane::findingsTabText));
-            assertTrue(LiveFx.onFx(() -> pane.gatewayTable().getItems().stream().allMatch(r -> r.probe().equals("ready"))));
+            assertTrue(LiveFx.onFx(() -> pane.gatewayTable().getItems().stream().allMatch(e -> e.row().probe().equals("ready"))));
             LiveFx.snapshot(LiveFx.screenshots().resolve("live-healthy.png"));
 
             FxRobot robot = new FxRobot();
