@@ -94,11 +94,19 @@ public final class TopologyView extends Region {
         summary.getStyleClass().add("topology-summary");
         updated.getStyleClass().add("topology-updated");
         summary.setMinWidth(0);
+        // the mesh's name and the time never shrink; the summary and the note give way first
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        updated.setMinWidth(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("topology-caption");
         caption.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        caption.getChildren().addAll(title, summary, spacer, updated);
+        hiddenLinks.getStyleClass().add("legend-note");
+        hiddenLinks.setMinWidth(0);
+        hiddenLinks.setTooltip(new javafx.scene.control.Tooltip("Discovery links without a problem are not drawn in a mesh of more than "
+                + TopologyViewModel.ALL_LINKS_UP_TO + " clusters; \"All discovery links\" draws them"));
+        // in the caption's one line, not in the legend: a note that comes and goes must not change the drawing's height
+        caption.getChildren().addAll(title, summary, spacer, hiddenLinks, updated);
         buildLegend();
 
         canvas.getChildren().addAll(boxLayer, dataLayer, discoveryLayer, headerLayer, cardLayer, railLayer, badgeLayer);
@@ -276,7 +284,7 @@ public final class TopologyView extends Region {
         int hidden = vm.hiddenDiscoveryLinks();
         long healthy = vm.topologyProperty().get().discoveryLinks().stream().filter(l -> l.health() == Health.OK).count();
         long unknown = hidden - healthy;
-        hiddenLinks.setText(hidden == 0 ? "" : "not drawn: " + healthy + " healthy" + (unknown > 0 ? ", " + unknown + " unknown" : "") + " discovery links");
+        hiddenLinks.setText(hidden == 0 ? "" : "hidden: " + healthy + " ok" + (unknown > 0 ? ", " + unknown + " unknown" : "") + " discovery links");
         hiddenLinks.setVisible(hidden > 0);
         hiddenLinks.setManaged(hidden > 0);
     }
@@ -489,8 +497,6 @@ public final class TopologyView extends Region {
         off.getStyleClass().add("legend-break-icon");
         ((HBox) broken.getGraphic()).getChildren().add(off);
         legend.getChildren().add(broken);
-        hiddenLinks.getStyleClass().add("legend-note");
-        legend.getChildren().add(hiddenLinks);
     }
 
     private static Label legendLine(String kind, Health health, boolean arrow, String text) {

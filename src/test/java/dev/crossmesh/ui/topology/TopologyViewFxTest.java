@@ -201,9 +201,28 @@ class TopologyViewFxTest {
             LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-" + (dark ? "dark" : "light") + ".png"));
             LiveFx.resize(1024, 700);
             LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-1024-" + (dark ? "dark" : "light") + ".png"));
+            double before = LiveFx.onFx(() -> view.currentLayout().scale());
+            new FxRobot().clickOn("#show-tables");
+            LiveFx.waitUntil("the topology takes the whole window", () -> view.currentLayout().scale() > before * 1.2);
+            LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-1024-topology-only-" + (dark ? "dark" : "light") + ".png"));
             pane.stop();
             LiveFx.close();
         }
+    }
+
+    @Test
+    void theStandaloneWindowShowsUnreachableClustersOfflineAndStopsWhenClosed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        MeshPlan plan = Samples.plan(2, 2);
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n");
+        dev.crossmesh.kube.ClusterClients clients = new dev.crossmesh.kube.ClusterClients(dev.crossmesh.kube.Kubeconfigs.of(List.of(kubeconfig)));
+        javafx.stage.Stage window = LiveFx.onFx(javafx.stage.Stage::new);
+        LivePane live = LiveFx.onFx(() -> LiveWindow.show(window, plan, clients, false));
+        assertEquals("crossmesh live · mesh1", LiveFx.onFx(window::getTitle));
+        LiveFx.waitUntil("both clusters offline: their contexts are not in the kubeconfig", () -> live.viewModel().topologyProperty().get().clusters()
+                .stream().allMatch(c -> c.state() == ConnectionState.OFFLINE));
+        assertTrue(LiveFx.onFx(() -> live.viewModel().findingRows().stream().allMatch(f -> f.message().contains("kubeconfig"))));
+        LiveFx.runOnFx(window::hide);
+        live.stop().get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
