@@ -244,6 +244,11 @@ public final class StatusMonitor implements AutoCloseable {
                     connector.execute(() -> w.connect(clients));
                 }
                 ConnectionState state = w.observe(now, options.offlineAfter());
+                if ((state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE) && w.hasClient()
+                        && nanos - w.lastReviveAttempt() >= options.retryInterval().toNanos()) {
+                    w.noteReviveAttempt(nanos);
+                    connector.execute(w::reviveIfReachable);
+                }
                 ClusterStatus shown = current.get(w.name());
                 changed |= shown == null || shown.state() != state || !shown.stateDetail().equals(w.detail(state));
             }

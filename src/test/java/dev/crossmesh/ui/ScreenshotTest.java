@@ -111,6 +111,8 @@ class ScreenshotTest {
             demo.server("demo-cluster-3").start();
 
             WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.LIVE));
+            WizardFx.waitUntil("the live view shows the healed mesh", () -> WizardFlowTest.liveClustersSynced(window, 3)
+                    && window.liveView().pane().viewModel().statusProperty().get().findings().isEmpty());
             WizardFx.snapshot(stage, out.resolve("6-live.png"));
 
             WizardFx.runOnFx(() -> window.wizard().goTo(WizardStep.PREVIEW));

@@ -171,7 +171,17 @@ class WizardFlowTest {
 
         robot.clickOn("#next");
         WizardFx.waitUntil("the Live step", () -> window.wizard().current() == WizardStep.LIVE);
+        WizardFx.waitUntil("the live view shows both clusters synced with their gateways", () -> liveClustersSynced(window, 2));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /** The Live step's pane is watching and every cluster of the applied plan is synced with a gateway address. */
+    static boolean liveClustersSynced(MainWindow window, int clusters) {
+        var pane = window.liveView().pane();
+        var status = pane == null ? null : pane.viewModel().statusProperty().get();
+        return status != null && status.clusters().size() == clusters && status.clusters().stream()
+                .allMatch(c -> c.state() == dev.crossmesh.status.ConnectionState.SYNCED && c.gateway().address() != null
+                        && !c.gateway().address().isEmpty());
     }
 
     private static List<String> gatewayTexts(FxRobot robot) {

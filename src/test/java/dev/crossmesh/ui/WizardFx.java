@@ -30,7 +30,6 @@ import dev.crossmesh.ui.clusters.DemoLauncher;
 import dev.crossmesh.ui.clusters.FileWatcher;
 import dev.crossmesh.ui.core.ClipboardService;
 import dev.crossmesh.ui.core.FxTaskExecutor;
-import dev.crossmesh.ui.live.LiveStatusService;
 import dev.crossmesh.ui.preview.LiveDiffService;
 import dev.crossmesh.ui.preview.MeshCaProvider;
 import dev.crossmesh.ui.shell.MainWindow;
@@ -54,7 +53,7 @@ public final class WizardFx {
         return new UiServices(new FxTaskExecutor(), dialogs, clipboard, ClusterChecker.kubernetes(),
                 DemoLauncher.inProcess(dir.resolve("demo-kubeconfig"), SimulationOptions.fast()), FileWatcher.kubeconfigs(), kubeconfigs,
                 MeshCaProvider.certStore(meshId -> dir.resolve("certs").resolve(meshId)), KeyType.EC_P256,
-                LiveDiffService.diffEngine(), ApplyService.meshApplier(), LiveStatusService.notAvailable(), PreferencesStore.inMemory());
+                LiveDiffService.diffEngine(), ApplyService.meshApplier(), PreferencesStore.inMemory());
     }
 
     public static Stage stage() throws TimeoutException {

@@ -74,6 +74,7 @@ public final class MainWindow {
     private final PreviewStepViewModel previewStep;
     private final ApplyStepViewModel applyStep;
     private final LiveStepViewModel liveStep;
+    private LiveStepView liveView;
     private final WizardViewModel wizard;
     private final DocumentViewModel document;
 
@@ -93,7 +94,13 @@ public final class MainWindow {
                 services.liveDiff(), meshStep.caKeyTypeProperty(), clustersStep.kubeconfigsProperty());
         applyStep = new ApplyStepViewModel(planModel, previewStep.renderingProperty(), clustersStep.kubeconfigsProperty(), services.apply(),
                 services.executor(), services.dialogs());
-        liveStep = new LiveStepViewModel(services.liveStatus());
+        liveStep = new LiveStepViewModel();
+        // the live view watches what was last applied; a failed re-apply keeps it, as that is when it is needed most
+        applyStep.stateProperty().addListener((obs, old, state) -> {
+            if (state == ApplyStepViewModel.State.SUCCEEDED && previewStep.renderingProperty().get() != null) {
+                liveStep.watch(previewStep.renderingProperty().get().plan(), clustersStep.kubeconfigsProperty().get());
+            }
+        });
         Map<WizardStep, StepViewModel> steps = new EnumMap<>(WizardStep.class);
         steps.put(WizardStep.CLUSTERS, clustersStep);
         steps.put(WizardStep.MESH, meshStep);
@@ -102,7 +109,10 @@ public final class MainWindow {
         steps.put(WizardStep.APPLY, applyStep);
         steps.put(WizardStep.LIVE, liveStep);
         wizard = new WizardViewModel(steps);
-        document = new DocumentViewModel(planModel, services.executor(), services.dialogs(), preferences, wizard::restart);
+        document = new DocumentViewModel(planModel, services.executor(), services.dialogs(), preferences, () -> {
+            wizard.restart();
+            liveStep.clear();
+        });
         buildViews();
         buildRoot();
     }
@@ -137,6 +147,14 @@ public final class MainWindow {
         return applyStep;
     }
 
+    public LiveStepViewModel liveStep() {
+        return liveStep;
+    }
+
+    public LiveStepView liveView() {
+        return liveView;
+    }
+
     public UiPreferences preferences() {
         return preferences;
     }
@@ -161,17 +179,6 @@ public final class MainWindow {
         if (request.plan() != null) {
             document.load(request.plan());
         }
-        if (request.live()) {
-            // the live view of an applied plan: the plan opens in the background, the wizard waits on its last step
-            planModel.planProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.crossmesh.plan.MeshPlan> obs,
-                        dev.crossmesh.plan.MeshPlan o, dev.crossmesh.plan.MeshPlan n) {
-                    planModel.planProperty().removeListener(this);
-                    Platform.runLater(() -> wizard.jumpTo(WizardStep.LIVE));
-                }
-            });
-        }
         Platform.runLater(this::focusCurrent);
     }
 
@@ -187,6 +194,7 @@ public final class MainWindow {
 
     /** Stops the demo clusters, the kubeconfig watch and the background threads. */
     public void close() {
+        liveView.stop();
         clustersStep.close();
         services.executor().shutdown();
     }
@@ -204,7 +212,8 @@ public final class MainWindow {
         views.put(WizardStep.PREVIEW, preview);
         ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW));
         views.put(WizardStep.APPLY, apply);
-        views.put(WizardStep.LIVE, new LiveStepView(liveStep));
+        liveView = new LiveStepView(liveStep, services.dialogs());
+        views.put(WizardStep.LIVE, liveView);
         focusers.put(WizardStep.CLUSTERS, clusters::focusFirst);
         focusers.put(WizardStep.MESH, mesh::focusFirst);
         focusers.put(WizardStep.NETWORKS, networks::focusFirst);

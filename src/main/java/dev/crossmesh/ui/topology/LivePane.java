@@ -316,7 +316,9 @@ public final class LivePane extends BorderPane {
         SplitPane main = new SplitPane(upper, lower);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
-        SplitPane.setResizableWithParent(lower, false);
+        // the table keeps its share of the height: a pane made before it is shown (the wizard's Live step) starts with
+        // no height, and a table fixed at its first size would stay hidden
+        SplitPane.setResizableWithParent(lower, true);
         setCenter(main);
         below.selectedProperty().addListener((obs, was, show) -> {
             if (show) {

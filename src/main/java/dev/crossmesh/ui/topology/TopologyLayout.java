@@ -88,8 +88,8 @@ public final class TopologyLayout {
 
     /** How much a card shows: three lines (name, istiod, state), or two when space is short. */
     public enum Density {
-        REGULAR(196, 72),
-        COMPACT(166, 48);
+        REGULAR(232, 80),
+        COMPACT(196, 48);
 
         private final double cardWidth;
         private final double cardHeight;

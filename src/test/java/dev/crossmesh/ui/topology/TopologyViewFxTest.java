@@ -201,9 +201,9 @@ class TopologyViewFxTest {
             LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-" + (dark ? "dark" : "light") + ".png"));
             LiveFx.resize(1024, 700);
             LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-1024-" + (dark ? "dark" : "light") + ".png"));
-            double before = LiveFx.onFx(() -> view.currentLayout().scale());
+            double before = LiveFx.onFx(view::getHeight);
             new FxRobot().clickOn("#show-tables");
-            LiveFx.waitUntil("the topology takes the whole window", () -> view.currentLayout().scale() > before * 1.2);
+            LiveFx.waitUntil("the topology takes the whole window", () -> view.getHeight() > before * 1.2);
             LiveFx.snapshot(LiveFx.gallery().resolve("broken-10c-4n-1024-topology-only-" + (dark ? "dark" : "light") + ".png"));
             pane.stop();
             LiveFx.close();
