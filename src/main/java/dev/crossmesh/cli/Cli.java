@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The command line. {@link #run} is what {@code main} calls and what tests call in-process. */
 public final class Cli {
@@ -41,7 +40,7 @@ public final class Cli {
                     return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
                 } catch (NoSuchMethodException e) {
                     if (type == LiveCommand.class) {
-                        return type.cast(new LiveCommand(gui));
+                        return type.cast(new LiveCommand(terminal, gui));
                     }
                     if (type == DemoCommand.class) {
                         return type.cast(new DemoCommand(terminal, gui, stdin));
@@ -87,18 +86,25 @@ public final class Cli {
 
     @Command(name = "live", description = "Open the live topology and gateway status of an applied plan, without the wizard.")
     static final class LiveCommand implements Callable<Integer> {
-        @Option(names = {"-p", "--plan"}, required = true, paramLabel = "FILE", description = "the mesh plan (YAML)")
-        Path plan;
+        @picocli.CommandLine.Mixin
+        PlanOption plan;
 
+        @picocli.CommandLine.Mixin
+        KubeconfigOption kubeconfig;
+
+        private final Terminal terminal;
         private final GuiOpener gui;
 
-        LiveCommand(GuiOpener gui) {
+        LiveCommand(Terminal terminal, GuiOpener gui) {
+            this.terminal = terminal;
             this.gui = gui;
         }
 
         @Override
         public Integer call() {
-            return gui.open(new dev.crossmesh.GuiRequest(plan, true, null));
+            // the plan and its contexts are checked here, where the problems can be printed, before a window opens
+            KubeconfigOption.requireContexts(plan.readValid(terminal).plan(), kubeconfig.kubeconfigs());
+            return gui.open(new dev.crossmesh.GuiRequest(plan.file, true, kubeconfig.file));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.StatusJson;
 import dev.crossmesh.status.StatusMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -67,6 +67,7 @@ final class ClusterWatch implements AutoCloseable {
 
     // only touched by the monitor's scheduler thread
     private boolean everSynced;
+    private volatile long lastReviveAttempt = System.nanoTime();
     private Instant disconnectedSince;
     private long lastConnectAttempt;
 
@@ -141,6 +142,46 @@ final class ClusterWatch implements AutoCloseable {
         for (Watched<?> w : optional) {
             w.start();
         }
+    }
+
+    /**
+     * After a long outage fabric8's informers back off for up to half a minute before they try again: when the API
+     * server answers a plain request once more, start them afresh so the cluster shows synced within seconds.
+     */
+    void reviveIfReachable() {
+        KubernetesClient k = client;
+        if (closed || k == null) {
+            return;
+        }
+        try {
+            k.getKubernetesVersion();
+        } catch (RuntimeException stillDown) {
+            return;
+        }
+        synchronized (this) {
+            if (closed || client == null) {
+                return;
+            }
+            for (Watched<?> w : required) {
+                if (!w.isWatching()) {
+                    w.restart();
+                }
+            }
+            for (Watched<GenericKubernetesResource> w : optional) {
+                if (!w.isWatching() && !w.notServed) {
+                    w.restart();
+                }
+            }
+        }
+        markDirty();
+    }
+
+    long lastReviveAttempt() {
+        return lastReviveAttempt;
+    }
+
+    void noteReviveAttempt(long nanos) {
+        lastReviveAttempt = nanos;
     }
 
     /** Tries again the Gateway versions that answered 404: Istio may have been installed since. */

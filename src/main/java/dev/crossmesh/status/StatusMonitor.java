@@ -98,8 +98,11 @@ public final class StatusMonitor implements AutoCloseable {
     private final List<ClusterWatch> watches = new ArrayList<>();
     /** The one thread that builds and publishes snapshots and calls subscribers. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("crossmesh-status"));
-    /** Makes clients and (re)starts informers, which may read files or run credential plugins: kept off the scheduler. */
-    private final ExecutorService connector = Executors.newSingleThreadExecutor(daemon("crossmesh-status-connect"));
+    /**
+     * Makes clients and (re)starts informers, which may read files or run credential plugins: kept off the scheduler.
+     * Clusters connect in parallel: starting an informer does blocking work, and one slow cluster must not hold up the rest.
+     */
+    private final ExecutorService connector = Executors.newCachedThreadPool(daemon("crossmesh-status-connect"));
     private final GatewayProber prober;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -241,6 +244,11 @@ public final class StatusMonitor implements AutoCloseable {
                     connector.execute(() -> w.connect(clients));
                 }
                 ConnectionState state = w.observe(now, options.offlineAfter());
+                if ((state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE) && w.hasClient()
+                        && nanos - w.lastReviveAttempt() >= options.retryInterval().toNanos()) {
+                    w.noteReviveAttempt(nanos);
+                    connector.execute(w::reviveIfReachable);
+                }
                 ClusterStatus shown = current.get(w.name());
                 changed |= shown == null || shown.state() != state || !shown.stateDetail().equals(w.detail(state));
             }

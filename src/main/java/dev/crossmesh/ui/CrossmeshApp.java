@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 import dev.crossmesh.GuiRequest;
+import dev.crossmesh.kube.ClusterClients;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.plan.PlanFileException;
+import dev.crossmesh.plan.PlanReader;
+import dev.crossmesh.ui.topology.LiveWindow;
+import dev.crossmesh.ui.shell.UiPreferences;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.ui.apply.ApplyService;
@@ -17,7 +24,6 @@ import dev.crossmesh.ui.clusters.DemoLauncher;
 import dev.crossmesh.ui.clusters.FileWatcher;
 import dev.crossmesh.ui.core.FxTaskExecutor;
 import dev.crossmesh.ui.core.TaskExecutor;
-import dev.crossmesh.ui.live.LiveStatusService;
 import dev.crossmesh.ui.preview.LiveDiffService;
 import dev.crossmesh.ui.shell.ErrorReporter;
 import dev.crossmesh.ui.shell.FxDialogService;
@@ -39,6 +45,10 @@ public class CrossmeshApp extends Application {
     @Override
     public void start(Stage stage) {
         GuiRequest what = request;
+        if (what.live()) {
+            openLive(stage, what);
+            return;
+        }
         TaskExecutor executor = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage);
         new ErrorReporter(dialogs, executor, System.err).install();
@@ -55,14 +65,30 @@ public class CrossmeshApp extends Application {
     }
 
     /**
-     * The real services. The apply engine, the live diff and the status monitor are wired in here
-     * (see {@link UiServices#withApply}, {@link UiServices#withLiveDiff}, {@link UiServices#withLiveStatus}).
+     * The real services: the diff engine and the applier over the same mesh CA folder as the preview and the CLI
+     * ({@code AppDirs.certs(meshId)}, through {@link UiServices#defaultCa()}).
      */
     static UiServices standardServices(TaskExecutor executor, FxDialogService dialogs, GuiRequest what) {
         List<Path> kubeconfigs = what.kubeconfig() != null ? List.of(what.kubeconfig()) : Kubeconfigs.locate(null).files();
         return new UiServices(executor, dialogs, CrossmeshApp::copyToClipboard, ClusterChecker.kubernetes(), DemoLauncher.inProcess(),
                 FileWatcher.kubeconfigs(), kubeconfigs, UiServices.defaultCa(), KeyType.RSA_4096,
-                LiveDiffService.notAvailable(), ApplyService.notAvailable(), LiveStatusService.notAvailable(), UiServices.defaultPreferences());
+                LiveDiffService.notAvailable(), ApplyService.notAvailable(), UiServices.defaultPreferences())
+                .withLiveDiff(LiveDiffService.diffEngine())
+                .withApply(ApplyService.meshApplier());
+    }
+
+    /** {@code crossmesh live --plan FILE}: the live view on its own; the CLI has already checked the plan and its contexts. */
+    private static void openLive(Stage stage, GuiRequest what) {
+        MeshPlan plan;
+        try {
+            plan = PlanReader.read(what.plan()).plan();
+        } catch (PlanFileException e) {
+            System.err.println("crossmesh: " + e.getMessage());
+            Platform.exit();
+            return;
+        }
+        boolean dark = new UiPreferences(UiServices.defaultPreferences(), new FxTaskExecutor()).darkProperty().get();
+        LiveWindow.show(stage, plan, new ClusterClients(Kubeconfigs.locate(what.kubeconfig())), dark);
     }
 
     private static void copyToClipboard(String text) {

@@ -17,7 +17,9 @@ import org.testfx.api.FxRobot;
 
 import dev.crossmesh.GuiRequest;
 import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.demo.SimulationOptions;
 import dev.crossmesh.kube.ClusterProbe;
+import dev.crossmesh.ui.apply.ApplyStepViewModel;
 import dev.crossmesh.ui.core.WizardStep;
 import dev.crossmesh.ui.shell.MainWindow;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -42,7 +44,7 @@ class ScreenshotTest {
         Path out = Path.of(System.getProperty("crossmesh.screenshots", "screenshots"));
         double width = Double.parseDouble(System.getProperty("crossmesh.screenshots.width", "1280"));
         double height = Double.parseDouble(System.getProperty("crossmesh.screenshots.height", "800"));
-        try (DemoClusters demo = DemoClusters.start(3, dir.resolve("kubeconfig"))) {
+        try (DemoClusters demo = DemoClusters.builder().clusters(3).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
             for (int i = 0; i < 3; i++) {
                 var admin = demo.servers().get(i).adminClient();
                 for (String node : List.of("node-a", "node-b")) {
@@ -88,19 +90,42 @@ class ScreenshotTest {
             robot.clickOn("07-service-istio-eastwestgateway.yaml");
             WizardFx.snapshot(stage, out.resolve("4-preview.png"));
 
+            robot.clickOn("#compareWithClusters");
+            WizardFx.waitUntil("the live diff", () -> !window.previewStep().diffs().isEmpty());
+            WizardFx.snapshot(stage, out.resolve("4-preview.png"));
+
+            // Apply: dry run, apply, the gateway addresses; then the same apply with a cluster stopped, for the failure
             robot.clickOn("#next");
+            robot.clickOn("#dryRun");
+            WizardFx.waitUntil("the dry run passed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.DRY_RUN_PASSED);
+            dialogs.confirmations.add(true);
+            robot.clickOn("#applyRun");
+            WizardFx.waitUntil("the apply succeeded", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED);
             WizardFx.snapshot(stage, out.resolve("5-apply.png"));
+
+            demo.server("demo-cluster-3").stop();
+            dialogs.confirmations.add(true);
+            robot.clickOn("#applyRun");
+            WizardFx.waitUntil("the apply failed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.FAILED);
+            WizardFx.snapshot(stage, out.resolve("5-apply-failed.png"));
+            demo.server("demo-cluster-3").start();
+
             WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.LIVE));
+            WizardFx.waitUntil("the live view shows the healed mesh", () -> WizardFlowTest.liveClustersSynced(window, 3)
+                    && window.liveView().pane().viewModel().statusProperty().get().findings().isEmpty());
             WizardFx.snapshot(stage, out.resolve("6-live.png"));
 
             WizardFx.runOnFx(() -> window.wizard().goTo(WizardStep.PREVIEW));
             WizardFx.runOnFx(() -> window.preferences().darkProperty().set(true));
+            robot.clickOn("#compareWithClusters");
+            WizardFx.waitUntil("the diff after the apply", () -> window.previewStep().diffs().values().stream()
+                    .anyMatch(d -> d.change() == dev.crossmesh.ui.preview.ObjectDiff.Change.UNCHANGED));
             WizardFx.snapshot(stage, out.resolve("4-preview-dark.png"));
             WizardFx.runOnFx(() -> window.wizard().goTo(WizardStep.NETWORKS));
             WizardFx.snapshot(stage, out.resolve("3-networks-dark.png"));
             WizardFx.runOnFx(() -> window.preferences().darkProperty().set(false));
         }
-        for (String name : List.of("1-clusters", "2-mesh", "3-networks", "4-preview", "5-apply", "6-live")) {
+        for (String name : List.of("1-clusters", "2-mesh", "3-networks", "4-preview", "5-apply", "5-apply-failed", "6-live")) {
             assertTrue(Files.size(out.resolve(name + ".png")) > 10_000, name + " was written");
         }
     }

@@ -19,6 +19,8 @@ public final class ScriptedDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> informations = new ArrayList<>();
     public final List<String> asked = new ArrayList<>();
+    /** The message of the last confirmation asked for. */
+    public volatile String lastMessage = "";
 
     @Override
     public Optional<Path> chooseFileToOpen(String title, Path initialFolder, List<FileKind> kinds) {
@@ -41,6 +43,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         asked.add("confirm: " + title);
+        lastMessage = message;
         return next(confirmations, "a confirmation");
     }
 

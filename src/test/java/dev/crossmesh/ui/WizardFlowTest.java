@@ -36,6 +36,8 @@ import dev.crossmesh.plan.PlanValidator;
 import dev.crossmesh.plan.PlanWriter;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
+import dev.crossmesh.ui.apply.ApplyService;
+import dev.crossmesh.ui.apply.ApplyStepViewModel;
 import dev.crossmesh.ui.core.WizardStep;
 import dev.crossmesh.ui.preview.PreviewStepViewModelTestSupport;
 import dev.crossmesh.ui.shell.MainWindow;
@@ -43,7 +45,8 @@ import dev.crossmesh.ui.shell.MainWindow;
 /**
  * The wizard driven as a user drives it, by clicking and typing, against demo clusters it starts itself:
  * pick two contexts, see them reachable, name the mesh, type an invalid network and read the validator's message,
- * fix it, preview the east-west Service, export, and save the plan.
+ * fix it, preview the east-west Service, export, save the plan, compare with the clusters, dry run, apply and see the
+ * gateway addresses, then go on to the Live step.
  */
 class WizardFlowTest {
     private MainWindow window;
@@ -131,7 +134,59 @@ class WizardFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WizardFx.waitUntil("the plan is saved", () -> stage.getTitle().equals("shop-mesh.yaml — crossmesh"));
         assertEquals(plan, PlanReader.read(saved).plan());
+
+        // Live diff: every file is new to the demo clusters
+        robot.clickOn("#compareWithClusters");
+        WizardFx.waitUntil("the create badges", () -> shownTexts(robot, ".diff-badge").contains("create"));
+        assertEquals(List.of("create"), shownTexts(robot, ".diff-badge").stream().distinct().toList());
+        String diffStatus = robot.lookup("#liveDiffStatus").queryAs(Labeled.class).getText();
+        assertTrue(diffStatus.startsWith("Applying would create ") && diffStatus.endsWith(", update 0 and leave 0 objects unchanged."), diffStatus);
+
+        // Apply: the dry run first, then the apply, asked once more; the gateway addresses arrive
+        robot.clickOn("#next");
+        WizardFx.waitUntil("the Apply step", () -> window.wizard().current() == WizardStep.APPLY);
+        assertTrue(robot.lookup("#next").queryAs(Button.class).isDisabled(), "Live only after an apply");
+        assertTrue(robot.lookup("#applyRun").queryAs(Button.class).isDisabled(), "no apply before a dry run passed");
+        robot.clickOn("#dryRun");
+        WizardFx.waitUntil("the dry run passed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.DRY_RUN_PASSED);
+        assertTrue(robot.lookup("#applyHeadline").queryAs(Labeled.class).getText().startsWith("Dry run passed in "));
+        assertTrue(robot.lookup("#next").queryAs(Button.class).isDisabled(), "a dry run does not open Live");
+
+        dialogs.confirmations.add(true);
+        FxStallMeter stalls = FxStallMeter.start();
+        long start = System.nanoTime();
+        robot.clickOn("#applyRun");
+        WizardFx.waitUntil("both gateway addresses are shown", () -> gatewayTexts(robot).size() == 2
+                && gatewayTexts(robot).stream().allMatch(t -> t.matches("127\\.0\\.0\\.\\d+")));
+        WizardFx.waitUntil("the apply succeeded", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long stall = stalls.stop();
+        System.out.println("apply of 2 demo clusters through the GUI: " + millis + " ms to done; longest FX-thread stall meanwhile " + stall + " ms");
+        assertTrue(dialogs.asked.contains("confirm: Apply shop-mesh to 2 clusters?"), dialogs.asked.toString());
+        assertTrue(robot.lookup("#applyHeadline").queryAs(Labeled.class).getText().startsWith("Applied to 2 clusters in "));
+        assertTrue(window.applyStep().log().stream().anyMatch(e -> e.cluster().equals("demo-cluster-2") && e.step().equals("Secret istio-system/cacerts")
+                && e.status() == ApplyService.Update.Status.DONE), "the log names each step");
+        assertTrue(shownTexts(robot, ".table-cell").stream().anyMatch(t -> t.startsWith("Secret istio-system/istio-remote-secret-")),
+                "the newest lines (the remote secrets, last) are in view");
+
+        robot.clickOn("#next");
+        WizardFx.waitUntil("the Live step", () -> window.wizard().current() == WizardStep.LIVE);
+        WizardFx.waitUntil("the live view shows both clusters synced with their gateways", () -> liveClustersSynced(window, 2));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /** The Live step's pane is watching and every cluster of the applied plan is synced with a gateway address. */
+    static boolean liveClustersSynced(MainWindow window, int clusters) {
+        var pane = window.liveView().pane();
+        var status = pane == null ? null : pane.viewModel().statusProperty().get();
+        return status != null && status.clusters().size() == clusters && status.clusters().stream()
+                .allMatch(c -> c.state() == dev.crossmesh.status.ConnectionState.SYNCED && c.gateway().address() != null
+                        && !c.gateway().address().isEmpty());
+    }
+
+    private static List<String> gatewayTexts(FxRobot robot) {
+        return robot.lookup(n -> n.getId() != null && n.getId().startsWith("gateway-") && n instanceof Labeled).queryAll().stream()
+                .map(n -> ((Labeled) n).getText()).toList();
     }
 
     @Test

@@ -23,13 +23,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.crossmesh.GuiRequest;
 import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.demo.SimulationOptions;
 import dev.crossmesh.ui.apply.ApplyService;
 import dev.crossmesh.ui.clusters.ClusterChecker;
 import dev.crossmesh.ui.clusters.DemoLauncher;
 import dev.crossmesh.ui.clusters.FileWatcher;
 import dev.crossmesh.ui.core.ClipboardService;
 import dev.crossmesh.ui.core.FxTaskExecutor;
-import dev.crossmesh.ui.live.LiveStatusService;
 import dev.crossmesh.ui.preview.LiveDiffService;
 import dev.crossmesh.ui.preview.MeshCaProvider;
 import dev.crossmesh.ui.shell.MainWindow;
@@ -45,14 +45,15 @@ public final class WizardFx {
     }
 
     /**
-     * The app's own services except: dialogs answered by the test, a clipboard the test reads, the mesh CA in
-     * {@code dir} with fast EC keys, demo clusters whose kubeconfig goes to {@code dir}, and no user kubeconfig.
+     * The app's own services (the real diff engine and applier included) except: dialogs answered by the test, a
+     * clipboard the test reads, the mesh CA in {@code dir} with fast EC keys, demo clusters with the fast simulation
+     * whose kubeconfig goes to {@code dir}, and no user kubeconfig.
      */
     public static UiServices services(Path dir, ScriptedDialogs dialogs, List<Path> kubeconfigs, ClipboardService clipboard) {
         return new UiServices(new FxTaskExecutor(), dialogs, clipboard, ClusterChecker.kubernetes(),
-                DemoLauncher.inProcess(dir.resolve("demo-kubeconfig")), FileWatcher.kubeconfigs(), kubeconfigs,
+                DemoLauncher.inProcess(dir.resolve("demo-kubeconfig"), SimulationOptions.fast()), FileWatcher.kubeconfigs(), kubeconfigs,
                 MeshCaProvider.certStore(meshId -> dir.resolve("certs").resolve(meshId)), KeyType.EC_P256,
-                LiveDiffService.notAvailable(), ApplyService.notAvailable(), LiveStatusService.notAvailable(), PreferencesStore.inMemory());
+                LiveDiffService.diffEngine(), ApplyService.meshApplier(), PreferencesStore.inMemory());
     }
 
     public static Stage stage() throws TimeoutException {

@@ -3,50 +3,90 @@ package dev.crossmesh.ui.apply;
 import java.util.List;
 import java.util.Map;
 
+import dev.crossmesh.kube.CancelToken;
 import dev.crossmesh.kube.Kubeconfigs;
-import dev.crossmesh.plan.MeshPlan;
-import dev.crossmesh.render.RenderedMesh;
+import dev.crossmesh.ui.preview.Rendering;
 
 /**
- * What the Apply step calls: the kube package's applier behind a small, screen-free interface. The step runs
- * {@link #apply} through the TaskExecutor and turns the updates into its progress bar, log and gateway list.
- * Until the apply engine is wired in, {@link #notAvailable()} makes the step say so instead of pretending.
+ * What the Apply step calls: the kube package's applier behind a small, screen-free interface
+ * ({@link #meshApplier()}). The step runs {@link #apply} through the TaskExecutor and turns the updates into its
+ * progress bar, log and gateway list. {@link #notAvailable()} makes the step say there is no engine.
  */
 public interface ApplyService {
+    /** The step of an update that reports a cluster's east-west gateway address (found, waited for, or pending). */
+    String GATEWAY_STEP = dev.crossmesh.kube.MeshApplier.GATEWAY_ADDRESS;
 
     boolean available();
 
     /**
-     * Blocking. Sends {@code request.mesh()} to the clusters: with {@code dryRun} as a server-side dry run that
-     * changes nothing. Reports every step through {@code listener}, from any thread, and returns when done,
-     * failed, or cancelled (checked between steps through {@code cancel}).
+     * Blocking. Applies what the preview rendered ({@code request.rendering()}: the same plan and certificates,
+     * so the same bytes); with {@code dryRun} every write is a server-side dry run that changes nothing. Reports
+     * every step through {@code listener}, one at a time, from any thread, and returns when done, failed, or
+     * cancelled through {@code cancel} (checked between steps; waits end at once).
      */
-    Outcome apply(Request request, Listener listener, CancelSignal cancel) throws Exception;
+    Outcome apply(Request request, Listener listener, CancelToken cancel) throws Exception;
 
-    /** @param mesh the preview's rendering: what the user saw is what is applied */
-    record Request(MeshPlan plan, RenderedMesh mesh, Kubeconfigs kubeconfigs, boolean dryRun) {
+    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun) {
     }
 
     /**
-     * One step of the run, for the log and progress bar.
+     * One event of the run, for the log, the progress bar and the gateway list.
      *
      * @param cluster        the cluster, or "" for the run as a whole
-     * @param step           what is being done, e.g. "Service istio-system/istio-eastwestgateway" or "remote secret for cluster-2"
-     * @param message        what happened, or what to do on failure
-     * @param progress       0..1 of the whole run, or -1 when unknown
-     * @param gatewayAddress an east-west gateway address that just became known, else ""
+     * @param step           the object or step, e.g. "Service istio-system/istio-eastwestgateway", {@link #GATEWAY_STEP}; "" for the cluster as a whole
+     * @param message        what happened, or on failure what is wrong and what to do (never a token or key)
+     * @param gatewayAddress the east-west gateway address that just became known, else ""
+     * @param stepsDone      steps finished so far in the whole run
+     * @param stepsTotal     steps the run is expected to take (an estimate before the remote secrets; done never exceeds it)
      */
-    record Update(String cluster, String step, Status status, String message, double progress, String gatewayAddress) {
+    record Update(String cluster, String step, Status status, String message, String gatewayAddress, int stepsDone, int stepsTotal) {
         public enum Status {
-            STARTED, DONE, FAILED, SKIPPED, INFO
+            STARTED, DONE, UNCHANGED, WAITING, FAILED, SKIPPED, INFO
+        }
+
+        public Update {
+            cluster = cluster == null ? "" : cluster;
+            step = step == null ? "" : step;
+            message = message == null ? "" : message;
+            gatewayAddress = gatewayAddress == null ? "" : gatewayAddress;
+        }
+
+        public boolean aboutGateway() {
+            return GATEWAY_STEP.equals(step);
         }
     }
 
-    /** @param gatewayAddresses per cluster name, the east-west gateway address found */
-    record Outcome(boolean succeeded, boolean cancelled, Map<String, String> gatewayAddresses, List<String> problems) {
+    /**
+     * The account of a run.
+     *
+     * @param clusters         per cluster in plan order
+     * @param gatewayAddresses per cluster name, the east-west gateway address found
+     * @param problems         a sentence per failed or refused step, "cluster · step: what is wrong and what to do"
+     */
+    record Outcome(boolean succeeded, boolean cancelled, boolean dryRun, List<ClusterOutcome> clusters, Map<String, String> gatewayAddresses,
+            List<String> problems) {
         public Outcome {
+            clusters = List.copyOf(clusters);
             gatewayAddresses = Map.copyOf(gatewayAddresses);
             problems = List.copyOf(problems);
+        }
+
+        public int total(java.util.function.ToIntFunction<ClusterOutcome> count) {
+            return clusters.stream().mapToInt(count).sum();
+        }
+    }
+
+    /**
+     * One cluster's account: steps created, updated (or in a dry run: would be), unchanged, failed (or refused as
+     * not owned), not attempted (after a failure or a cancel), and skipped (left to the user or pending).
+     */
+    record ClusterOutcome(String cluster, int created, int updated, int unchanged, int failed, int notAttempted, int skipped) {
+        public boolean succeeded() {
+            return failed == 0 && notAttempted == 0;
+        }
+
+        public int applied() {
+            return created + updated;
         }
     }
 
@@ -55,9 +95,8 @@ public interface ApplyService {
         void update(Update update);
     }
 
-    @FunctionalInterface
-    interface CancelSignal {
-        boolean isCancelled();
+    static ApplyService meshApplier() {
+        return new MeshApplierService();
     }
 
     static ApplyService notAvailable() {
@@ -68,8 +107,8 @@ public interface ApplyService {
             }
 
             @Override
-            public Outcome apply(Request request, Listener listener, CancelSignal cancel) {
-                throw new UnsupportedOperationException("the apply engine is not part of this build yet");
+            public Outcome apply(Request request, Listener listener, CancelToken cancel) {
+                throw new UnsupportedOperationException("this build has no apply engine");
             }
         };
     }

@@ -1,29 +1,201 @@
 package dev.crossmesh.ui.apply;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
+import dev.crossmesh.kube.CancelToken;
+import dev.crossmesh.kube.Kubeconfigs;
+import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.ui.apply.ApplyService.ClusterOutcome;
+import dev.crossmesh.ui.apply.ApplyService.Outcome;
+import dev.crossmesh.ui.apply.ApplyService.Update;
+import dev.crossmesh.ui.core.DialogService;
+import dev.crossmesh.ui.core.PlanModel;
 import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.TaskExecutor;
+import dev.crossmesh.ui.core.UiBatcher;
+import dev.crossmesh.ui.core.UserMessages;
+import dev.crossmesh.ui.preview.Rendering;
 
 /**
- * Step 5. Until the apply engine is wired in ({@link ApplyService#available()} false) the step explains what it
- * will do and points at the export; it never shows results it did not get from a cluster.
+ * Step 5: a dry run of what the Preview rendered, then (asked for once more, with what the dry run found) the
+ * apply, with progress, a log per cluster and step, the gateway addresses as they arrive, cancel between steps,
+ * and an account per cluster at the end. Next (to Live) opens once an apply of the current rendering succeeded.
  */
 public final class ApplyStepViewModel implements StepViewModel {
+    public enum State {
+        /** No dry run yet for what the preview shows. */
+        IDLE,
+        DRY_RUNNING,
+        /** The dry run found nothing that would fail: Apply is next. */
+        DRY_RUN_PASSED,
+        /** The dry run found steps that would fail or be refused; the problems say which. */
+        DRY_RUN_FAILED,
+        APPLYING,
+        /** Stopped between steps by Cancel; Run again applies the rest. */
+        CANCELLED,
+        /** Some steps failed or were refused; Run again after a fix applies the rest. */
+        FAILED,
+        SUCCEEDED
+    }
+
+    private final PlanModel planModel;
+    private final ObservableValue<Rendering> rendering;
+    private final ObservableValue<Kubeconfigs> kubeconfigs;
     private final ApplyService service;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final UiBatcher<Update> updates;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
+    private final ReadOnlyBooleanWrapper canDryRun = new ReadOnlyBooleanWrapper(this, "canDryRun");
+    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
+    private final ReadOnlyBooleanWrapper dryRunPassed = new ReadOnlyBooleanWrapper(this, "dryRunPassed");
+    private final ReadOnlyStringWrapper applyLabel = new ReadOnlyStringWrapper(this, "applyLabel", "Apply");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<ApplyLogEntry> log = FXCollections.observableArrayList();
+    private final FilteredList<ApplyLogEntry> shownLog = new FilteredList<>(FXCollections.unmodifiableObservableList(log));
+    private final StringProperty logFilter = new SimpleStringProperty(this, "logFilter", "");
+    private final ObservableList<String> clusterNames = FXCollections.observableArrayList();
+    private final ObservableList<String> clusterNamesView = FXCollections.unmodifiableObservableList(clusterNames);
+    private final ObservableList<GatewayRow> gateways = FXCollections.observableArrayList();
+    private final ObservableList<GatewayRow> gatewaysView = FXCollections.unmodifiableObservableList(gateways);
+    private final ObservableList<ClusterOutcome> summary = FXCollections.observableArrayList();
+    private final ObservableList<ClusterOutcome> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
 
-    public ApplyStepViewModel(ApplyService service) {
+    /** Row of each (cluster, step) in the log, so that a step's later events replace its line. */
+    private final Map<String, Integer> logRows = new HashMap<>();
+    private Rendering dryRunFor;
+    private Outcome dryRunOutcome;
+    private Rendering appliedFor;
+    private Rendering shownFor;
+    private CancelToken cancel;
+    private long startedAt;
+
+    public ApplyStepViewModel(PlanModel planModel, ObservableValue<Rendering> rendering, ObservableValue<Kubeconfigs> kubeconfigs,
+            ApplyService service, TaskExecutor executor, DialogService dialogs) {
+        this.planModel = planModel;
+        this.rendering = rendering;
+        this.kubeconfigs = kubeconfigs;
         this.service = service;
-        blocker.set(service.available() ? "Apply the mesh to continue to its live view."
-                : "Applying arrives with the apply engine; meanwhile export the manifests in the Preview step and run apply.sh.");
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.updates = new UiBatcher<>(executor, this::show);
+        logFilter.addListener((obs, o, cluster) -> shownLog.setPredicate(cluster == null || cluster.isEmpty() ? null
+                : e -> e.cluster().equals(cluster)));
+        rendering.addListener((obs, o, now) -> renderingChanged());
+        planModel.planProperty().addListener((obs, o, now) -> update());
+        state.addListener((obs, o, now) -> update());
+        renderingChanged();
     }
+
+    // Properties
 
     public boolean available() {
         return service.available();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** A dry run or an apply is under way. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Cancel was pressed; the run stops after the step in progress. */
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canDryRunProperty() {
+        return canDryRun.getReadOnlyProperty();
+    }
+
+    /** A dry run of the current rendering passed and nothing runs: Apply (or Run again) may be pressed. */
+    public ReadOnlyBooleanProperty canApplyProperty() {
+        return canApply.getReadOnlyProperty();
+    }
+
+    /** Until it is true the dry run is the step's main action; then Apply is. */
+    public ReadOnlyBooleanProperty dryRunPassedProperty() {
+        return dryRunPassed.getReadOnlyProperty();
+    }
+
+    /** "Apply", or "Run again" after an apply that failed or was cancelled. */
+    public ReadOnlyStringProperty applyLabelProperty() {
+        return applyLabel.getReadOnlyProperty();
+    }
+
+    /** Steps done / steps expected, 0..1; -1 (indeterminate) while the run has not reported yet. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** e.g. {@code 14 of 42 steps}. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** What the step is doing or found, in one sentence. */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** What failed, per step: "cluster · step: what is wrong and what to do". */
+    public ObservableList<String> problems() {
+        return problemsView;
+    }
+
+    /** The log as filtered by {@link #logFilterProperty()}, oldest first. */
+    public ObservableList<ApplyLogEntry> log() {
+        return shownLog;
+    }
+
+    /** The cluster whose log lines are shown, or "" for all. */
+    public StringProperty logFilterProperty() {
+        return logFilter;
+    }
+
+    /** The clusters of the rendering, in plan order: the log filter's choices. */
+    public ObservableList<String> clusterNames() {
+        return clusterNamesView;
+    }
+
+    /** Per cluster in plan order: its east-west gateway address, or why it has none yet. */
+    public ObservableList<GatewayRow> gateways() {
+        return gatewaysView;
+    }
+
+    /** After a run, per cluster: applied, unchanged, failed, not attempted. */
+    public ObservableList<ClusterOutcome> summary() {
+        return summaryView;
     }
 
     @Override
@@ -34,5 +206,257 @@ public final class ApplyStepViewModel implements StepViewModel {
     @Override
     public ReadOnlyStringProperty blockerProperty() {
         return blocker.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Sends every object with dryRun=All: the API servers check it and nothing changes. */
+    public void dryRun() {
+        if (canDryRun.get()) {
+            start(true);
+        }
+    }
+
+    /** Asks once more, with what the dry run found, then applies. Also "Run again" after a failure or a cancel. */
+    public void apply() {
+        if (!canApply.get()) {
+            return;
+        }
+        Rendering current = rendering.getValue();
+        List<String> names = current.plan().clusters().stream().map(ClusterSpec::name).toList();
+        String title = "Apply " + current.plan().meshId() + " to " + names.size() + " clusters?";
+        StringBuilder message = new StringBuilder("This changes the clusters ").append(String.join(", ", names)).append(".\n\n");
+        if (dryRunOutcome != null) {
+            message.append("The dry run found ").append(dryRunOutcome.total(ClusterOutcome::created)).append(" objects to create, ")
+                    .append(dryRunOutcome.total(ClusterOutcome::updated)).append(" to update and ")
+                    .append(dryRunOutcome.total(ClusterOutcome::unchanged)).append(" unchanged");
+            for (ClusterOutcome c : dryRunOutcome.clusters()) {
+                message.append("\n  ").append(c.cluster()).append(": ").append(c.created()).append(" to create, ")
+                        .append(c.updated()).append(" to update, ").append(c.unchanged()).append(" unchanged");
+            }
+            message.append('.');
+        }
+        if (appliedOnce()) {
+            message.append("\n\nSteps applied before are left as they are; the rest is applied.");
+        }
+        message.append("\n\nYou can cancel between steps.");
+        if (dialogs.confirm(title, message.toString(), applyLabel.get())) {
+            start(false);
+        }
+    }
+
+    /** Stops the run after the step in progress; waits (for a gateway address, a token) end at once. */
+    public void cancel() {
+        if (running.get() && cancel != null && !cancelling.get()) {
+            cancelling.set(true);
+            cancel.cancel();
+            headline.set("Cancelling: stopping after the step in progress…");
+        }
+    }
+
+    @Override
+    public void entered() {
+        update();
+    }
+
+    // internals
+
+    private boolean isCurrent() {
+        Rendering r = rendering.getValue();
+        return r != null && r.plan().equals(planModel.plan());
+    }
+
+    private boolean appliedOnce() {
+        return state.get() == State.FAILED || state.get() == State.CANCELLED || state.get() == State.SUCCEEDED;
+    }
+
+    private void renderingChanged() {
+        if (running.get()) {
+            // the run goes on with what it started with; update() keeps its result from opening Live for the new plan
+            update();
+            return;
+        }
+        Rendering now = rendering.getValue();
+        if (now != shownFor) {
+            shownFor = now;
+            clear(now);
+            if (dryRunFor != now) {
+                state.set(State.IDLE);
+                headline.set("");
+            }
+        }
+        update();
+    }
+
+    private void clear(Rendering now) {
+        log.clear();
+        logRows.clear();
+        problems.clear();
+        summary.clear();
+        progress.set(0);
+        progressText.set("");
+        logFilter.set("");
+        List<String> names = now == null ? List.of() : now.plan().clusters().stream().map(ClusterSpec::name).toList();
+        clusterNames.setAll(names);
+        gateways.setAll(names.stream().map(n -> new GatewayRow(n, "", "not applied yet")).toList());
+    }
+
+    private void start(boolean dry) {
+        Rendering current = rendering.getValue();
+        clear(current);
+        cancel = new CancelToken();
+        cancelling.set(false);
+        running.set(true);
+        progress.set(-1);
+        startedAt = System.nanoTime();
+        state.set(dry ? State.DRY_RUNNING : State.APPLYING);
+        int clusters = current.plan().clusters().size();
+        headline.set(dry ? "Dry run on " + clusters + " clusters: the API servers check every object, nothing is changed…"
+                : "Applying to " + clusters + " clusters…");
+        ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry);
+        CancelToken token = cancel;
+        executor.run(() -> service.apply(request, updates::add, token), outcome -> finished(current, outcome),
+                failure -> crashed(dry, failure));
+    }
+
+    private void show(List<Update> batch) {
+        for (Update u : batch) {
+            log(u);
+            if (u.aboutGateway()) {
+                gateway(u);
+            }
+            if (u.stepsTotal() > 0) {
+                progress.set((double) u.stepsDone() / u.stepsTotal());
+                progressText.set(u.stepsDone() + " of " + u.stepsTotal() + " steps");
+            }
+        }
+    }
+
+    private void log(Update u) {
+        ApplyLogEntry entry = new ApplyLogEntry(u.cluster(), u.step(), u.status(), u.message());
+        boolean note = u.step().isEmpty() || u.status() == Update.Status.INFO;
+        String key = u.cluster() + "\n" + u.step();
+        Integer row = note ? null : logRows.get(key);
+        if (row != null) {
+            log.set(row, entry);
+        } else {
+            log.add(entry);
+            if (!note) {
+                logRows.put(key, log.size() - 1);
+            }
+        }
+    }
+
+    private void gateway(Update u) {
+        for (int i = 0; i < gateways.size(); i++) {
+            if (gateways.get(i).cluster().equals(u.cluster())) {
+                GatewayRow row = switch (u.status()) {
+                    case DONE -> new GatewayRow(u.cluster(), u.gatewayAddress(), "");
+                    case WAITING, STARTED -> new GatewayRow(u.cluster(), "", "pending: waiting for the load balancer to give an address");
+                    default -> new GatewayRow(u.cluster(), "", u.message().startsWith("pending") ? u.message() : "pending: " + u.message());
+                };
+                gateways.set(i, row);
+                return;
+            }
+        }
+    }
+
+    private void finished(Rendering ranFor, Outcome outcome) {
+        updates.drain();
+        running.set(false);
+        cancelling.set(false);
+        summary.setAll(outcome.clusters());
+        problems.setAll(outcome.problems());
+        outcome.gatewayAddresses().forEach((cluster, address) -> gateway(new Update(cluster, ApplyService.GATEWAY_STEP, Update.Status.DONE,
+                address, address, 0, 0)));
+        for (int i = 0; i < gateways.size(); i++) {
+            GatewayRow row = gateways.get(i);
+            if (!row.hasAddress() && row.note().equals("not applied yet")) {
+                gateways.set(i, new GatewayRow(row.cluster(), "", outcome.dryRun() ? "dry run: an address comes with the apply"
+                        : "pending: the apply stopped before the gateway (see the log)"));
+            }
+        }
+        String elapsed = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedAt) / 1e9);
+        int applied = outcome.total(ClusterOutcome::applied);
+        int unchanged = outcome.total(ClusterOutcome::unchanged);
+        int failed = outcome.total(ClusterOutcome::failed);
+        int notAttempted = outcome.total(ClusterOutcome::notAttempted);
+        if (outcome.succeeded()) {
+            progress.set(1);
+        }
+        if (outcome.dryRun()) {
+            dryRunOutcome = outcome;
+            if (outcome.succeeded()) {
+                dryRunFor = ranFor;
+                state.set(State.DRY_RUN_PASSED);
+                headline.set("Dry run passed in " + elapsed + ": " + applied + " objects would be created or updated, " + unchanged
+                        + " are unchanged. Nothing was changed. Press Apply to apply them.");
+            } else {
+                dryRunFor = null;
+                state.set(outcome.cancelled() ? State.IDLE : State.DRY_RUN_FAILED);
+                headline.set(outcome.cancelled() ? "Dry run cancelled; nothing was changed."
+                        : "The dry run found " + failed + (failed == 1 ? " step" : " steps") + " that would fail; nothing was changed. "
+                                + "Fix what the messages say, then run the dry run again.");
+            }
+            return;
+        }
+        String account = applied + " applied, " + unchanged + " unchanged, " + failed + " failed, " + notAttempted + " not attempted";
+        // Live opens after the latest apply succeeded: after a failed or cancelled one the mesh is not what the plan says
+        appliedFor = outcome.succeeded() ? ranFor : null;
+        if (outcome.succeeded()) {
+            state.set(State.SUCCEEDED);
+            headline.set("Applied to " + outcome.clusters().size() + " clusters in " + elapsed + ": " + account + ". Next shows the mesh live.");
+        } else if (outcome.cancelled()) {
+            state.set(State.CANCELLED);
+            headline.set("Cancelled after " + elapsed + ": " + account + ". The summary says what was applied and what was not; "
+                    + "press Run again to apply the rest.");
+        } else {
+            state.set(State.FAILED);
+            headline.set("The apply did not finish: " + account + ". Fix what the messages say, then press Run again to apply the rest.");
+        }
+    }
+
+    private void crashed(boolean dry, Throwable failure) {
+        updates.drain();
+        if (!dry) {
+            appliedFor = null;
+        }
+        running.set(false);
+        cancelling.set(false);
+        problems.setAll(List.of(UserMessages.describe(failure)));
+        state.set(dry ? State.DRY_RUN_FAILED : State.FAILED);
+        headline.set((dry ? "The dry run could not run: " : "The apply could not run: ") + UserMessages.describe(failure) + ".");
+    }
+
+    private void update() {
+        boolean current = isCurrent();
+        Rendering now = rendering.getValue();
+        boolean busy = running.get();
+        boolean passed = current && dryRunFor != null && dryRunFor == now;
+        dryRunPassed.set(passed);
+        canDryRun.set(service.available() && current && !busy);
+        canApply.set(service.available() && passed && !busy);
+        applyLabel.set(state.get() == State.FAILED || state.get() == State.CANCELLED ? "Run again" : "Apply");
+        boolean ok = current && appliedFor != null && appliedFor == now && !busy;
+        valid.set(ok);
+        blocker.set(ok ? "" : blockerText(current, passed, busy));
+    }
+
+    private String blockerText(boolean current, boolean passed, boolean busy) {
+        if (!service.available()) {
+            return "This build has no apply engine: export the manifests in the Preview step and run apply.sh.";
+        }
+        if (!current) {
+            return "The plan changed since the preview: look at the Preview again before applying.";
+        }
+        if (busy) {
+            return state.get() == State.DRY_RUNNING ? "Dry run in progress…" : "Applying…";
+        }
+        return switch (state.get()) {
+            case FAILED -> "The apply did not finish: fix what the messages say, then press Run again.";
+            case CANCELLED -> "The apply was cancelled: press Run again to apply the rest.";
+            default -> passed ? "The dry run passed: press Apply to change the clusters; Live comes after a successful apply."
+                    : "Start with a dry run (nothing changes), then apply; Live comes after a successful apply.";
+        };
     }
 }

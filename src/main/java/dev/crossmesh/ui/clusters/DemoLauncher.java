@@ -7,6 +7,7 @@ import java.util.List;
 import dev.crossmesh.AppDirs;
 import dev.crossmesh.demo.DemoApiServer;
 import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.demo.SimulationOptions;
 
 /** Starts demo clusters for trainers and first-time users (blocking; the step runs it in the background). */
 @FunctionalInterface
@@ -24,10 +25,13 @@ public interface DemoLauncher {
         void close();
     }
 
-    /** In-process demo API servers whose kubeconfig is written to {@code kubeconfig}. */
-    static DemoLauncher inProcess(Path kubeconfig) {
+    /**
+     * In-process demo API servers whose kubeconfig is written to {@code kubeconfig}, each with the simulated
+     * control plane, so that an apply to them sees istiod turn ready and the gateways get addresses.
+     */
+    static DemoLauncher inProcess(Path kubeconfig, SimulationOptions simulation) {
         return count -> {
-            DemoClusters demo = DemoClusters.start(count, kubeconfig);
+            DemoClusters demo = DemoClusters.builder().clusters(count).kubeconfig(kubeconfig).simulation(simulation).start();
             List<String> contexts = demo.servers().stream().map(DemoApiServer::name).toList();
             return new Running() {
                 @Override
@@ -48,7 +52,12 @@ public interface DemoLauncher {
         };
     }
 
+    static DemoLauncher inProcess(Path kubeconfig) {
+        return inProcess(kubeconfig, SimulationOptions.defaults());
+    }
+
+    /** What the app's "Start demo clusters" starts: the CLI's demo kubeconfig and the default simulation (about a second per step). */
     static DemoLauncher inProcess() {
-        return inProcess(AppDirs.demoKubeconfig());
+        return inProcess(AppDirs.demoKubeconfig(), SimulationOptions.defaults());
     }
 }

@@ -3,11 +3,11 @@ package dev.crossmesh.ui.preview;
 import java.util.List;
 
 import dev.crossmesh.kube.Kubeconfigs;
-import dev.crossmesh.render.RenderedMesh;
 
 /**
- * The slot for the live diff: compares the rendered objects with what the clusters hold (create / update /
- * unchanged per object). The kube package's diff engine fills it; until then the preview says it is not there yet.
+ * The live diff: compares the previewed objects with what the clusters hold (create / update / unchanged /
+ * not-owned per object). {@link #diffEngine()} is the kube package's diff engine; {@link #notAvailable()} keeps the
+ * slot empty.
  */
 public interface LiveDiffService {
 
@@ -16,9 +16,30 @@ public interface LiveDiffService {
 
     /**
      * Blocking (it reads every object from every cluster); the preview runs it in the background.
-     * Objects of unreachable clusters are left out of the answer; their absence is shown as "not compared".
+     * Objects of unreachable clusters are left out; the result's problems say which and why.
      */
-    List<ObjectDiff> diff(RenderedMesh mesh, Kubeconfigs kubeconfigs) throws Exception;
+    Result diff(Rendering rendering, Kubeconfigs kubeconfigs) throws Exception;
+
+    /**
+     * @param objects  per previewed object, what applying would do
+     * @param problems a sentence per cluster that could not be compared (unknown context, unreachable)
+     * @param summary  the closing line, as {@code crossmesh diff} prints it
+     */
+    record Result(List<ObjectDiff> objects, List<String> problems, String summary) {
+        public Result {
+            objects = List.copyOf(objects);
+            problems = List.copyOf(problems);
+            summary = summary == null ? "" : summary;
+        }
+
+        public long count(ObjectDiff.Change change) {
+            return objects.stream().filter(d -> d.change() == change).count();
+        }
+    }
+
+    static LiveDiffService diffEngine() {
+        return new DiffEngineService();
+    }
 
     static LiveDiffService notAvailable() {
         return new LiveDiffService() {
@@ -28,8 +49,8 @@ public interface LiveDiffService {
             }
 
             @Override
-            public List<ObjectDiff> diff(RenderedMesh mesh, Kubeconfigs kubeconfigs) {
-                return List.of();
+            public Result diff(Rendering rendering, Kubeconfigs kubeconfigs) {
+                return new Result(List.of(), List.of(), "");
             }
         };
     }

@@ -312,8 +312,10 @@ public final class PreviewStepView extends StepPage {
             row.setAlignment(Pos.CENTER_LEFT);
             ObjectDiff diff = vm.diffs().get(file.key());
             if (diff != null) {
-                Label badge = new Label(diff.change().name().toLowerCase(java.util.Locale.ROOT));
-                badge.getStyleClass().addAll("tag", "diff-" + badge.getText());
+                Label badge = new Label(diff.change().label());
+                badge.setId("diff-" + file.cluster() + "-" + file.manifest().order());
+                badge.getStyleClass().addAll("tag", "diff-badge", "diff-" + badge.getText());
+                badge.setMinWidth(Label.USE_PREF_SIZE);
                 if (!diff.detail().isEmpty()) {
                     badge.setTooltip(new Tooltip(diff.detail()));
                 }

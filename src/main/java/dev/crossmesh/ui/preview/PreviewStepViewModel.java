@@ -52,6 +52,9 @@ public final class PreviewStepViewModel implements StepViewModel {
         FAILED
     }
 
+    private static final String IDLE_DIFF_STATUS = "Compare the manifests with what the clusters hold: what apply would create, "
+            + "update or leave unchanged.";
+
     private final PlanModel planModel;
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -64,6 +67,7 @@ public final class PreviewStepViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<RenderedMesh> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
+    private final ReadOnlyObjectWrapper<Rendering> rendering = new ReadOnlyObjectWrapper<>(this, "rendering");
     private final ObservableList<ClusterPreview> clusters = FXCollections.observableArrayList();
     /** Handed out as one instance: a new unmodifiable wrapper per call would lose its listeners once collected. */
     private final ObservableList<ClusterPreview> clustersView = FXCollections.unmodifiableObservableList(clusters);
@@ -106,7 +110,7 @@ public final class PreviewStepViewModel implements StepViewModel {
         selectedFile.addListener((obs, old, file) -> selectedYaml.set(file == null ? "" : file.previewYaml()));
         planModel.planProperty().addListener((obs, old, plan) -> planChanged());
         keyType.addListener((obs, old, now) -> planChanged());
-        diffStatus.set(diffService.available() ? "Compare the manifests with what the clusters hold."
+        diffStatus.set(diffService.available() ? IDLE_DIFF_STATUS
                 : "What apply would create, update or leave unchanged: arrives with the apply engine.");
     }
 
@@ -121,9 +125,14 @@ public final class PreviewStepViewModel implements StepViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** The rendered mesh shown, exported and (later) applied: one rendering for all three. */
+    /** The rendered mesh shown, exported and applied: one rendering for all three. */
     public ReadOnlyObjectProperty<RenderedMesh> renderedProperty() {
         return rendered.getReadOnlyProperty();
+    }
+
+    /** The plan and certificates behind {@link #renderedProperty()}: what the live diff compares and the Apply step applies. */
+    public ReadOnlyObjectProperty<Rendering> renderingProperty() {
+        return rendering.getReadOnlyProperty();
     }
 
     public ObservableList<ClusterPreview> clusters() {
@@ -212,6 +221,9 @@ public final class PreviewStepViewModel implements StepViewModel {
         state.set(State.PREPARING);
         message.set("");
         diffs.clear();
+        if (diffService.available() && !diffRunning.get()) {
+            diffStatus.set(IDLE_DIFF_STATUS);
+        }
         boolean needsCa = plan.ca() == dev.crossmesh.plan.CaMode.SHARED_ROOT;
         status.set(needsCa ? "Loading the mesh CA from " + caProvider.folder(plan) + "…" : "Rendering…");
         executor.run(() -> {
@@ -224,14 +236,15 @@ public final class PreviewStepViewModel implements StepViewModel {
                 });
             }
             Map<String, ClusterCerts> certs = caProvider.certificates(plan, type);
-            return ManifestRenderer.render(plan, certs);
-        }, mesh -> {
+            return new Rendering(plan, certs, ManifestRenderer.render(plan, certs));
+        }, result -> {
             if (run == sequence) {
-                show(plan, mesh);
+                show(result);
             }
         }, failure -> {
             if (run == sequence) {
                 rendered.set(null);
+                rendering.set(null);
                 clusters.clear();
                 state.set(State.FAILED);
                 status.set(failure instanceof IOException
@@ -292,30 +305,45 @@ public final class PreviewStepViewModel implements StepViewModel {
         });
     }
 
-    /** Asks the clusters what applying would change (when a diff engine is wired in). */
+    /** Asks the clusters what applying would change: per file a badge (create, update, unchanged, not-owned…). */
     public void compareWithClusters() {
-        RenderedMesh mesh = rendered.get();
-        if (mesh == null || !diffService.available() || diffRunning.get()) {
+        Rendering current = rendering.get();
+        if (current == null || !diffService.available() || diffRunning.get()) {
             return;
         }
         long run = sequence;
         diffRunning.set(true);
+        diffs.clear();
         diffStatus.set("Comparing with the clusters…");
-        executor.run(() -> diffService.diff(mesh, kubeconfigs.getValue()), result -> {
+        executor.run(() -> diffService.diff(current, kubeconfigs.getValue()), result -> {
             diffRunning.set(false);
             if (run != sequence) {
                 return;
             }
-            diffs.clear();
-            result.forEach(d -> diffs.put(d.key(), d));
-            long create = result.stream().filter(d -> d.change() == ObjectDiff.Change.CREATE).count();
-            long update = result.stream().filter(d -> d.change() == ObjectDiff.Change.UPDATE).count();
-            long same = result.stream().filter(d -> d.change() == ObjectDiff.Change.UNCHANGED).count();
-            diffStatus.set("Applying would create " + create + ", update " + update + " and leave " + same + " objects unchanged.");
+            result.objects().forEach(d -> diffs.put(d.key(), d));
+            diffStatus.set(diffSummary(result));
         }, failure -> {
             diffRunning.set(false);
-            diffStatus.set("Could not compare with the clusters: " + UserMessages.describe(failure));
+            diffStatus.set("Could not compare with the clusters: " + UserMessages.describe(failure)
+                    + ". Check that the clusters are reachable (Clusters step), then compare again.");
         });
+    }
+
+    private static String diffSummary(LiveDiffService.Result result) {
+        StringBuilder s = new StringBuilder("Applying would create ").append(result.count(ObjectDiff.Change.CREATE))
+                .append(", update ").append(result.count(ObjectDiff.Change.UPDATE))
+                .append(" and leave ").append(result.count(ObjectDiff.Change.UNCHANGED)).append(" objects unchanged.");
+        long notOwned = result.count(ObjectDiff.Change.NOT_OWNED);
+        if (notOwned > 0) {
+            s.append(' ').append(notOwned).append(notOwned == 1 ? " object exists" : " objects exist")
+                    .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner).");
+        }
+        long unreadable = result.count(ObjectDiff.Change.UNREADABLE);
+        if (unreadable > 0) {
+            s.append(' ').append(unreadable).append(" could not be read (hover the badge).");
+        }
+        result.problems().forEach(p -> s.append(' ').append(p));
+        return s.toString();
     }
 
     // internals
@@ -327,7 +355,9 @@ public final class PreviewStepViewModel implements StepViewModel {
         }
     }
 
-    private void show(MeshPlan plan, RenderedMesh mesh) {
+    private void show(Rendering result) {
+        MeshPlan plan = result.plan();
+        RenderedMesh mesh = result.mesh();
         String keepCluster = selectedCluster.get() == null ? null : selectedCluster.get().cluster();
         String keepFile = selectedFile.get() == null ? null : selectedFile.get().fileName();
         List<ClusterPreview> previews = new ArrayList<>();
@@ -335,6 +365,7 @@ public final class PreviewStepViewModel implements StepViewModel {
             previews.add(new ClusterPreview(c.name(), c.context(), mesh.manifests(c.name()).stream().map(PreviewFile::new).toList()));
         }
         rendered.set(mesh);
+        rendering.set(result);
         clusters.setAll(previews);
         findings.setAll(planModel.findings());
         ClusterPreview cluster = previews.stream().filter(p -> p.cluster().equals(keepCluster)).findFirst()

@@ -79,6 +79,7 @@ public final class MainWindow {
     private final PreviewStepViewModel previewStep;
     private final ApplyStepViewModel applyStep;
     private final LiveStepViewModel liveStep;
+    private LiveStepView liveView;
     private final WizardViewModel wizard;
     private final DocumentViewModel document;
 
@@ -103,8 +104,15 @@ public final class MainWindow {
         networksStep = new NetworksStepViewModel(planModel, clustersStep);
         previewStep = new PreviewStepViewModel(planModel, services.executor(), services.dialogs(), services.clipboard(), services.caProvider(),
                 services.liveDiff(), meshStep.caKeyTypeProperty(), clustersStep.kubeconfigsProperty());
-        applyStep = new ApplyStepViewModel(services.apply());
-        liveStep = new LiveStepViewModel(services.liveStatus());
+        applyStep = new ApplyStepViewModel(planModel, previewStep.renderingProperty(), clustersStep.kubeconfigsProperty(), services.apply(),
+                services.executor(), services.dialogs());
+        liveStep = new LiveStepViewModel();
+        // the live view watches what was last applied; a failed re-apply keeps it, as that is when it is needed most
+        applyStep.stateProperty().addListener((obs, old, state) -> {
+            if (state == ApplyStepViewModel.State.SUCCEEDED && previewStep.renderingProperty().get() != null) {
+                liveStep.watch(previewStep.renderingProperty().get().plan(), clustersStep.kubeconfigsProperty().get());
+            }
+        });
         Map<WizardStep, StepViewModel> steps = new EnumMap<>(WizardStep.class);
         steps.put(WizardStep.CLUSTERS, clustersStep);
         steps.put(WizardStep.MESH, meshStep);
@@ -113,7 +121,10 @@ public final class MainWindow {
         steps.put(WizardStep.APPLY, applyStep);
         steps.put(WizardStep.LIVE, liveStep);
         wizard = new WizardViewModel(steps);
-        document = new DocumentViewModel(planModel, services.executor(), services.dialogs(), preferences, wizard::restart);
+        document = new DocumentViewModel(planModel, services.executor(), services.dialogs(), preferences, () -> {
+            wizard.restart();
+            liveStep.clear();
+        });
         buildViews();
         buildRoot();
     }
@@ -144,6 +155,19 @@ public final class MainWindow {
         return previewStep;
     }
 
+    public ApplyStepViewModel applyStep() {
+        return applyStep;
+    }
+
+    public LiveStepViewModel liveStep() {
+        return liveStep;
+    }
+
+    /** The Live step's page; null until the page is made (on the first visit to the step or after start-up). */
+    public LiveStepView liveView() {
+        return liveView;
+    }
+
     public UiPreferences preferences() {
         return preferences;
     }
@@ -169,17 +193,6 @@ public final class MainWindow {
         if (request.plan() != null) {
             document.load(request.plan());
         }
-        if (request.live()) {
-            // the live view of an applied plan: the plan opens in the background, the wizard waits on its last step
-            planModel.planProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.crossmesh.plan.MeshPlan> obs,
-                        dev.crossmesh.plan.MeshPlan o, dev.crossmesh.plan.MeshPlan n) {
-                    planModel.planProperty().removeListener(this);
-                    Platform.runLater(() -> wizard.jumpTo(WizardStep.LIVE));
-                }
-            });
-        }
         Platform.runLater(this::focusCurrent);
     }
 
@@ -195,6 +208,9 @@ public final class MainWindow {
 
     /** Stops the demo clusters, the kubeconfig watch and the background threads. */
     public void close() {
+        if (liveView != null) {
+            liveView.stop();
+        }
         clustersStep.close();
         services.executor().shutdown();
     }
@@ -222,8 +238,15 @@ public final class MainWindow {
             focusers.put(WizardStep.PREVIEW, preview::focusFirst);
             return preview;
         });
-        pageFactories.put(WizardStep.APPLY, () -> new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW)));
-        pageFactories.put(WizardStep.LIVE, () -> new LiveStepView(liveStep));
+        pageFactories.put(WizardStep.APPLY, () -> {
+            ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW));
+            focusers.put(WizardStep.APPLY, apply::focusFirst);
+            return apply;
+        });
+        pageFactories.put(WizardStep.LIVE, () -> {
+            liveView = new LiveStepView(liveStep, services.dialogs());
+            return liveView;
+        });
     }
 
     /** The step's page, made and added now if it was not made yet; shown only if its step is the current one. */

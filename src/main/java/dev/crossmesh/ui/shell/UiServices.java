@@ -12,19 +12,18 @@ import dev.crossmesh.ui.clusters.FileWatcher;
 import dev.crossmesh.ui.core.ClipboardService;
 import dev.crossmesh.ui.core.DialogService;
 import dev.crossmesh.ui.core.TaskExecutor;
-import dev.crossmesh.ui.live.LiveStatusService;
 import dev.crossmesh.ui.preview.LiveDiffService;
 import dev.crossmesh.ui.preview.MeshCaProvider;
 
 /**
  * Everything the wizard needs from outside the screen, in one place: the app passes the real ones, tests their
- * own. The apply engine, the live diff and the status monitor plug in here.
+ * own. The apply engine and the live diff plug in here.
  *
  * @param kubeconfigFiles the kubeconfig files to read first (KUBECONFIG / ~/.kube/config, or the one asked for)
  */
 public record UiServices(TaskExecutor executor, DialogService dialogs, ClipboardService clipboard, ClusterChecker clusterChecker,
         DemoLauncher demoLauncher, FileWatcher fileWatcher, List<Path> kubeconfigFiles, MeshCaProvider caProvider, KeyType defaultKeyType,
-        LiveDiffService liveDiff, ApplyService apply, LiveStatusService liveStatus, PreferencesStore preferences) {
+        LiveDiffService liveDiff, ApplyService apply, PreferencesStore preferences) {
 
     public UiServices {
         kubeconfigFiles = List.copyOf(kubeconfigFiles);
@@ -41,16 +40,11 @@ public record UiServices(TaskExecutor executor, DialogService dialogs, Clipboard
 
     public UiServices withApply(ApplyService value) {
         return new UiServices(executor, dialogs, clipboard, clusterChecker, demoLauncher, fileWatcher, kubeconfigFiles, caProvider,
-                defaultKeyType, liveDiff, value, liveStatus, preferences);
+                defaultKeyType, liveDiff, value, preferences);
     }
 
     public UiServices withLiveDiff(LiveDiffService value) {
         return new UiServices(executor, dialogs, clipboard, clusterChecker, demoLauncher, fileWatcher, kubeconfigFiles, caProvider,
-                defaultKeyType, value, apply, liveStatus, preferences);
-    }
-
-    public UiServices withLiveStatus(LiveStatusService value) {
-        return new UiServices(executor, dialogs, clipboard, clusterChecker, demoLauncher, fileWatcher, kubeconfigFiles, caProvider,
-                defaultKeyType, liveDiff, apply, value, preferences);
+                defaultKeyType, value, apply, preferences);
     }
 }

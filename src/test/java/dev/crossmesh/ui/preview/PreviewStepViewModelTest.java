@@ -165,10 +165,10 @@ class PreviewStepViewModelTest {
             }
 
             @Override
-            public List<ObjectDiff> diff(RenderedMesh mesh, Kubeconfigs kubeconfigs) {
-                return List.of(new ObjectDiff("east", "Namespace", "", "istio-system", ObjectDiff.Change.UNCHANGED, ""),
+            public Result diff(Rendering rendering, Kubeconfigs kubeconfigs) {
+                return new Result(List.of(new ObjectDiff("east", "Namespace", "", "istio-system", ObjectDiff.Change.UNCHANGED, ""),
                         new ObjectDiff("east", "Service", "istio-system", "istio-eastwestgateway", ObjectDiff.Change.UPDATE, "spec.type"),
-                        new ObjectDiff("west", "Namespace", "", "istio-system", ObjectDiff.Change.CREATE, ""));
+                        new ObjectDiff("west", "Namespace", "", "istio-system", ObjectDiff.Change.CREATE, "")), List.of(), "");
             }
         };
         PreviewStepViewModel vm = vm(dir, new PlanModel(PLAN), engine);

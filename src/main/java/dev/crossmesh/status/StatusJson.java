@@ -1,4 +1,4 @@
-package dev.crossmesh.cli;
+package dev.crossmesh.status;
 
 import java.util.List;
 
@@ -6,48 +6,48 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import dev.crossmesh.plan.Finding;
-import dev.crossmesh.status.ClusterStatus;
-import dev.crossmesh.status.MeshStatus;
 
 /**
- * The JSON of {@code crossmesh status --json}. Scripts rely on this shape: field names and nesting never change;
- * a value that is not known is {@code null}, never a missing field.
+ * The JSON of {@code crossmesh status --json}, and of the live view's "Export status as JSON" (one builder, so both
+ * write the same bytes). Scripts rely on this shape: field names and nesting never change; a value that is not known
+ * is {@code null}, never a missing field.
  */
-final class StatusJson {
+public final class StatusJson {
     private static final Gson PRETTY = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
     private static final Gson LINE = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
-    record Status(String meshId, List<Cluster> clusters, List<JsonFinding> findings) {
+    public record Status(String meshId, List<Cluster> clusters, List<JsonFinding> findings) {
     }
 
-    record Cluster(String name, String context, String state, String network, Count istiod, Gateway gateway, List<String> remoteSecrets,
+    public record Cluster(String name, String context, String state, String network, Count istiod, Gateway gateway, List<String> remoteSecrets,
             String rootCertSha256) {
     }
 
-    record Count(int ready, int total) {
+    public record Count(int ready, int total) {
     }
 
-    record Gateway(String address, int ready, int total, String probe) {
+    public record Gateway(String address, int ready, int total, String probe) {
     }
 
-    record JsonFinding(String severity, String code, String cluster, String message) {
+    public record JsonFinding(String severity, String code, String cluster, String message) {
     }
 
     private StatusJson() {
     }
 
-    static Status of(MeshStatus status) {
+    public static Status of(MeshStatus status) {
         List<Cluster> clusters = status.clusters().stream().map(StatusJson::cluster).toList();
         List<JsonFinding> findings = status.findings().stream().map(StatusJson::finding).toList();
         return new Status(status.meshId(), clusters, findings);
     }
 
-    static String pretty(MeshStatus status) {
+    /** What {@code crossmesh status --json} prints, without the line break {@code println} adds. */
+    public static String pretty(MeshStatus status) {
         return PRETTY.toJson(of(status));
     }
 
     /** One line, for {@code --watch}: a JSON document per line. */
-    static String line(MeshStatus status) {
+    public static String line(MeshStatus status) {
         return LINE.toJson(of(status));
     }
 

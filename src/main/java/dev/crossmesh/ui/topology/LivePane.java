@@ -1,0 +1,456 @@
+package dev.crossmesh.ui.topology;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+import dev.crossmesh.kube.ClusterClients;
+import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.StatusJson;
+import dev.crossmesh.status.StatusMonitor;
+
+/**
+ * The live view: the topology with the details of what is selected beside it, the gateway status table and the
+ * findings below, and the exports. This is the entry point the wizard's Live step and {@code crossmesh live} use:
+ * <pre>
+ * LivePane pane = LivePane.start(plan, clients, files);   // FX thread; watching starts in the background
+ * ...
+ * pane.stop().thenRun(clients::close);                   // when the step or window closes
+ * </pre>
+ * Build and use it on the FX thread. Snapshots arrive on the monitor's thread and reach the UI through the
+ * view-model, at most one update per frame. Nothing here blocks the FX thread: the monitor starts and stops on a
+ * worker thread of the pane, and exports are written there too.
+ */
+public final class LivePane extends BorderPane {
+    public static final String STYLESHEET = Objects.requireNonNull(LivePane.class.getResource("/dev/crossmesh/ui/topology/topology.css"),
+            "topology.css is missing from the resources").toExternalForm();
+    /** Exported pictures are twice the size on screen: sharp on slides and in tickets. */
+    public static final double PNG_SCALE = 2;
+
+    private static final System.Logger LOG = System.getLogger(LivePane.class.getName());
+
+    private final TopologyViewModel vm;
+    private final TopologyView topology;
+    private final DetailsPanel details;
+    private final GatewayStatusTable table;
+    private final FindingsPanel findings;
+    private final ExportFiles files;
+    private final Label message = new Label();
+    private final javafx.animation.PauseTransition messageTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
+    private final Label health = new Label();
+    private final SplitPane upper = new SplitPane();
+    /** Below the topology: the table and the findings side by side when the window is wide, else as two tabs. */
+    private final StackPane lower = new StackPane();
+    private final SplitPane sideBySide = new SplitPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab gatewaysTab = new Tab("Gateways");
+    private final Tab findingsTab = new Tab("Findings");
+    private final Label tableTitle = titled("Gateways");
+    private VBox tableBox;
+    private Boolean wide;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "crossmesh-live");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object lock = new Object();
+    // guarded by lock
+    private StatusMonitor.Subscription subscription;
+    private StatusMonitor ownedMonitor;
+    private boolean stopped;
+    private CompletableFuture<Void> stopping;
+
+    private LivePane(MeshPlan plan, ExportFiles files) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.vm = new TopologyViewModel(plan, new PulseExecutor());
+        this.topology = new TopologyView(vm);
+        this.details = new DetailsPanel(vm);
+        this.table = new GatewayStatusTable(vm);
+        this.findings = new FindingsPanel(vm);
+        getStyleClass().add("live-pane");
+        setId("live-pane");
+        getStylesheets().add(STYLESHEET);
+        build();
+    }
+
+    // Entry points
+
+    /**
+     * Watches the plan's clusters: starts a {@link StatusMonitor} on a worker thread with default options. The pane owns
+     * the monitor and closes it in {@link #stop()}; the caller keeps owning {@code clients} and closes them after that.
+     */
+    public static LivePane start(MeshPlan plan, ClusterClients clients, ExportFiles files) {
+        return start(plan, clients, StatusMonitor.Options.defaults(), files);
+    }
+
+    public static LivePane start(MeshPlan plan, ClusterClients clients, StatusMonitor.Options options, ExportFiles files) {
+        LivePane pane = new LivePane(plan, files);
+        pane.message("Connecting to " + plan.clusters().size() + " clusters…", false);
+        CompletableFuture.supplyAsync(() -> StatusMonitor.start(plan, clients, options), pane.worker).whenComplete((monitor, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.WARNING, "the status monitor did not start", failure);
+                Platform.runLater(() -> pane.message("Could not start watching the clusters: " + rootMessage(failure)
+                        + ". Check the kubeconfig and the plan's contexts, then open the live view again.", true));
+                return;
+            }
+            pane.adopt(monitor, true);
+        });
+        return pane;
+    }
+
+    /** Shows what a running monitor publishes. The caller keeps owning the monitor: {@link #stop()} only unsubscribes. */
+    public static LivePane attach(StatusMonitor monitor, ExportFiles files) {
+        LivePane pane = new LivePane(monitor.plan(), files);
+        pane.adopt(monitor, false);
+        return pane;
+    }
+
+    /** Shows the snapshots of any feed (a replay, a test, a benchmark). */
+    public static LivePane of(MeshPlan plan, StatusFeed feed, ExportFiles files) {
+        LivePane pane = new LivePane(plan, files);
+        synchronized (pane.lock) {
+            pane.subscription = feed.subscribe(pane.vm::accept);
+        }
+        return pane;
+    }
+
+    private void adopt(StatusMonitor monitor, boolean owned) {
+        synchronized (lock) {
+            if (stopped) {
+                if (owned) {
+                    worker.execute(monitor::close);
+                }
+                return;
+            }
+            if (owned) {
+                ownedMonitor = monitor;
+            }
+            subscription = monitor.subscribe(vm::accept);
+        }
+        Platform.runLater(() -> message("", false));
+    }
+
+    /**
+     * Stops watching: unsubscribes and, when the pane started the monitor, closes it on the worker thread. Safe to call
+     * more than once and from any thread; the future completes when the monitor is closed (then close the clients).
+     */
+    public CompletableFuture<Void> stop() {
+        synchronized (lock) {
+            if (stopping != null) {
+                return stopping;
+            }
+            stopped = true;
+            if (subscription != null) {
+                subscription.close();
+            }
+            StatusMonitor monitor = ownedMonitor;
+            stopping = CompletableFuture.runAsync(() -> {
+                if (monitor != null) {
+                    monitor.close();
+                }
+            }, worker).whenComplete((v, e) -> worker.shutdown());
+            return stopping;
+        }
+    }
+
+    // Properties
+
+    public TopologyViewModel viewModel() {
+        return vm;
+    }
+
+    public TopologyView topologyView() {
+        return topology;
+    }
+
+    // Commands
+
+    /** Asks where, then saves the topology picture (caption and legend included). */
+    public void exportPng() {
+        Optional<Path> file = files.chooseSaveFile("Export topology as PNG", vm.plan().meshId() + "-topology.png", "PNG image", "png");
+        file.ifPresent(this::exportPng);
+    }
+
+    /** Asks where, then saves what {@code crossmesh status --json} would print now. */
+    public void exportJson() {
+        Optional<Path> file = files.chooseSaveFile("Export status as JSON", vm.plan().meshId() + "-status.json", "JSON", "json");
+        file.ifPresent(this::exportJson);
+    }
+
+    /** Saves the topology picture to {@code file}; FX thread. The future completes once the file is written. */
+    public CompletableFuture<Path> exportPng(Path file) {
+        WritableImage image = TopologyPng.snapshot(topology, PNG_SCALE);
+        return write(file, () -> TopologyPng.write(image, file),
+                "Saved the topology picture (" + (int) image.getWidth() + " x " + (int) image.getHeight() + " px) to " + file);
+    }
+
+    /** Saves the status JSON to {@code file}, byte for byte what {@code crossmesh status --json} prints; FX thread. */
+    public CompletableFuture<Path> exportJson(Path file) {
+        MeshStatus status = vm.statusProperty().get();
+        if (status == null) {
+            message("Nothing to export yet: no cluster has answered.", true);
+            return CompletableFuture.failedFuture(new IllegalStateException("no status yet"));
+        }
+        String json = StatusJson.pretty(status) + System.lineSeparator();
+        return write(file, () -> {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            Files.writeString(partial, json, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        }, "Saved the status of " + TimeText.of(status.at()) + " as JSON to " + file);
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private CompletableFuture<Path> write(Path file, Write write, String done) {
+        CompletableFuture<Path> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                write.run();
+                Platform.runLater(() -> message(done, false));
+                result.complete(file);
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> message("Could not save " + file + ": " + rootMessage(e) + ". Choose another folder or free some space.", true));
+                result.completeExceptionally(e);
+            }
+        };
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the pane was stopped: write on a thread of its own, the user still asked for the file
+            Thread t = new Thread(task, "crossmesh-live-export");
+            t.setDaemon(true);
+            t.start();
+        }
+        return result;
+    }
+
+    // Building
+
+    private void build() {
+        HealthIcons.styleHealth(health, Health.UNKNOWN);
+        health.getStyleClass().add("live-health");
+        health.setId("live-health");
+        health.setGraphic(HealthIcons.icon(Health.UNKNOWN));
+        // the counts change without the health changing (one error, then two): follow every update
+        vm.summaryProperty().addListener((obs, was, now) -> showHealth(vm.healthProperty().get()));
+        showHealth(vm.healthProperty().get());
+
+        ToggleButton allLinks = new ToggleButton("All discovery links", new FontIcon(MaterialDesignS.SHIELD_LINK_VARIANT));
+        allLinks.setId("all-discovery-links");
+        allLinks.selectedProperty().bindBidirectional(vm.allDiscoveryLinksProperty());
+        allLinks.setTooltip(new Tooltip("Draw every remote-secret link, not only those with a problem"));
+        Button png = new Button("Export PNG…", new FontIcon(MaterialDesignF.FILE_IMAGE_OUTLINE));
+        png.setId("export-png");
+        png.setTooltip(new Tooltip("Save the topology as a picture for slides and tickets"));
+        png.setOnAction(e -> exportPng());
+        Button json = new Button("Export JSON…", new FontIcon(MaterialDesignC.CODE_JSON));
+        json.setId("export-json");
+        json.setTooltip(new Tooltip("Save the status as crossmesh status --json prints it"));
+        json.setOnAction(e -> exportJson());
+        json.disableProperty().bind(vm.statusProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToggleButton below = new ToggleButton("Gateways & findings", new FontIcon(MaterialDesignT.TABLE));
+        below.setId("show-tables");
+        below.setSelected(true);
+        below.setTooltip(new Tooltip("Show the gateway table and the findings below the topology; hide them to give the topology the whole window"));
+        HBox toolbar = new HBox(health, spacer, allLinks, below, png, json);
+        toolbar.getStyleClass().add("live-toolbar");
+        setTop(toolbar);
+
+        upper.getItems().add(topology);
+        upper.setOrientation(Orientation.HORIZONTAL);
+        SplitPane.setResizableWithParent(details, false);
+        vm.detailsProperty().addListener((obs, was, now) -> showDetails(now != null));
+
+        tableBox = new VBox(tableTitle, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(gatewaysTab, findingsTab);
+        tabs.setId("live-tabs");
+        gatewaysTab.setId("gateways-tab");
+        findingsTab.setId("findings-tab");
+        findingsTab.setGraphic(HealthIcons.icon(Health.OK));
+        vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showFindingsCount());
+        showFindingsCount();
+        widthProperty().addListener((obs, was, now) -> arrangeLower(now.doubleValue() >= WIDE));
+        arrangeLower(false);
+
+        SplitPane main = new SplitPane(upper, lower);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.68);
+        // the table keeps its share of the height: a pane made before it is shown (the wizard's Live step) starts with
+        // no height, and a table fixed at its first size would stay hidden
+        SplitPane.setResizableWithParent(lower, true);
+        setCenter(main);
+        below.selectedProperty().addListener((obs, was, show) -> {
+            if (show) {
+                main.getItems().add(lower);
+                main.setDividerPositions(0.68);
+            } else {
+                main.getItems().remove(lower);
+            }
+        });
+
+        messageTimer.setOnFinished(e -> message("", false));
+        message.getStyleClass().add("live-message");
+        message.setId("live-message");
+        message.setMaxWidth(Double.MAX_VALUE);
+        setBottom(message);
+        message.setManaged(false);
+        message.setVisible(false);
+    }
+
+    /** From this width on the table and the findings fit side by side. */
+    static final double WIDE = 1360;
+
+    private void arrangeLower(boolean asWide) {
+        if (wide != null && wide == asWide) {
+            return;
+        }
+        wide = asWide;
+        tableTitle.setVisible(asWide);
+        tableTitle.setManaged(asWide);
+        findings.setTitleVisible(asWide);
+        if (asWide) {
+            gatewaysTab.setContent(null);
+            findingsTab.setContent(null);
+            sideBySide.getItems().setAll(tableBox, findings);
+            sideBySide.setDividerPositions(0.58);
+            lower.getChildren().setAll(sideBySide);
+        } else {
+            sideBySide.getItems().clear();
+            gatewaysTab.setContent(tableBox);
+            findingsTab.setContent(findings);
+            lower.getChildren().setAll(tabs);
+        }
+    }
+
+    private void showFindingsCount() {
+        long errors = vm.findingRows().stream().filter(f -> f.health() == Health.ERROR).count();
+        long warnings = vm.findingRows().size() - errors;
+        findingsTab.setText(vm.findingRows().isEmpty() ? "Findings" : "Findings (" + errors + " errors, " + warnings + " warnings)");
+        HealthIcons.set((FontIcon) findingsTab.getGraphic(), errors > 0 ? Health.ERROR : warnings > 0 ? Health.WARNING : Health.OK);
+    }
+
+    private static Label titled(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("panel-title");
+        return l;
+    }
+
+    private void showHealth(Health h) {
+        HealthIcons.styleHealth(health, h);
+        HealthIcons.set((FontIcon) health.getGraphic(), h);
+        health.getStyleClass().add("live-health");
+        TopologyModel model = vm.topologyProperty().get();
+        health.setText(switch (h) {
+            case OK -> "Healthy";
+            case ERROR -> count(model.errors(), "error") + (model.warnings() > 0 ? ", " + count(model.warnings(), "warning") : "");
+            case WARNING -> count(model.warnings(), "warning");
+            case OFFLINE -> "Offline";
+            case UNKNOWN -> "Connecting…";
+        });
+    }
+
+    private void showDetails(boolean show) {
+        if (show && !upper.getItems().contains(details)) {
+            upper.getItems().add(details);
+            double width = Math.max(1, upper.getWidth());
+            upper.setDividerPositions(Math.max(0.5, 1 - 360 / width));
+        } else if (!show) {
+            upper.getItems().remove(details);
+        }
+    }
+
+    private void message(String text, boolean problem) {
+        messageTimer.stop();
+        message.setText(text);
+        message.getStyleClass().remove("problem");
+        if (problem) {
+            message.getStyleClass().add("problem");
+        }
+        boolean visible = !text.isEmpty();
+        message.setVisible(visible);
+        message.setManaged(visible);
+        if (visible && !problem) {
+            // news ("saved to ...") fades after a while; a problem stays until something replaces it
+            messageTimer.playFromStart();
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    // For tests
+
+    DetailsPanel detailsPanel() {
+        return details;
+    }
+
+    GatewayStatusTable gatewayTable() {
+        return table;
+    }
+
+    FindingsPanel findingsPanel() {
+        return findings;
+    }
+
+    String healthText() {
+        return health.getText();
+    }
+
+    String findingsTabText() {
+        return findingsTab.getText();
+    }
+
+    String messageText() {
+        return message.getText();
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,588 @@
+package dev.crossmesh.ui.topology;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+import dev.crossmesh.ui.topology.LinkRouting.Point;
+import dev.crossmesh.ui.topology.TopologyLayout.NetworkPlacement;
+import dev.crossmesh.ui.topology.TopologyLayout.NetworkShape;
+import dev.crossmesh.ui.topology.TopologyLayout.RailSide;
+import dev.crossmesh.ui.topology.TopologyLayout.Rect;
+import dev.crossmesh.ui.topology.TopologyModel.ClusterNode;
+import dev.crossmesh.ui.topology.TopologyModel.DataPlaneLink;
+import dev.crossmesh.ui.topology.TopologyModel.DiscoveryLink;
+import dev.crossmesh.ui.topology.TopologyModel.GatewayNode;
+import dev.crossmesh.ui.topology.TopologyModel.NetworkNode;
+
+/**
+ * The drawn topology: a box per network with its clusters' cards, the east-west gateways on the box's edge, solid
+ * data-plane links between the networks' gateways and dashed discovery arrows between clusters ("A reads B"), a caption
+ * and a legend. It lays itself out (see {@link TopologyLayout}) and scales the drawing to the space it gets; it is
+ * laid out again when that space or the set of boxes, cards and gateways changes. A status update only touches the
+ * nodes whose element changed ({@link TopologyChange}).
+ * <p>
+ * The whole region, caption and legend included, is what "Export topology as PNG" captures.
+ */
+public final class TopologyView extends Region {
+    private final TopologyViewModel vm;
+
+    private final HBox caption = new HBox(10);
+    private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Label updated = new Label();
+    private final FlowPane legend = new FlowPane(16, 6);
+    private final Label hiddenLinks = new Label();
+
+    private final Group canvas = new Group();
+    private final Group boxLayer = layer();
+    private final Group dataLayer = layer();
+    private final Group discoveryLayer = layer();
+    private final Group headerLayer = layer();
+    private final Group cardLayer = layer();
+    private final Group railLayer = layer();
+    private final Group badgeLayer = layer();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Rectangle clip = new Rectangle();
+
+    private final Map<String, NetworkBox> networks = new LinkedHashMap<>();
+    private final Map<String, ClusterCard> cards = new LinkedHashMap<>();
+    private final Map<String, GatewayRail> rails = new LinkedHashMap<>();
+    private final Map<String, LinkNode> dataLinks = new LinkedHashMap<>();
+    private final Map<String, LinkNode> discoveryLinks = new LinkedHashMap<>();
+    /** How often each element's node was redrawn: for tests that check a change touches only what changed. */
+    private final Map<String, Integer> redraws = new HashMap<>();
+
+    private TopologyLayout.Result layout;
+    private double laidOutWidth = -1;
+    private double laidOutHeight = -1;
+    private boolean structureDirty = true;
+    private long layouts;
+
+    public TopologyView(TopologyViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("topology-view");
+        setId("topology");
+        setMinSize(320, 240);
+        setPrefSize(900, 560);
+        setClip(clip);
+        setFocusTraversable(false);
+
+        title.getStyleClass().add("topology-title");
+        summary.getStyleClass().add("topology-summary");
+        updated.getStyleClass().add("topology-updated");
+        summary.setMinWidth(0);
+        // the mesh's name and the time never shrink; the summary and the note give way first
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        updated.setMinWidth(Region.USE_PREF_SIZE);
+        caption.getStyleClass().add("topology-caption");
+        caption.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        hiddenLinks.getStyleClass().add("legend-note");
+        hiddenLinks.setMinWidth(0);
+        hiddenLinks.setTooltip(new javafx.scene.control.Tooltip("Discovery links without a problem are not drawn in a mesh of more than "
+                + TopologyViewModel.ALL_LINKS_UP_TO + " clusters; \"All discovery links\" draws them"));
+        // in the caption's one line, not in the legend: a note that comes and goes must not change the drawing's height
+        caption.getChildren().addAll(title, summary, spacer, hiddenLinks, updated);
+        buildLegend();
+
+        canvas.getChildren().addAll(boxLayer, dataLayer, discoveryLayer, headerLayer, cardLayer, railLayer, badgeLayer);
+        canvas.getTransforms().add(scale);
+        canvas.setAutoSizeChildren(false);
+        getChildren().addAll(canvas, caption, legend);
+
+        // a click on the background clears the selection
+        setOnMouseClicked(e -> {
+            if (e.getTarget() == this || e.getTarget() instanceof Region r && r.getStyleClass().contains("network-box")) {
+                vm.clearSelection();
+            }
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clearSelection();
+            }
+        });
+
+        title.setText("mesh " + vm.plan().meshId());
+        summary.textProperty().bind(vm.summaryProperty());
+        updated.textProperty().bind(vm.updatedProperty());
+        vm.changeProperty().addListener((obs, was, change) -> apply(change));
+        vm.selectionProperty().addListener((obs, was, now) -> showSelection(now));
+        vm.allDiscoveryLinksProperty().addListener((obs, was, now) -> syncDiscoveryLinks(true));
+        rebuild();
+    }
+
+    private static Group layer() {
+        Group g = new Group();
+        g.setAutoSizeChildren(false);
+        return g;
+    }
+
+    // Updating
+
+    private void apply(TopologyChange change) {
+        if (change.structureChanged()) {
+            rebuild();
+            return;
+        }
+        TopologyModel model = vm.topologyProperty().get();
+        for (NetworkNode n : model.networks()) {
+            if (change.touches(n.id())) {
+                networks.get(n.name()).update(n);
+                redrawn(n.id());
+            }
+        }
+        for (ClusterNode c : model.clusters()) {
+            if (change.touches(c.id())) {
+                cards.get(c.name()).update(c);
+                redrawn(c.id());
+            }
+        }
+        for (GatewayNode g : model.gateways()) {
+            if (change.touches(g.id())) {
+                GatewayRail rail = rails.get(g.network());
+                if (rail != null) {
+                    rail.update(g);
+                    redrawn(g.id());
+                }
+            }
+        }
+        for (DataPlaneLink l : model.dataPlaneLinks()) {
+            if (change.touches(l.id())) {
+                LinkNode node = dataLinks.get(l.id());
+                if (node != null) {
+                    node.setState(l.health(), dataPlaneText(l));
+                    node.setBadgeAt(badgeAt(l));
+                    redrawn(l.id());
+                }
+            }
+        }
+        syncDiscoveryLinks(false);
+        updateHiddenLinks();
+    }
+
+    /** New nodes for everything and a new layout: the first model, or one whose boxes, cards or gateways differ. */
+    private void rebuild() {
+        TopologyModel model = vm.topologyProperty().get();
+        for (Group g : List.of(boxLayer, dataLayer, discoveryLayer, headerLayer, cardLayer, railLayer, badgeLayer)) {
+            g.getChildren().clear();
+        }
+        networks.clear();
+        cards.clear();
+        rails.clear();
+        dataLinks.clear();
+        discoveryLinks.clear();
+        for (NetworkNode n : model.networks()) {
+            NetworkBox box = new NetworkBox(n);
+            networks.put(n.name(), box);
+            boxLayer.getChildren().add(box.box);
+            headerLayer.getChildren().add(box.header);
+            List<GatewayNode> gateways = model.gatewaysOf(n.name());
+            if (!gateways.isEmpty()) {
+                GatewayRail rail = new GatewayRail(n.name(), gateways, cluster -> vm.select(Selection.gateway(cluster)));
+                rails.put(n.name(), rail);
+                railLayer.getChildren().add(rail);
+            }
+        }
+        for (ClusterNode c : model.clusters()) {
+            ClusterCard card = new ClusterCard(c);
+            card.setOnMouseClicked(e -> {
+                vm.select(Selection.cluster(c.name()));
+                card.requestFocus();
+                e.consume();
+            });
+            card.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    vm.select(Selection.cluster(c.name()));
+                    e.consume();
+                }
+            });
+            cards.put(c.name(), card);
+            cardLayer.getChildren().add(card);
+        }
+        for (DataPlaneLink l : model.dataPlaneLinks()) {
+            LinkNode node = new LinkNode("dataplane-" + l.from() + "-" + l.to(), "dataplane-link", false);
+            node.setState(l.health(), dataPlaneText(l));
+            node.setBadgeAt(badgeAt(l));
+            dataLinks.put(l.id(), node);
+            dataLayer.getChildren().add(node);
+        }
+        structureDirty = true;
+        syncDiscoveryLinks(false);
+        updateHiddenLinks();
+        showSelection(vm.selectionProperty().get());
+        requestLayout();
+    }
+
+    /**
+     * Shows, hides and restyles discovery arrows to match what the view-model shows; routes the ones that appear. A node
+     * once made is kept and hidden rather than removed: under churn the same links come and go, and a new node costs
+     * its CSS from scratch.
+     */
+    private void syncDiscoveryLinks(boolean filterChanged) {
+        List<DiscoveryLink> shown = vm.shownDiscoveryLinks();
+        Set<String> ids = shown.stream().map(DiscoveryLink::id).collect(Collectors.toSet());
+        discoveryLinks.forEach((id, node) -> {
+            if (!ids.contains(id) && node.isShown()) {
+                node.setShown(false);
+                redrawn(id);
+            }
+        });
+        for (DiscoveryLink l : shown) {
+            LinkNode node = discoveryLinks.get(l.id());
+            String text = discoveryText(l);
+            boolean appears = node == null || !node.isShown();
+            if (node == null) {
+                node = new LinkNode("discovery-" + l.reader() + "-" + l.source(), "discovery-link", true);
+                discoveryLinks.put(l.id(), node);
+                discoveryLayer.getChildren().add(node);
+                // the break symbol sits above the cards' layer so that no card hides it
+                node.getChildren().remove(node.badge());
+                badgeLayer.getChildren().add(node.badge());
+            }
+            if (appears || node.health() != l.health() || !text.equals(node.getAccessibleText())) {
+                node.setState(l.health(), text);
+                redrawn(l.id());
+            }
+            if (appears) {
+                node.setShown(true);
+                if (layout != null && !structureDirty) {
+                    route(node, l);
+                }
+            }
+        }
+        if (filterChanged) {
+            updateHiddenLinks();
+            showSelection(vm.selectionProperty().get());
+        }
+    }
+
+    private void updateHiddenLinks() {
+        int hidden = vm.hiddenDiscoveryLinks();
+        long healthy = vm.topologyProperty().get().discoveryLinks().stream().filter(l -> l.health() == Health.OK).count();
+        long unknown = hidden - healthy;
+        hiddenLinks.setText(hidden == 0 ? "" : "hidden: " + healthy + " ok" + (unknown > 0 ? ", " + unknown + " unknown" : "") + " discovery links");
+        hiddenLinks.setVisible(hidden > 0);
+        hiddenLinks.setManaged(hidden > 0);
+    }
+
+    private void showSelection(Selection s) {
+        cards.forEach((name, card) -> card.setSelected(s != null && s.kind() == Selection.Kind.CLUSTER && s.cluster().equals(name)));
+        rails.values().forEach(r -> r.setSelected(s != null && s.kind() == Selection.Kind.GATEWAY ? s.cluster() : null));
+        TopologyModel model = vm.topologyProperty().get();
+        for (DiscoveryLink l : model.discoveryLinks()) {
+            LinkNode node = discoveryLinks.get(l.id());
+            if (node != null) {
+                node.setRelated(s == null || s.kind() != Selection.Kind.CLUSTER ? null : l.reader().equals(s.cluster()) || l.source().equals(s.cluster()));
+            }
+        }
+        for (DataPlaneLink l : model.dataPlaneLinks()) {
+            LinkNode node = dataLinks.get(l.id());
+            String network = s == null ? null : model.cluster(s.cluster()).map(ClusterNode::network).orElse(null);
+            node.setRelated(s == null || s.kind() != Selection.Kind.GATEWAY ? null : l.from().equals(network) || l.to().equals(network));
+        }
+    }
+
+    private void redrawn(String id) {
+        redraws.merge(id, 1, Integer::sum);
+    }
+
+    // Layout
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        Insets in = getInsets();
+        double innerW = Math.max(0, w - in.getLeft() - in.getRight());
+        double captionH = caption.prefHeight(innerW);
+        caption.resizeRelocate(in.getLeft(), in.getTop(), innerW, captionH);
+        double legendH = legend.prefHeight(innerW);
+        legend.resizeRelocate(in.getLeft(), h - in.getBottom() - legendH, innerW, legendH);
+        double areaTop = in.getTop() + captionH;
+        double areaW = innerW;
+        double areaH = Math.max(1, h - in.getBottom() - legendH - areaTop);
+        clip.setWidth(w);
+        clip.setHeight(h);
+        if (structureDirty || Math.abs(areaW - laidOutWidth) > 0.5 || Math.abs(areaH - laidOutHeight) > 0.5) {
+            layout = TopologyLayout.compute(shapes(), areaW, areaH);
+            laidOutWidth = areaW;
+            laidOutHeight = areaH;
+            structureDirty = false;
+            layouts++;
+            place();
+        }
+        double s = layout.scale();
+        scale.setX(s);
+        scale.setY(s);
+        // layoutX/Y, not relocate(): the drawing's origin is its (0, 0), whatever the bounds of its content
+        canvas.setLayoutX(in.getLeft() + Math.max(0, (areaW - layout.width() * s) / 2));
+        canvas.setLayoutY(areaTop + Math.max(0, (areaH - layout.height() * s) / 2));
+    }
+
+    private List<NetworkShape> shapes() {
+        TopologyModel model = vm.topologyProperty().get();
+        return model.networks().stream().map(n -> {
+            GatewayRail rail = rails.get(n.name());
+            double railWidth = rail == null ? TopologyLayout.RAIL_W : rail.wantedWidth();
+            return new NetworkShape(n.name(), n.clusters().size(), model.gatewaysOf(n.name()).size(), railWidth);
+        }).toList();
+    }
+
+    /** Puts every node where the layout says and routes every link. */
+    private void place() {
+        TopologyModel model = vm.topologyProperty().get();
+        for (NetworkNode n : model.networks()) {
+            NetworkPlacement p = layout.network(n.name());
+            NetworkBox box = networks.get(n.name());
+            box.box.resizeRelocate(p.box().x(), p.box().y(), p.box().w(), p.box().h());
+            Rect hr = p.header();
+            box.header.resizeRelocate(hr.x() + TopologyLayout.BOX_PAD - 4, hr.y() + 6, Math.max(0, hr.w() - 2 * TopologyLayout.BOX_PAD + 8), hr.h() - 10);
+            for (int i = 0; i < n.clusters().size(); i++) {
+                Rect r = p.cards().get(i);
+                ClusterCard card = cards.get(n.clusters().get(i));
+                card.setCompact(layout.density() == TopologyLayout.Density.COMPACT);
+                card.resizeRelocate(r.x(), r.y(), r.w(), r.h());
+            }
+            GatewayRail rail = rails.get(n.name());
+            if (rail != null && p.rail() != null) {
+                rail.resizeRelocate(p.rail().x(), p.rail().y(), p.rail().w(), p.rail().h());
+            }
+        }
+        routeDataPlane(model);
+        for (DiscoveryLink l : vm.shownDiscoveryLinks()) {
+            LinkNode node = discoveryLinks.get(l.id());
+            if (node != null && node.isShown()) {
+                route(node, l);
+            }
+        }
+    }
+
+    private void routeDataPlane(TopologyModel model) {
+        // spread each rail's links along its outer edge, ordered by where the other end is, so that they do not cross there
+        Map<String, List<DataPlaneLink>> byNetwork = new HashMap<>();
+        for (DataPlaneLink l : model.dataPlaneLinks()) {
+            byNetwork.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l);
+            byNetwork.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l);
+        }
+        Map<String, Point> ends = new HashMap<>();
+        byNetwork.forEach((network, links) -> {
+            NetworkPlacement p = layout.network(network);
+            if (p.rail() == null) {
+                return;
+            }
+            // links to the left leave from the left part of the rail, links to the right from the right part; on each side
+            // the longest leaves furthest out, so that the arcs nest instead of crossing
+            double here = p.rail().centerX();
+            List<DataPlaneLink> ordered = new ArrayList<>(links);
+            ordered.sort(Comparator.comparing((DataPlaneLink l) -> otherX(l, network) >= here)
+                    .thenComparing(Comparator.comparingDouble((DataPlaneLink l) -> otherX(l, network)).reversed()));
+            for (int i = 0; i < ordered.size(); i++) {
+                Rect r = p.rail();
+                double x = r.x() + r.w() * (0.2 + 0.6 * (i + 1) / (ordered.size() + 1));
+                double y = p.railSide() == RailSide.BOTTOM ? r.maxY() : r.y();
+                ends.put(ordered.get(i).id() + "@" + network, new Point(x, y));
+            }
+        });
+        List<String> order = model.networks().stream().map(NetworkNode::name).toList();
+        for (DataPlaneLink l : model.dataPlaneLinks()) {
+            Point a = ends.get(l.id() + "@" + l.from());
+            Point b = ends.get(l.id() + "@" + l.to());
+            LinkNode node = dataLinks.get(l.id());
+            if (a == null || b == null || node == null) {
+                continue;
+            }
+            NetworkPlacement pa = layout.network(l.from());
+            NetworkPlacement pb = layout.network(l.to());
+            int dirA = pa.railSide() == RailSide.BOTTOM ? 1 : -1;
+            int dirB = pb.railSide() == RailSide.BOTTOM ? 1 : -1;
+            int distance = Math.abs(bankIndex(order, pa) - bankIndex(order, pb));
+            node.setCurve(LinkRouting.dataPlane(a, dirA, b, dirB, TopologyLayout.arcDepth(distance)));
+        }
+    }
+
+    private int bankIndex(List<String> order, NetworkPlacement p) {
+        int i = 0;
+        for (NetworkPlacement other : layout.networks()) {
+            if (other.bank() == p.bank()) {
+                if (other.network().equals(p.network())) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        return order.indexOf(p.network());
+    }
+
+    private double otherX(DataPlaneLink l, String network) {
+        String other = l.from().equals(network) ? l.to() : l.from();
+        NetworkPlacement p = layout.network(other);
+        return p.rail() != null ? p.rail().centerX() : p.box().centerX();
+    }
+
+    private void route(LinkNode node, DiscoveryLink l) {
+        Rect from = cardRect(l.reader());
+        Rect to = cardRect(l.source());
+        if (from == null || to == null) {
+            return;
+        }
+        List<Rect> obstacles = new ArrayList<>();
+        for (NetworkPlacement p : layout.networks()) {
+            for (Rect r : p.cards()) {
+                if (!r.equals(from) && !r.equals(to)) {
+                    obstacles.add(r);
+                }
+            }
+            if (p.rail() != null) {
+                obstacles.add(p.rail());
+            }
+            NetworkBox box = networks.get(p.network());
+            if (box != null) {
+                // the network's name and regions: a link may pass behind them, but better not
+                Rect hr = p.header();
+                obstacles.add(new Rect(hr.x() + TopologyLayout.BOX_PAD, hr.y() + 6, Math.min(hr.w() - 2 * TopologyLayout.BOX_PAD, box.textWidth()), hr.h() - 10));
+            }
+        }
+        node.setCurve(LinkRouting.discovery(from, to, obstacles, new Rect(0, 0, layout.width(), layout.height())));
+    }
+
+    private Rect cardRect(String cluster) {
+        TopologyModel model = vm.topologyProperty().get();
+        for (NetworkNode n : model.networks()) {
+            int i = n.clusters().indexOf(cluster);
+            if (i >= 0) {
+                return layout.network(n.name()).cards().get(i);
+            }
+        }
+        return null;
+    }
+
+    // Legend
+
+    private void buildLegend() {
+        legend.getStyleClass().add("topology-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (Health h : List.of(Health.OK, Health.WARNING, Health.ERROR, Health.OFFLINE, Health.UNKNOWN)) {
+            Label item = new Label(h.label(), HealthIcons.icon(h));
+            item.getStyleClass().add("legend-item");
+            legend.getChildren().add(item);
+        }
+        legend.getChildren().add(legendLine("dataplane-link", Health.OK, false, "data plane :15443"));
+        legend.getChildren().add(legendLine("discovery-link", Health.OK, true, "discovery: A reads B"));
+        Label broken = legendLine("discovery-link", Health.ERROR, true, "broken");
+        FontIcon off = new FontIcon(MaterialDesignL.LINK_VARIANT_OFF);
+        off.getStyleClass().add("legend-break-icon");
+        ((HBox) broken.getGraphic()).getChildren().add(off);
+        legend.getChildren().add(broken);
+    }
+
+    private static Label legendLine(String kind, Health health, boolean arrow, String text) {
+        Group sample = new Group();
+        sample.getStyleClass().addAll("link", kind, health.styleClass());
+        if (health == Health.ERROR) {
+            sample.getStyleClass().add("broken");
+        }
+        Line line = new Line(0, 0, 34, 0);
+        line.getStyleClass().add("link-line");
+        sample.getChildren().add(line);
+        if (arrow) {
+            Polygon head = new Polygon(40, 0, 30, -5, 30, 5);
+            head.getStyleClass().add("link-arrow");
+            sample.getChildren().add(head);
+        }
+        HBox graphic = new HBox(4, sample);
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        Label label = new Label(text, graphic);
+        label.getStyleClass().add("legend-item");
+        return label;
+    }
+
+    // For tests and the exporter
+
+    TopologyLayout.Result currentLayout() {
+        return layout;
+    }
+
+    long layoutCount() {
+        return layouts;
+    }
+
+    ClusterCard card(String cluster) {
+        return cards.get(cluster);
+    }
+
+    GatewayRail.Row gatewayRow(String cluster) {
+        return rails.values().stream().map(r -> r.row(cluster)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The arrow drawn for "reader reads source", or null when none is drawn. */
+    LinkNode discoveryLink(String reader, String source) {
+        LinkNode node = discoveryLinks.get("discovery:" + reader + ">" + source);
+        return node != null && node.isShown() ? node : null;
+    }
+
+    LinkNode dataPlaneLink(String from, String to) {
+        LinkNode n = dataLinks.get("dataplane:" + from + "|" + to);
+        return n != null ? n : dataLinks.get("dataplane:" + to + "|" + from);
+    }
+
+    Map<String, Integer> redraws() {
+        return redraws;
+    }
+
+    NetworkBox networkBox(String network) {
+        return networks.get(network);
+    }
+
+    /** Every node the canvas draws, for overlap checks. */
+    List<Node> drawnNodes() {
+        List<Node> all = new ArrayList<>();
+        for (Group g : List.of(boxLayer, dataLayer, discoveryLayer, headerLayer, cardLayer, railLayer, badgeLayer)) {
+            all.addAll(g.getChildren());
+        }
+        return all;
+    }
+
+    /** The symbol of a data-plane link with a problem sits near the network that causes it. */
+    private static double badgeAt(DataPlaneLink l) {
+        return l.culprit().equals(l.from()) ? 0.2 : l.culprit().equals(l.to()) ? 0.8 : 0.5;
+    }
+
+    private static String dataPlaneText(DataPlaneLink l) {
+        return "data plane " + l.from() + " ⇄ " + l.to() + " (east-west gateways, port 15443): " + l.health().label()
+                + (l.reason().isEmpty() ? "" : "\n" + l.reason());
+    }
+
+    private static String discoveryText(DiscoveryLink l) {
+        return "discovery: " + l.reader() + " reads " + l.source() + " (istio-remote-secret-" + l.source() + " in " + l.reader() + "): "
+                + switch (l.cell()) {
+                    case PRESENT -> "present";
+                    case MISSING -> "MISSING";
+                    case EXTRA -> "extra";
+                    default -> l.health().label();
+                } + (l.reason().isEmpty() ? "" : "\n" + l.reason());
+    }
+}
