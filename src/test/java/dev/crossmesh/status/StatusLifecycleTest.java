@@ -64,6 +64,11 @@ class StatusLifecycleTest {
 
                 mesh.demo.server("demo-cluster-2").start();
                 snapshots.await("cluster-2 synced again", s -> state(s, "cluster-2") == ConnectionState.SYNCED && s.findings().isEmpty(), Duration.ofSeconds(40));
+                // once healed it stays healed: no watch left over from the outage drops it back to reconnecting
+                int healedAt = snapshots.all().size();
+                Thread.sleep(4_000);
+                List<MeshStatus> after = snapshots.all().subList(healedAt, snapshots.all().size());
+                after.forEach(s -> assertEquals(ConnectionState.SYNCED, state(s, "cluster-2"), Snapshots.describe(s)));
                 // and it is watching again, not just showing the old cache
                 mesh.admin("cluster-2").namespaces().withName(MeshFixture.NS).edit(n -> {
                     n.getMetadata().getLabels().put(Labels.NETWORK, "vpc-x");
