@@ -1,5 +1,6 @@
 package dev.crossmesh.cli;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,11 @@ class ContextsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (contexts.isEmpty()) {
-            terminal.problem("no contexts in " + kubeconfigs.describeFiles());
+            boolean noFile = kubeconfigs.files().stream().noneMatch(Files::isRegularFile);
+            terminal.problem(noFile
+                    ? "no contexts: " + kubeconfigs.describeFiles() + " does not exist; point at a kubeconfig with --kubeconfig FILE or KUBECONFIG,"
+                            + " or start demo clusters with `crossmesh demo --headless`"
+                    : "no contexts in " + kubeconfigs.describeFiles());
             return ExitCodes.OK;
         }
         List<String[]> rows = new ArrayList<>();

@@ -229,6 +229,20 @@ class KubeCommandsTest {
     }
 
     @Test
+    void contextsSaysWhenKubeconfigPointsAtNoFile(@TempDir Path dir) throws Exception {
+        // KUBECONFIG comes from the environment: only a process of its own can be given one
+        Path missing = dir.resolve("nowhere").resolve("kubeconfig");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.crossmesh.Launcher", "contexts").redirectErrorStream(true);
+        builder.environment().put("KUBECONFIG", missing.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, process.exitValue(), out);
+        assertTrue(out.contains("no contexts: kubeconfig " + missing + " does not exist; point at a kubeconfig with --kubeconfig FILE"), out);
+    }
+
+    @Test
     void aFailedApplyExitsOneAndSaysHowToFinish(@TempDir Path dir) throws Exception {
         try (Setup s = Setup.start(dir, null)) {
             s.demo().server("demo-cluster-2").mockServer().expect().post().withPath("/api/v1/namespaces/istio-system/services")
