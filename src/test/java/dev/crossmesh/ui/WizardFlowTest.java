@@ -28,6 +28,7 @@ import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.cli.CliRunner;
 import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.demo.SimulationOptions;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.MeshPlan;
@@ -41,6 +42,8 @@ import dev.crossmesh.ui.apply.ApplyStepViewModel;
 import dev.crossmesh.ui.core.WizardStep;
 import dev.crossmesh.ui.preview.PreviewStepViewModelTestSupport;
 import dev.crossmesh.ui.shell.MainWindow;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 
 /**
  * The wizard driven as a user drives it, by clicking and typing, against demo clusters it starts itself:
@@ -215,6 +218,51 @@ class WizardFlowTest {
             WizardFx.waitUntil("the question was asked", () -> dialogs.asked.contains("unsaved: two.yaml"));
             assertTrue(stage.isShowing(), "cancel keeps the window open");
             assertEquals("vpc-2", PlanReader.read(planFile).plan().clusters().get(1).network(), "nothing was written");
+        }
+    }
+
+    @Test
+    void anObjectCrossmeshDidNotCreateIsLeftAloneUntilTheUserTakesItOver(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
+            // someone made the east-west gateway Service by hand in the first cluster
+            var admin = demo.server("demo-cluster-1").adminClient();
+            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("istio-system").endMetadata().build()).create();
+            admin.services().inNamespace("istio-system").resource(new ServiceBuilder().withNewMetadata().withName("istio-eastwestgateway")
+                    .addToLabels("team", "net").endMetadata().withNewSpec().withType("ClusterIP").addNewPort().withName("tls").withPort(15443)
+                    .endPort().endSpec().build()).create();
+            Path planFile = dir.resolve("two.yaml");
+            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
+                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
+                    new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+            FxRobot robot = new FxRobot();
+            WizardFx.waitUntil("its clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
+                    .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+            WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.PREVIEW));
+            WizardFx.waitUntil("the preview is rendered", () -> window.previewStep().validProperty().get());
+            robot.clickOn("#next");
+            WizardFx.waitUntil("the Apply step", () -> window.wizard().current() == WizardStep.APPLY);
+
+            robot.clickOn("#dryRun");
+            WizardFx.waitUntil("the dry run failed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.DRY_RUN_FAILED);
+            List<String> problems = shownTexts(robot, ".apply-problem");
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("east · Service istio-system/istio-eastwestgateway: left alone: ")
+                    && p.contains("--force")), problems.toString());
+
+            robot.clickOn("#takeOver");
+            assertEquals(ApplyStepViewModel.State.IDLE, window.applyStep().stateProperty().get());
+            assertTrue(robot.lookup("#applyHeadline").queryAs(Labeled.class).getText().startsWith("Objects crossmesh did not create will be taken over"));
+            robot.clickOn("#dryRun");
+            WizardFx.waitUntil("the dry run passed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.DRY_RUN_PASSED);
+            dialogs.confirmations.add(true);
+            robot.clickOn("#applyRun");
+            WizardFx.waitUntil("the apply succeeded", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED);
+            assertTrue(dialogs.lastMessage.contains("taken over (--force)"), dialogs.lastMessage);
+            var service = admin.services().inNamespace("istio-system").withName("istio-eastwestgateway").get();
+            assertEquals("crossmesh", service.getMetadata().getLabels().get("app.kubernetes.io/managed-by"), service.getMetadata().toString());
+            assertEquals("net", service.getMetadata().getLabels().get("team"), "labels crossmesh does not set stay");
+            assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         }
     }
 

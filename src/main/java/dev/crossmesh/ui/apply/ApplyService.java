@@ -26,7 +26,12 @@ public interface ApplyService {
      */
     Outcome apply(Request request, Listener listener, CancelToken cancel) throws Exception;
 
-    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun) {
+    /**
+     * One run.
+     *
+     * @param takeOver change objects that exist without crossmesh's labels too ({@code crossmesh apply --force}); else they are left alone
+     */
+    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver) {
     }
 
     /**

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -125,6 +126,16 @@ public final class ApplyStepView extends StepPage {
         cancel.disableProperty().bind(vm.runningProperty().not().or(vm.cancellingProperty()));
         cancel.setOnAction(e -> vm.cancel());
 
+        CheckBox takeOver = new CheckBox("_Take over existing objects");
+        takeOver.setId("takeOver");
+        takeOver.setMnemonicParsing(true);
+        takeOver.setMinWidth(CheckBox.USE_PREF_SIZE);
+        takeOver.setTooltip(new Tooltip("Objects that already exist without crossmesh's labels are left alone unless this is ticked.\n"
+                + "Ticked, they are changed to match the plan and labelled as crossmesh's; uninstall then leaves them in place.\n"
+                + "The same as crossmesh apply --force. Changing it asks for a new dry run."));
+        takeOver.selectedProperty().bindBidirectional(vm.takeOverProperty());
+        takeOver.disableProperty().bind(vm.runningProperty());
+
         ProgressBar bar = new ProgressBar();
         bar.setId("applyProgress");
         bar.progressProperty().bind(vm.progressProperty());
@@ -140,7 +151,7 @@ public final class ApplyStepView extends StepPage {
         for (Button b : List.of(dryRun, apply, cancel)) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
-        HBox toolbar = new HBox(8, dryRun, apply, cancel, bar, count);
+        HBox toolbar = new HBox(8, dryRun, apply, cancel, takeOver, bar, count);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         return toolbar;
     }

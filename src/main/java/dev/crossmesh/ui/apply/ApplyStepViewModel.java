@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -85,6 +87,7 @@ public final class ApplyStepViewModel implements StepViewModel {
     private final ObservableList<GatewayRow> gatewaysView = FXCollections.unmodifiableObservableList(gateways);
     private final ObservableList<ClusterOutcome> summary = FXCollections.observableArrayList();
     private final ObservableList<ClusterOutcome> summaryView = FXCollections.unmodifiableObservableList(summary);
+    private final BooleanProperty takeOver = new SimpleBooleanProperty(this, "takeOver");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
 
@@ -111,6 +114,7 @@ public final class ApplyStepViewModel implements StepViewModel {
         rendering.addListener((obs, o, now) -> renderingChanged());
         planModel.planProperty().addListener((obs, o, now) -> update());
         state.addListener((obs, o, now) -> update());
+        takeOver.addListener((obs, o, now) -> takeOverChanged());
         renderingChanged();
     }
 
@@ -132,6 +136,15 @@ public final class ApplyStepViewModel implements StepViewModel {
     /** Cancel was pressed; the run stops after the step in progress. */
     public ReadOnlyBooleanProperty cancellingProperty() {
         return cancelling.getReadOnlyProperty();
+    }
+
+    /**
+     * Objects that exist without crossmesh's labels are changed to match the plan and labelled as crossmesh's (as
+     * {@code crossmesh apply --force}); else they are left alone and the step says so. A dry run that passed without
+     * it does not count with it, and the other way round.
+     */
+    public BooleanProperty takeOverProperty() {
+        return takeOver;
     }
 
     public ReadOnlyBooleanProperty canDryRunProperty() {
@@ -239,6 +252,10 @@ public final class ApplyStepViewModel implements StepViewModel {
         if (appliedOnce()) {
             message.append("\n\nSteps applied before are left as they are; the rest is applied.");
         }
+        if (takeOver.get()) {
+            message.append("\n\nObjects that exist without crossmesh's labels are taken over (--force): changed to match the plan and"
+                    + " labelled; uninstall leaves them in place.");
+        }
         message.append("\n\nYou can cancel between steps.");
         if (dialogs.confirm(title, message.toString(), applyLabel.get())) {
             start(false);
@@ -288,6 +305,24 @@ public final class ApplyStepViewModel implements StepViewModel {
         update();
     }
 
+    /** The dry run was of the other choice: what it said about objects that are not crossmesh's no longer holds. */
+    private void takeOverChanged() {
+        if (running.get()) {
+            // the view disables the choice during a run; a run goes on with what it started with
+            return;
+        }
+        if (dryRunFor != null || state.get() == State.DRY_RUN_FAILED) {
+            dryRunFor = null;
+            dryRunOutcome = null;
+            if (state.get() == State.DRY_RUN_PASSED || state.get() == State.DRY_RUN_FAILED) {
+                state.set(State.IDLE);
+            }
+            headline.set(takeOver.get() ? "Objects crossmesh did not create will be taken over: run the dry run again to see what that changes."
+                    : "Objects crossmesh did not create will be left alone: run the dry run again.");
+        }
+        update();
+    }
+
     private void clear(Rendering now) {
         log.clear();
         logRows.clear();
@@ -313,7 +348,7 @@ public final class ApplyStepViewModel implements StepViewModel {
         int clusters = current.plan().clusters().size();
         headline.set(dry ? "Dry run on " + clusters + " clusters: the API servers check every object, nothing is changed…"
                 : "Applying to " + clusters + " clusters…");
-        ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry);
+        ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry, takeOver.get());
         CancelToken token = cancel;
         executor.run(() -> service.apply(request, updates::add, token), outcome -> finished(current, outcome),
                 failure -> crashed(dry, failure));

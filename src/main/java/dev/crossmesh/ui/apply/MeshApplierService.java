@@ -26,7 +26,7 @@ import dev.crossmesh.ui.preview.Rendering;
 
 /**
  * {@link ApplyService} over {@link MeshApplier}, with the options of a plain {@code crossmesh apply} (control plane
- * auto, no --force, the default wait for gateway addresses). Counts finished steps for the progress bar and picks
+ * auto, the default wait for gateway addresses), and --force when the user ticked "take over". Counts finished steps for the progress bar and picks
  * the gateway addresses out of the event stream as they arrive.
  */
 final class MeshApplierService implements ApplyService {
@@ -54,7 +54,7 @@ final class MeshApplierService implements ApplyService {
         checkSameAsPreview(rendering);
         Progress progress = new Progress(expectedSteps(rendering.plan(), rendering.mesh()), listener);
         try (ClusterClients clients = new ClusterClients(request.kubeconfigs())) {
-            ApplyResult result = new MeshApplier(clients).apply(rendering.plan(), rendering.certs(), options.withDryRun(request.dryRun()),
+            ApplyResult result = new MeshApplier(clients).apply(rendering.plan(), rendering.certs(), options.withDryRun(request.dryRun()).withForce(request.takeOver()),
                     progress::accept, cancel);
             return outcome(result);
         }

@@ -303,6 +303,26 @@ class ApplyStepViewModelTest {
         assertEquals("This build has no apply engine: export the manifests in the Preview step and run apply.sh.", none.blockerProperty().get());
     }
 
+    @Test
+    void takingOverExistingObjectsGoesWithTheRunAndAsksForANewDryRun() {
+        passDryRun();
+        assertFalse(service.requests.get(0).takeOver(), "left alone unless the user says otherwise");
+        vm.takeOverProperty().set(true);
+        assertEquals(State.IDLE, vm.stateProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "the dry run was of the other choice");
+        assertTrue(vm.headlineProperty().get().startsWith("Objects crossmesh did not create will be taken over"), vm.headlineProperty().get());
+
+        passDryRun();
+        assertTrue(service.requests.get(1).takeOver());
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 8, 1, 0, 0, 0, 0),
+                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertTrue(service.requests.get(2).takeOver());
+        assertTrue(dialogs.lastMessage.contains("taken over (--force)"), dialogs.lastMessage);
+        assertEquals(State.SUCCEEDED, vm.stateProperty().get());
+    }
+
     private void passDryRun() {
         service.script(true, r -> { }, outcome(true, false, true, new ClusterOutcome("east", 8, 1, 0, 0, 0, 0),
                 new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));

@@ -45,7 +45,7 @@ class MeshApplierServiceTest {
             Kubeconfigs kubeconfigs = Kubeconfigs.of(List.of(demo.kubeconfig()));
 
             List<Update> dryUpdates = new CopyOnWriteArrayList<>();
-            Outcome dry = service.apply(new ApplyService.Request(rendering, kubeconfigs, true), dryUpdates::add, new CancelToken());
+            Outcome dry = service.apply(new ApplyService.Request(rendering, kubeconfigs, true, false), dryUpdates::add, new CancelToken());
             assertTrue(dry.succeeded(), dry.problems().toString());
             assertTrue(dry.dryRun());
             assertEquals(0, dry.total(ApplyService.ClusterOutcome::unchanged));
@@ -54,7 +54,7 @@ class MeshApplierServiceTest {
             assertCountsUpToTheTotal(dryUpdates);
 
             List<Update> updates = new CopyOnWriteArrayList<>();
-            Outcome outcome = service.apply(new ApplyService.Request(rendering, kubeconfigs, false), updates::add, new CancelToken());
+            Outcome outcome = service.apply(new ApplyService.Request(rendering, kubeconfigs, false, false), updates::add, new CancelToken());
             assertTrue(outcome.succeeded(), outcome.problems().toString());
             assertCountsUpToTheTotal(updates);
             for (String cluster : List.of("east", "west")) {
@@ -73,7 +73,7 @@ class MeshApplierServiceTest {
                     "the live cacerts Secret differs from the previewed one (values not shown)");
             assertFalse(decoded(live.getStringData(), live.getData()).isEmpty());
 
-            Outcome again = service.apply(new ApplyService.Request(rendering, kubeconfigs, false), u -> { }, new CancelToken());
+            Outcome again = service.apply(new ApplyService.Request(rendering, kubeconfigs, false, false), u -> { }, new CancelToken());
             assertTrue(again.succeeded());
             assertEquals(0, again.total(ApplyService.ClusterOutcome::applied), "a second apply finds everything in place");
         }
@@ -83,7 +83,7 @@ class MeshApplierServiceTest {
     void cancelStopsBetweenStepsAndTheAccountSaysWhatWasNotAttempted(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
             CancelToken cancel = new CancelToken();
-            Outcome outcome = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())), false),
+            Outcome outcome = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())), false, false),
                     u -> {
                         if (u.step().equals("Secret istio-system/cacerts") && u.status() == Update.Status.DONE) {
                             cancel.cancel();
@@ -99,7 +99,7 @@ class MeshApplierServiceTest {
     @Test
     void aClusterStoppedMidApplyFailsInWordsNamingTheClusterAndWhatToDo(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
-            Outcome outcome = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())), false),
+            Outcome outcome = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())), false, false),
                     u -> {
                         if (u.cluster().equals("west") && u.step().equals("Secret istio-system/cacerts") && u.status() == Update.Status.DONE) {
                             demo.server("demo-cluster-2").stop();
