@@ -27,6 +27,11 @@ import io.vertx.core.file.FileSystemOptions;
 public final class ClusterClients implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * The first wait before a closed watch is opened again (it doubles on each failure). fabric8's 1 s default made
+     * every watch a server ended, or a restart of the API server, a gap of a second or more in the live status.
+     */
+    private static final int WATCH_RECONNECT_INTERVAL_MILLIS = 250;
     /** Vert.x reads this when it starts: the JDK's resolver then finds hosts as every other program does (/etc/hosts, the OS's DNS). */
     private static final String DISABLE_DNS_RESOLVER = "vertx.disableDnsResolver";
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -54,6 +59,7 @@ public final class ClusterClients implements AutoCloseable {
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setRequestRetryBackoffLimit(1);
         config.setRequestRetryBackoffInterval(200);
+        config.setWatchReconnectInterval(WATCH_RECONNECT_INTERVAL_MILLIS);
         KubernetesClient client;
         synchronized (this) {
             if (vertx == null) {

@@ -34,7 +34,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 final class ClusterWatch implements AutoCloseable {
     private static final String NS = Labels.ISTIO_NAMESPACE;
     static final String ISTIOD_APP = "istiod";
-    private static final Duration RECONNECT_GRACE = Duration.ofSeconds(1);
+    private static final Duration RECONNECT_GRACE = Duration.ofSeconds(3);
 
     static final ResourceDefinitionContext GATEWAY_V1 = gatewayContext("v1");
     static final ResourceDefinitionContext GATEWAY_V1ALPHA3 = gatewayContext("v1alpha3");
@@ -237,8 +237,9 @@ final class ClusterWatch implements AutoCloseable {
         if (down.compareTo(offlineAfter) >= 0) {
             return ConnectionState.OFFLINE;
         }
-        // informers renew their watches now and then (the server ends each after a timeout): a short gap without an
-        // error is that, not a lost cluster, and must not make the topology flicker
+        // informers renew their watches now and then (the server ends each after a timeout, or restarted): a gap of a
+        // few seconds without an error is that, not a lost cluster, and must not make the topology flicker; an error
+        // (connection refused, 403) shows at once
         Duration grace = RECONNECT_GRACE.compareTo(offlineAfter.dividedBy(2)) < 0 ? RECONNECT_GRACE : offlineAfter.dividedBy(2);
         return down.compareTo(grace) < 0 && lastError == null ? ConnectionState.SYNCED : ConnectionState.RECONNECTING;
     }
