@@ -2,6 +2,8 @@ package dev.crossmesh.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -32,14 +34,33 @@ import dev.crossmesh.ui.shell.UiServices;
 
 /** The JavaFX application: the wizard in one window. {@link #open} is what the launcher and the CLI call. */
 public class CrossmeshApp extends Application {
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
     private static volatile GuiRequest request = GuiRequest.wizard();
     private MainWindow window;
 
     /** Shows the wizard and returns the exit code once its window is closed. */
     public static int open(GuiRequest what) {
         request = what == null ? GuiRequest.wizard() : what;
-        Application.launch(CrossmeshApp.class);
+        // JavaFX warns on every start that it was loaded from the class path, which the plain launcher does on purpose
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        try {
+            Application.launch(CrossmeshApp.class);
+        } catch (RuntimeException e) {
+            System.err.println(launchFailure(e));
+            return 2;
+        }
         return 0;
+    }
+
+    /** What to tell a user whose window did not open: most often there is no display (ssh, a container, CI). */
+    static String launchFailure(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("DISPLAY") || message.contains("Graphics Device initialization failed") || message.contains("glass")) {
+            return "crossmesh: cannot open a window here: " + (message.contains("DISPLAY") ? "no display (DISPLAY is not set or cannot be reached)" : message)
+                    + ". The command line needs none: see crossmesh --help; crossmesh demo --headless runs demo clusters without a window.";
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return "crossmesh: the window could not open: " + cause + " (please report it)";
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,14 +233,9 @@ class KubeCommandsTest {
     void contextsSaysWhenKubeconfigPointsAtNoFile(@TempDir Path dir) throws Exception {
         // KUBECONFIG comes from the environment: only a process of its own can be given one
         Path missing = dir.resolve("nowhere").resolve("kubeconfig");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.crossmesh.Launcher", "contexts").redirectErrorStream(true);
-        builder.environment().put("KUBECONFIG", missing.toString());
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
-        assertEquals(0, process.exitValue(), out);
-        assertTrue(out.contains("no contexts: kubeconfig " + missing + " does not exist; point at a kubeconfig with --kubeconfig FILE"), out);
+        LauncherProcess.Result r = LauncherProcess.run(Map.of("KUBECONFIG", missing.toString()), "contexts");
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("no contexts: kubeconfig " + missing + " does not exist; point at a kubeconfig with --kubeconfig FILE"), r.output());
     }
 
     @Test
