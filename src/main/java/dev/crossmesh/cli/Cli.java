@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The command line. {@link #run} is what {@code main} calls and what tests call in-process. */
 public final class Cli {
@@ -51,6 +52,12 @@ public final class Cli {
         });
         cl.setOut(out);
         cl.setErr(err);
+        // a mistyped option gets its one line and where to read more, not the whole usage text
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            terminal.problem("crossmesh: " + plain(ex.getMessage()));
+            terminal.problem("see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof CliException cli) {
                 terminal.problem("crossmesh: " + cli.getMessage());
@@ -69,7 +76,15 @@ public final class Cli {
         return code;
     }
 
-    @Command(name = "crossmesh", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    /** picocli's message without the Java exception it quotes: "'abc' is not a number", not a NumberFormatException. */
+    static String plain(String message) {
+        return message.replaceAll("cannot convert '(.*)' to BigDecimal.*", "'$1' is not a number")
+                .replaceAll("'(.*)' is not an int", "'$1' is not a whole number")
+                .replaceAll("Unmatched arguments? from index \\d+: '([^']*)'.*|Unmatched argument at index \\d+: '([^']*)'.*", "'$1$2' is not a command or option here")
+                .replaceAll("\\s*\\((java|javax)\\.[\\w.$]+:.*\\)$", "");
+    }
+
+    @Command(name = "crossmesh", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
             subcommands = {ValidateCommand.class, ExportCommand.class, ContextsCommand.class, PreflightCommand.class, DiffCommand.class,

@@ -23,11 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", sortOptions = false,
-        description = {"Start demo clusters on this machine: Kubernetes API servers inside crossmesh,",
-                "each with a simulated Istio control plane and a gateway on 127.0.0.2, 127.0.0.3, ...",
+        description = {"Start demo clusters on this machine, to try crossmesh, train or test.",
+                "They are Kubernetes API servers inside crossmesh, each with a simulated",
+                "Istio control plane and a gateway on 127.0.0.2, 127.0.0.3, ...",
                 "No cloud account, nothing installed. Prints one line per cluster, then 'ready'.",
-                "Runs until Ctrl-C, or until its standard input (a pipe) closes. Without --headless",
-                "it opens the wizard on the demo clusters and stops them when the window closes."},
+                "Runs until Ctrl-C, or until its standard input (a pipe) closes.",
+                "Without --headless it opens the wizard on the demo clusters and stops them",
+                "when the window closes."},
         footer = {"", "Faults to show on purpose (CLUSTER: a demo cluster's name or number):",
                 "  --no-load-balancer            no gateway Service gets an address",
                 "  --no-load-balancer=2          only demo-cluster-2's stays pending",
@@ -37,9 +39,6 @@ import picocli.CommandLine.Option;
                 "  --offline demo-cluster-1@60   stops after 60 s, for good (repeatable)"})
 class DemoCommand implements Callable<Integer> {
     static final int MIN_CLUSTERS = 2;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-    boolean help;
 
     @Option(names = "--clusters", paramLabel = "N", defaultValue = "2", description = "how many clusters, 2 to 20 (default 2)")
     int clusters;

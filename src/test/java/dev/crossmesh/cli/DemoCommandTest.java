@@ -123,6 +123,7 @@ class DemoCommandTest {
         assertUsage("expected CLUSTER@SECONDS[+SECONDS]", "demo", "--headless", "--kubeconfig", k, "--offline", "2-30");
         assertUsage("there is no demo cluster 'demo-cluster-5'", "demo", "--headless", "--kubeconfig", k, "--no-load-balancer=demo-cluster-5");
         assertUsage("--delay -1", "demo", "--headless", "--kubeconfig", k, "--delay", "-1");
+        assertUsage("crossmesh: Invalid value for option '--delay': 'abc' is not a number", "demo", "--headless", "--kubeconfig", k, "--delay", "abc");
         Path foreign = dir.resolve("config");
         Files.writeString(foreign, "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n");
         assertUsage("not a crossmesh demo kubeconfig", "demo", "--headless", "--kubeconfig", foreign.toString());

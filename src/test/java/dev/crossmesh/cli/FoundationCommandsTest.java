@@ -31,9 +31,23 @@ class FoundationCommandsTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : List.of("validate", "export", "contexts", "preflight", "diff", "apply", "status", "uninstall", "live", "demo")) {
+            CliRunner.Result r = CliRunner.run(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.all());
+            assertTrue(r.out().startsWith("Usage: crossmesh " + command + " "), r.out());
+            assertTrue(r.err().isEmpty(), r.err());
+        }
+    }
+
+    @Test
     void unknownCommandOrOptionIsAUsageError() {
-        assertEquals(2, CliRunner.run("frobnicate").code());
-        assertEquals(2, CliRunner.run("validate").code(), "--plan is required");
+        CliRunner.Result unknown = CliRunner.run("frobnicate");
+        assertEquals(2, unknown.code());
+        assertEquals("crossmesh: 'frobnicate' is not a command or option here\nsee: crossmesh --help\n", unknown.err().replace("\r", ""));
+        CliRunner.Result noPlan = CliRunner.run("validate");
+        assertEquals(2, noPlan.code(), "--plan is required");
+        assertEquals("crossmesh: Missing required option: '--plan=FILE'\nsee: crossmesh validate --help\n", noPlan.err().replace("\r", ""));
     }
 
     @Test
