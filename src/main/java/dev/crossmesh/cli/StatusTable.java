@@ -21,8 +21,8 @@ final class StatusTable {
         rows.add(List.of("CLUSTER", "CONTEXT", "STATE", "NETWORK", "ISTIOD", "GATEWAY", "PODS", "PROBE", "REMOTE SECRETS", "ROOT"));
         for (ClusterStatus c : status.clusters()) {
             GatewayStatus gw = c.gateway();
-            if (!c.synced() && !c.namespacePresent()) {
-                // never seen (or nothing there yet): unknown, not "none"
+            if (!c.seen()) {
+                // unknown, not "none"
                 rows.add(List.of(c.name(), c.context(), c.state().label(), "?", "?", "?", "?", gw.probe().state().label(), "?", "?"));
                 continue;
             }

@@ -56,6 +56,14 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
         return state == ConnectionState.SYNCED;
     }
 
+    /**
+     * Whether anything is known of the cluster's istio-system: it is synced, or was once and shows its last known
+     * state. Otherwise counts and lists are unknown, not zero or empty.
+     */
+    public boolean seen() {
+        return synced() || namespacePresent;
+    }
+
     /** The clusters this one has a remote secret for, sorted, each once. */
     public List<String> remoteSecretClusters() {
         return remoteSecrets.stream().flatMap(s -> s.clusters().stream()).distinct().sorted().toList();

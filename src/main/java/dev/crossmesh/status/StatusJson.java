@@ -23,10 +23,10 @@ public final class StatusJson {
             String rootCertSha256) {
     }
 
-    public record Count(int ready, int total) {
+    public record Count(Integer ready, Integer total) {
     }
 
-    public record Gateway(String address, int ready, int total, String probe) {
+    public record Gateway(String address, Integer ready, Integer total, String probe) {
     }
 
     public record JsonFinding(String severity, String code, String cluster, String message) {
@@ -52,6 +52,11 @@ public final class StatusJson {
     }
 
     private static Cluster cluster(ClusterStatus c) {
+        if (!c.seen()) {
+            // nothing known yet (connecting, or offline from the start): null, as the table's "?", not 0 or []
+            return new Cluster(c.name(), c.context(), c.state().label(), null, new Count(null, null),
+                    new Gateway(null, null, null, c.gateway().probe().state().label()), null, null);
+        }
         return new Cluster(c.name(), c.context(), c.state().label(), nullIfEmpty(c.network()),
                 new Count(c.istiod().ready(), c.istiod().total()),
                 new Gateway(nullIfEmpty(c.gateway().address()), c.gateway().podsReady(), c.gateway().podsTotal(), c.gateway().probe().state().label()),

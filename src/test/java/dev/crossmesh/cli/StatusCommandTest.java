@@ -152,7 +152,13 @@ class StatusCommandTest {
         CliRunner.Result r = CliRunner.run("status", "--plan", other.toString(), "--kubeconfig", mesh.kubeconfig().toString(), "--json");
         assertEquals(1, r.code(), r.all());
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals("offline", json.getAsJsonArray("clusters").get(1).getAsJsonObject().get("state").getAsString());
+        JsonObject offline = json.getAsJsonArray("clusters").get(1).getAsJsonObject();
+        assertEquals("offline", offline.get("state").getAsString());
+        // nothing known of it: null, as the table's "?", never 0 or [] a script would take for facts
+        assertKeys(offline, "name", "context", "state", "network", "istiod", "gateway", "remoteSecrets", "rootCertSha256");
+        assertTrue(offline.getAsJsonObject("istiod").get("ready").isJsonNull() && offline.getAsJsonObject("istiod").get("total").isJsonNull(), offline.toString());
+        assertTrue(offline.getAsJsonObject("gateway").get("ready").isJsonNull() && offline.getAsJsonObject("gateway").get("total").isJsonNull(), offline.toString());
+        assertTrue(offline.get("remoteSecrets").isJsonNull() && offline.get("network").isJsonNull(), offline.toString());
         assertTrue(r.out().contains("context 'gone-context' is not in kubeconfig"), r.out());
         assertEquals("synced", json.getAsJsonArray("clusters").get(0).getAsJsonObject().get("state").getAsString());
     }
