@@ -32,8 +32,8 @@ class ValidateCommand implements Callable<Integer> {
         List<Finding> findings = doc.allFindings();
         boolean errors = Finding.anyError(findings);
         if (json) {
-            terminal.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                    .toJson(new ValidationReport(plan.file.toString(), !errors, findings)));
+            terminal.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+                    .toJson(new ValidationReport(plan.file.toString(), !errors, findings.stream().map(JsonFinding::of).toList())));
         } else {
             findings.forEach(f -> terminal.println(f.toLine()));
             long errorCount = findings.stream().filter(Finding::isError).count();
@@ -49,6 +49,14 @@ class ValidateCommand implements Callable<Integer> {
         return errors ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    record ValidationReport(String plan, boolean valid, List<Finding> findings) {
+    record ValidationReport(String plan, boolean valid, List<JsonFinding> findings) {
+    }
+
+    /** Written as {@code status --json} writes findings: severity {@code error|warning}, null where there is no path or cluster. */
+    record JsonFinding(String severity, String code, String path, String cluster, String message) {
+        static JsonFinding of(Finding f) {
+            return new JsonFinding(f.severity().label(), f.code(), f.path().isEmpty() ? null : f.path(), f.cluster().isEmpty() ? null : f.cluster(),
+                    f.message());
+        }
     }
 }

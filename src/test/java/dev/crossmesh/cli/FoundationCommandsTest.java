@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,10 @@ class FoundationCommandsTest {
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
         assertTrue(json.get("valid").getAsBoolean());
         JsonObject finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
-        assertEquals("WARNING", finding.get("severity").getAsString());
+        assertEquals(Set.of("severity", "code", "path", "cluster", "message"), finding.keySet());
+        assertEquals("warning", finding.get("severity").getAsString(), "as status --json writes it");
         assertEquals("CM012", finding.get("code").getAsString());
+        assertTrue(finding.get("cluster").isJsonNull(), "a mesh-wide finding has no cluster: " + finding);
     }
 
     @Test
