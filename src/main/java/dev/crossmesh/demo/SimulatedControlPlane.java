@@ -323,7 +323,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
         labels.put(Labels.REVISION, rev);
         labels.put("operator.istio.io/component", "Pilot");
         labels.put("operator.istio.io/version", istiod.version());
-        labels.put("install.operator.istio.io/owning-resource", istiod.owner());
+        labels.put(Labels.OPERATOR_OWNING_RESOURCE, istiod.owner());
         labels.put("install.operator.istio.io/owning-resource-namespace", NS);
         Map<String, String> podLabels = new LinkedHashMap<>();
         podLabels.put("app", ISTIOD);
@@ -352,7 +352,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
         String rev = istiod.revision().isEmpty() ? "default" : istiod.revision();
         return new ServiceBuilder().withNewMetadata().withName(istiod.name()).withNamespace(NS)
                 .addToLabels("app", ISTIOD).addToLabels("istio", "pilot").addToLabels(Labels.REVISION, rev)
-                .addToLabels("install.operator.istio.io/owning-resource", istiod.owner())
+                .addToLabels(Labels.OPERATOR_OWNING_RESOURCE, istiod.owner())
                 .addToAnnotations(SIMULATED_BY, OPERATOR).endMetadata()
                 .withNewSpec().withType("ClusterIP").addToSelector("app", ISTIOD).addToSelector(Labels.REVISION, rev)
                 .addNewPort().withName("grpc-xds").withPort(15010).withProtocol("TCP").endPort()
@@ -371,7 +371,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
         String mesh = "defaultConfig:\n  discoveryAddress: " + istiod.name() + "." + NS + ".svc:15012\n  meshId: " + istiod.meshId()
                 + "\ntrustDomain: " + istiod.trustDomain() + "\n";
         return new ConfigMapBuilder().withNewMetadata().withName(meshConfigName(istiod)).withNamespace(NS)
-                .addToLabels("install.operator.istio.io/owning-resource", istiod.owner())
+                .addToLabels(Labels.OPERATOR_OWNING_RESOURCE, istiod.owner())
                 .addToLabels(Labels.REVISION, istiod.revision().isEmpty() ? "default" : istiod.revision())
                 .addToAnnotations(SIMULATED_BY, OPERATOR).endMetadata()
                 .addToData("mesh", mesh).addToData("meshNetworks", "networks: {}\n").build();

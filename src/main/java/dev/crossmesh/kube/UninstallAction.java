@@ -23,6 +23,10 @@ public record UninstallAction(String cluster, Action action, String apiVersion, 
         detail = detail == null ? "" : detail;
     }
 
+    public UninstallAction withDetail(String value) {
+        return new UninstallAction(cluster, action, apiVersion, kind, namespace, name, value);
+    }
+
     /** {@code Secret istio-system/cacerts}. */
     public String object() {
         return kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + name;

@@ -134,18 +134,47 @@ public final class Uninstaller {
             }
             addAll(actions, taken, owned, o -> true);
 
-            inNamespace.stream().filter(o -> isKind(o, "Deployment") && isIstiod(o) && !Ownership.ownedBy(o, plan.meshId())).forEach(o -> actions.add(
+            // the Istio operator removes what it installed for an IstioOperator that goes: that control plane is not kept
+            Set<String> operatorsRemoved = actions.stream().filter(a -> a.action() == UninstallAction.Action.DELETE && a.kind().equals("IstioOperator"))
+                    .map(UninstallAction::name).collect(Collectors.toSet());
+            inNamespace.stream().filter(o -> isKind(o, "Deployment") && isIstiod(o) && !Ownership.ownedBy(o, plan.meshId())
+                    && !installedBy(o, operatorsRemoved)).forEach(o -> actions.add(
                     action(UninstallAction.Action.KEEP, o, "the control plane (installed with istioctl, or by someone else) stays;"
                             + " to remove it run `istioctl uninstall --purge -y --context " + target.spec().context() + "`")));
+            if (!operatorsRemoved.isEmpty()) {
+                actions.replaceAll(a -> a.action() == UninstallAction.Action.DELETE && operatorsRemoved.contains(a.name()) && a.kind().equals("IstioOperator")
+                        ? a.withDetail("the Istio operator then removes the control plane it installed (istiod)") : a);
+            }
 
             Map<String, Object> namespace = api.get("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
             if (namespace != null) {
-                actions.add(namespaceAction(namespace, inNamespace));
+                List<Map<String, Object>> goingDeployments = inNamespace.stream().filter(o -> isKind(o, "Deployment") && installedBy(o, operatorsRemoved)).toList();
+                List<Map<String, Object>> staying = inNamespace.stream()
+                        .filter(o -> !installedBy(o, operatorsRemoved) && !(isKind(o, "Pod") && goingDeployments.stream().anyMatch(d -> selects(d, o))))
+                        .toList();
+                actions.add(namespaceAction(namespace, staying, !operatorsRemoved.isEmpty()));
             }
             return actions;
         }
 
-        private UninstallAction namespaceAction(Map<String, Object> namespace, List<Map<String, Object>> inNamespace) {
+        /** Made by the Istio operator for one of these IstioOperators (its owning-resource label). */
+        private static boolean installedBy(Map<String, Object> o, Set<String> operators) {
+            return operators.contains(ObjectFields.labels(o).get(Labels.OPERATOR_OWNING_RESOURCE));
+        }
+
+        /** The Deployment's selector matches the pod's labels: the pod goes with the Deployment. */
+        @SuppressWarnings("unchecked")
+        private static boolean selects(Map<String, Object> deployment, Map<String, Object> pod) {
+            Object spec = deployment.get("spec");
+            Object selector = spec instanceof Map<?, ?> m ? m.get("selector") : null;
+            Object matchLabels = selector instanceof Map<?, ?> m ? m.get("matchLabels") : null;
+            if (!(matchLabels instanceof Map<?, ?> wanted) || wanted.isEmpty()) {
+                return false;
+            }
+            return ObjectFields.labels(pod).entrySet().containsAll(((Map<String, String>) wanted).entrySet());
+        }
+
+        private UninstallAction namespaceAction(Map<String, Object> namespace, List<Map<String, Object>> inNamespace, boolean afterOperator) {
             if (NamespaceAdoption.withoutOurMarks(namespace) == null) {
                 return action(UninstallAction.Action.KEEP, namespace, "crossmesh did not create it and added no labels to it: left as it is");
             }
@@ -156,7 +185,10 @@ public final class Uninstaller {
             }
             List<String> others = remaining(inNamespace, plan.meshId());
             if (others.isEmpty()) {
-                return action(UninstallAction.Action.NAMESPACE, namespace, "crossmesh created it and nothing else lives in it: deleted");
+                return action(UninstallAction.Action.NAMESPACE, namespace, afterOperator
+                        ? "crossmesh created it and nothing else will live in it once the Istio operator has removed the control plane: deleted then"
+                                + " (if the operator has not finished by then, it stays and the uninstall says what it holds)"
+                        : "crossmesh created it and nothing else lives in it: deleted");
             }
             return action(UninstallAction.Action.NAMESPACE, namespace, removeLabels + "; crossmesh created it, but it stays because it holds "
                     + describe(others) + ", which crossmesh did not create");

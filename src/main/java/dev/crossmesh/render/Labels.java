@@ -8,6 +8,8 @@ public final class Labels {
     public static final String NETWORK = "topology.istio.io/network";
     public static final String REVISION = "istio.io/rev";
     public static final String MULTI_CLUSTER_SECRET = "istio/multiCluster";
+    /** Put by the Istio operator on what it installs: the name of the IstioOperator it installed it for. */
+    public static final String OPERATOR_OWNING_RESOURCE = "install.operator.istio.io/owning-resource";
     public static final String CLUSTER_ANNOTATION = "networking.istio.io/cluster";
     public static final String CONTROL_PLANE_CLUSTERS = "topology.istio.io/controlPlaneClusters";
     public static final String ISTIO_SELECTOR = "istio";

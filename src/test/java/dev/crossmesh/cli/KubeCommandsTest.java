@@ -22,6 +22,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.crossmesh.demo.DemoClusters;
+import dev.crossmesh.demo.SimulationOptions;
 import dev.crossmesh.kube.LoadBalancerSimulator;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 
@@ -153,6 +154,33 @@ class KubeCommandsTest {
             for (CliRunner.Result r : outputs) {
                 assertFalse(r.all().contains("Exception"), r.all());
             }
+        }
+    }
+
+    @Test
+    void uninstallSaysTheOperatorTakesTheControlPlaneItInstalled(@TempDir Path dir) throws Exception {
+        // demo clusters with their simulated control plane: the IstioOperator crossmesh applies gets an istiod
+        try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
+            Path plan = Files.writeString(dir.resolve("plan.yaml"), plan(2, null));
+            String[] common = {"--plan", plan.toString(), "--kubeconfig", demo.kubeconfig().toString()};
+            CliRunner.Result apply = CliRunner.run(concat(new String[] {"apply", "--yes", "--certs", dir.resolve("certs").toString(),
+                    "--ca-key-type", "ec-p256"}, common));
+            assertEquals(0, apply.code(), apply.all());
+            for (long deadline = System.nanoTime() + 20_000_000_000L; demo.server("demo-cluster-1").adminClient().apps().deployments()
+                    .inNamespace("istio-system").withName("istiod").get() == null; Thread.sleep(100)) {
+                assertTrue(System.nanoTime() < deadline, "the simulated operator made no istiod");
+            }
+
+            CliRunner.Result preview = CliRunner.run(concat(new String[] {"uninstall"}, common));
+            assertTrue(preview.out().contains("- delete    IstioOperator istio-system/crossmesh-control-plane: the Istio operator then removes the control"
+                    + " plane it installed (istiod)"), preview.out());
+            assertFalse(preview.out().contains("= keep      Deployment istio-system/istiod"), "not kept: the operator removes it\n" + preview.out());
+            assertTrue(preview.out().contains("nothing else will live in it once the Istio operator has removed the control plane: deleted then"),
+                    preview.out());
+
+            CliRunner.Result uninstall = CliRunner.run(concat(new String[] {"uninstall", "--yes"}, common));
+            assertEquals(0, uninstall.code(), uninstall.all());
+            assertTrue(uninstall.out().contains(" removed, 0 kept"), uninstall.out());
         }
     }
 
