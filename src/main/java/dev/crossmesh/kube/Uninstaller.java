@@ -141,10 +141,10 @@ public final class Uninstaller {
                     && !installedBy(o, operatorsRemoved)).forEach(o -> actions.add(
                     action(UninstallAction.Action.KEEP, o, "the control plane (installed with istioctl, or by someone else) stays;"
                             + " to remove it run `istioctl uninstall --purge -y --context " + target.spec().context() + "`")));
-            if (!operatorsRemoved.isEmpty()) {
-                actions.replaceAll(a -> a.action() == UninstallAction.Action.DELETE && operatorsRemoved.contains(a.name()) && a.kind().equals("IstioOperator")
-                        ? a.withDetail("the Istio operator then removes the control plane it installed (istiod)") : a);
-            }
+            Set<String> operatorsWithControlPlane = inNamespace.stream().filter(o -> isKind(o, "Deployment") && isIstiod(o) && installedBy(o, operatorsRemoved))
+                    .map(o -> ObjectFields.labels(o).get(Labels.OPERATOR_OWNING_RESOURCE)).collect(Collectors.toSet());
+            actions.replaceAll(a -> a.action() == UninstallAction.Action.DELETE && a.kind().equals("IstioOperator") && operatorsWithControlPlane.contains(a.name())
+                    ? a.withDetail("the Istio operator then removes the control plane it installed (istiod)") : a);
 
             Map<String, Object> namespace = api.get("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
             if (namespace != null) {
@@ -152,7 +152,7 @@ public final class Uninstaller {
                 List<Map<String, Object>> staying = inNamespace.stream()
                         .filter(o -> !installedBy(o, operatorsRemoved) && !(isKind(o, "Pod") && goingDeployments.stream().anyMatch(d -> selects(d, o))))
                         .toList();
-                actions.add(namespaceAction(namespace, staying, !operatorsRemoved.isEmpty()));
+                actions.add(namespaceAction(namespace, staying, staying.size() < inNamespace.size()));
             }
             return actions;
         }
