@@ -241,6 +241,10 @@ class WizardFlowTest {
                     .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
             WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.PREVIEW));
             WizardFx.waitUntil("the preview is rendered", () -> window.previewStep().validProperty().get());
+            robot.clickOn("#compareWithClusters");
+            WizardFx.waitUntil("the diff names the object that is not crossmesh's", () -> robot.lookup("#liveDiffStatus").queryAs(Labeled.class)
+                    .getText().contains("1 object exists without crossmesh's labels and would be left alone"));
+            assertTrue(robot.lookup("#liveDiffStatus").queryAs(Labeled.class).getText().contains("unless you tick Take over existing objects"));
             robot.clickOn("#next");
             WizardFx.waitUntil("the Apply step", () -> window.wizard().current() == WizardStep.APPLY);
 

@@ -336,7 +336,8 @@ public final class PreviewStepViewModel implements StepViewModel {
         long notOwned = result.count(ObjectDiff.Change.NOT_OWNED);
         if (notOwned > 0) {
             s.append(' ').append(notOwned).append(notOwned == 1 ? " object exists" : " objects exist")
-                    .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner).");
+                    .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner)")
+                    .append(" unless you tick Take over existing objects in the Apply step.");
         }
         long unreadable = result.count(ObjectDiff.Change.UNREADABLE);
         if (unreadable > 0) {
