@@ -1,6 +1,5 @@
 package dev.crossmesh.cli;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +54,7 @@ class ContextsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (contexts.isEmpty()) {
-            boolean noFile = kubeconfigs.files().stream().noneMatch(Files::isRegularFile);
-            terminal.problem(noFile
+            terminal.problem(!kubeconfigs.anyFileExists()
                     ? "no contexts: " + kubeconfigs.describeFiles() + " does not exist; point at a kubeconfig with --kubeconfig FILE or KUBECONFIG,"
                             + " or start demo clusters with `crossmesh demo --headless`"
                     : "no contexts in " + kubeconfigs.describeFiles());

@@ -1,8 +1,6 @@
 package dev.crossmesh.cli;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -34,8 +32,8 @@ class StatusCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "keep watching: print again (a table, or a JSON line) whenever the status changes, until interrupted or stdin closes")
     boolean watch;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig to use instead of $KUBECONFIG / ~/.kube/config")
-    Path kubeconfig;
+    @Mixin
+    KubeconfigOption kubeconfig;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
             description = "how long to wait for every cluster to answer before printing; clusters that have not answered show as connecting (default ${DEFAULT-VALUE})")
@@ -72,11 +70,8 @@ class StatusCommand implements Callable<Integer> {
     }
 
     private Kubeconfigs kubeconfigs() {
-        if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
-            throw new CliException(ExitCodes.USAGE, "--kubeconfig " + kubeconfig + " does not exist or is not a file");
-        }
-        Kubeconfigs kubeconfigs = Kubeconfigs.locate(kubeconfig);
-        if (kubeconfigs.files().stream().noneMatch(Files::isRegularFile)) {
+        Kubeconfigs kubeconfigs = kubeconfig.kubeconfigs();
+        if (!kubeconfigs.anyFileExists()) {
             throw new CliException(ExitCodes.USAGE, "no kubeconfig: " + kubeconfigs.describeFiles() + " does not exist; point at one with --kubeconfig FILE");
         }
         try {

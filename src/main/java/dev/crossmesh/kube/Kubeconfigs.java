@@ -52,6 +52,11 @@ public final class Kubeconfigs {
         return new Kubeconfigs(files);
     }
 
+    /** Whether any of the files exists; with none there is nothing to read, and kubectl shows no contexts. */
+    public boolean anyFileExists() {
+        return files.stream().anyMatch(Files::isRegularFile);
+    }
+
     public List<Path> files() {
         return files;
     }
