@@ -195,18 +195,13 @@ class WizardFlowTest {
     @Test
     void opensThePlanGivenAtStartAndAsksBeforeQuittingWithUnsavedChanges(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.start(2, dir.resolve("kubeconfig"))) {
-            Path planFile = dir.resolve("two.yaml");
-            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
-                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
             ScriptedDialogs dialogs = new ScriptedDialogs();
-            window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
-                    new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+            Path planFile = openTwoClusterPlan(dir, demo, dialogs);
             Stage stage = WizardFx.stage();
             FxRobot robot = new FxRobot();
 
             WizardFx.waitUntil("the plan is open", () -> stage.getTitle().equals("two.yaml — crossmesh"));
-            WizardFx.waitUntil("its clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
-                    .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+            awaitReachable(robot, 2);
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
             WizardFx.waitUntil("Ctrl+3 opens the Networks step", () -> window.wizard().current() == WizardStep.NETWORKS);
             assertEquals("vpc-2", robot.lookup("#cluster1-network").queryAs(TextField.class).getText());
@@ -230,15 +225,10 @@ class WizardFlowTest {
             admin.services().inNamespace("istio-system").resource(new ServiceBuilder().withNewMetadata().withName("istio-eastwestgateway")
                     .addToLabels("team", "net").endMetadata().withNewSpec().withType("ClusterIP").addNewPort().withName("tls").withPort(15443)
                     .endPort().endSpec().build()).create();
-            Path planFile = dir.resolve("two.yaml");
-            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
-                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
             ScriptedDialogs dialogs = new ScriptedDialogs();
-            window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
-                    new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+            openTwoClusterPlan(dir, demo, dialogs);
             FxRobot robot = new FxRobot();
-            WizardFx.waitUntil("its clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
-                    .filter(t -> t.equals("Kubernetes v1.30.4")).count() == 2);
+            awaitReachable(robot, 2);
             WizardFx.runOnFx(() -> window.wizard().jumpTo(WizardStep.PREVIEW));
             WizardFx.waitUntil("the preview is rendered", () -> window.previewStep().validProperty().get());
             robot.clickOn("#compareWithClusters");
@@ -268,6 +258,21 @@ class WizardFlowTest {
             assertEquals("net", service.getMetadata().getLabels().get("team"), "labels crossmesh does not set stay");
             assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         }
+    }
+
+    /** Writes a plan of two clusters (east on demo-cluster-1, west on demo-cluster-2) and opens the wizard on it at 1024x700. */
+    private Path openTwoClusterPlan(Path dir, DemoClusters demo, ScriptedDialogs dialogs) throws Exception {
+        Path planFile = dir.resolve("two.yaml");
+        PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
+                new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+        window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
+                new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
+        return planFile;
+    }
+
+    private static void awaitReachable(FxRobot robot, int clusters) throws Exception {
+        WizardFx.waitUntil("the plan's clusters are picked and reachable", () -> shownTexts(robot, ".table-cell").stream()
+                .filter(t -> t.equals("Kubernetes v1.30.4")).count() == clusters);
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
