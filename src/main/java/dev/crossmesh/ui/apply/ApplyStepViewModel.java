@@ -30,7 +30,7 @@ import dev.crossmesh.ui.apply.ApplyService.Outcome;
 import dev.crossmesh.ui.apply.ApplyService.Update;
 import dev.crossmesh.ui.core.DialogService;
 import dev.crossmesh.ui.core.PlanModel;
-import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.BaseStepViewModel;
 import dev.crossmesh.ui.core.TaskExecutor;
 import dev.crossmesh.ui.core.UiBatcher;
 import dev.crossmesh.ui.core.UserMessages;
@@ -41,7 +41,7 @@ import dev.crossmesh.ui.preview.Rendering;
  * apply, with progress, a log per cluster and step, the gateway addresses as they arrive, cancel between steps,
  * and an account per cluster at the end. Next (to Live) opens once an apply of the current rendering succeeded.
  */
-public final class ApplyStepViewModel implements StepViewModel {
+public final class ApplyStepViewModel extends BaseStepViewModel {
     public enum State {
         /** No dry run yet for what the preview shows. */
         IDLE,
@@ -88,8 +88,6 @@ public final class ApplyStepViewModel implements StepViewModel {
     private final ObservableList<ClusterOutcome> summary = FXCollections.observableArrayList();
     private final ObservableList<ClusterOutcome> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final BooleanProperty takeOver = new SimpleBooleanProperty(this, "takeOver");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
 
     /** Row of each (cluster, step) in the log, so that a step's later events replace its line. */
     private final Map<String, Integer> logRows = new HashMap<>();
@@ -211,15 +209,6 @@ public final class ApplyStepViewModel implements StepViewModel {
         return summaryView;
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty blockerProperty() {
-        return blocker.getReadOnlyProperty();
-    }
 
     // Commands
 

@@ -30,7 +30,7 @@ import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.ui.core.DialogService;
 import dev.crossmesh.ui.core.DialogService.FileKind;
 import dev.crossmesh.ui.core.PlanModel;
-import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.BaseStepViewModel;
 import dev.crossmesh.ui.core.TaskExecutor;
 import dev.crossmesh.ui.core.UserMessages;
 
@@ -38,7 +38,7 @@ import dev.crossmesh.ui.core.UserMessages;
  * Step 1: the kubeconfig contexts, which of them make the mesh, and whether their clusters answer.
  * Picking a context adds a cluster to the plan; the plan stays the source of truth for what is picked.
  */
-public final class ClustersStepViewModel implements StepViewModel {
+public final class ClustersStepViewModel extends BaseStepViewModel {
     public static final int MIN_CLUSTERS = 2;
     public static final int MAX_DEMO_CLUSTERS = 6;
 
@@ -58,8 +58,6 @@ public final class ClustersStepViewModel implements StepViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper loadProblem = new ReadOnlyStringWrapper(this, "loadProblem", "");
     private final ReadOnlyIntegerWrapper pickedCount = new ReadOnlyIntegerWrapper(this, "pickedCount");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper demoRunning = new ReadOnlyBooleanWrapper(this, "demoRunning");
@@ -129,15 +127,6 @@ public final class ClustersStepViewModel implements StepViewModel {
         return pickedCount.getReadOnlyProperty();
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty blockerProperty() {
-        return blocker.getReadOnlyProperty();
-    }
 
     /** Picked, reachable, checking, unreachable: one line under the table. */
     public ReadOnlyStringProperty summaryProperty() {

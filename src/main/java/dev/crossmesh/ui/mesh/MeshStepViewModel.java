@@ -7,12 +7,8 @@ import java.util.function.Function;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,14 +27,14 @@ import dev.crossmesh.plan.Severity;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.ui.core.Findings;
 import dev.crossmesh.ui.core.PlanModel;
-import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.BaseStepViewModel;
 
 /**
  * Step 2: what the mesh is: its ID and trust domain, which Istio, how control planes are spread, where trust
  * comes from, and how the east-west gateway is exposed. Every field writes straight into the plan and shows the
  * validator's finding for its path.
  */
-public final class MeshStepViewModel implements StepViewModel {
+public final class MeshStepViewModel extends BaseStepViewModel {
     /** The plan paths this step owns; an error at any of them keeps Next disabled. */
     static final List<String> PATHS = List.of("meshId", "trustDomain", "istio", "topology", "ca", "gateway");
 
@@ -61,8 +57,6 @@ public final class MeshStepViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<Finding> revisionProblem = new ReadOnlyObjectWrapper<>(this, "revisionProblem");
     private final ReadOnlyObjectWrapper<Finding> caProblem = new ReadOnlyObjectWrapper<>(this, "caProblem");
     private final ReadOnlyObjectWrapper<Finding> annotationsProblem = new ReadOnlyObjectWrapper<>(this, "annotationsProblem");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
 
     /** True while fields are set from the plan, so that those changes are not written back to it. */
     private boolean syncing;
@@ -163,15 +157,6 @@ public final class MeshStepViewModel implements StepViewModel {
         return annotationsProblem.getReadOnlyProperty();
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty blockerProperty() {
-        return blocker.getReadOnlyProperty();
-    }
 
     // internals
 

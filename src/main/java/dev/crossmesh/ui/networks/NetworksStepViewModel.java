@@ -5,8 +5,6 @@ import java.util.List;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -17,13 +15,13 @@ import dev.crossmesh.plan.Topology;
 import dev.crossmesh.ui.clusters.ClustersStepViewModel;
 import dev.crossmesh.ui.core.Findings;
 import dev.crossmesh.ui.core.PlanModel;
-import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.BaseStepViewModel;
 
 /**
  * Step 3: per picked cluster, its name in the mesh, its network, region and role. Cards follow the plan's
  * cluster list; every field shows the validator's finding for its path, word for word as {@code crossmesh validate}.
  */
-public final class NetworksStepViewModel implements StepViewModel {
+public final class NetworksStepViewModel extends BaseStepViewModel {
     private final PlanModel planModel;
     private final ClustersStepViewModel clustersStep;
 
@@ -33,8 +31,6 @@ public final class NetworksStepViewModel implements StepViewModel {
     private final ObservableList<Finding> meshFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> meshFindingsView = FXCollections.unmodifiableObservableList(meshFindings);
     private final ReadOnlyBooleanWrapper showRoles = new ReadOnlyBooleanWrapper(this, "showRoles");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private List<String> shownContexts = List.of();
 
     public NetworksStepViewModel(PlanModel planModel, ClustersStepViewModel clustersStep) {
@@ -69,15 +65,6 @@ public final class NetworksStepViewModel implements StepViewModel {
         return showRoles.getReadOnlyProperty();
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty blockerProperty() {
-        return blocker.getReadOnlyProperty();
-    }
 
     // internals
 

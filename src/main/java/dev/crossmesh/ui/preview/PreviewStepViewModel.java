@@ -34,7 +34,7 @@ import dev.crossmesh.render.RenderedMesh;
 import dev.crossmesh.ui.core.ClipboardService;
 import dev.crossmesh.ui.core.DialogService;
 import dev.crossmesh.ui.core.PlanModel;
-import dev.crossmesh.ui.core.StepViewModel;
+import dev.crossmesh.ui.core.BaseStepViewModel;
 import dev.crossmesh.ui.core.TaskExecutor;
 import dev.crossmesh.ui.core.UserMessages;
 
@@ -42,7 +42,7 @@ import dev.crossmesh.ui.core.UserMessages;
  * Step 4: every manifest of the plan, per cluster in apply order, as it will be applied (secret values hidden),
  * with the plan's findings, copy, export (the layout of {@code crossmesh export}) and the slot for the live diff.
  */
-public final class PreviewStepViewModel implements StepViewModel {
+public final class PreviewStepViewModel extends BaseStepViewModel {
     public enum State {
         /** Not rendered yet. */
         IDLE,
@@ -82,8 +82,6 @@ public final class PreviewStepViewModel implements StepViewModel {
     private final ReadOnlyBooleanWrapper diffRunning = new ReadOnlyBooleanWrapper(this, "diffRunning");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
 
     private boolean active;
     private boolean stale = true;
@@ -187,15 +185,6 @@ public final class PreviewStepViewModel implements StepViewModel {
         return caProvider.folder(planModel.plan());
     }
 
-    @Override
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty blockerProperty() {
-        return blocker.getReadOnlyProperty();
-    }
 
     @Override
     public void entered() {
