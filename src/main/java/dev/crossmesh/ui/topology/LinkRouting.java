@@ -152,29 +152,23 @@ public final class LinkRouting {
 
     /** The piece of a cubic between t0 and t1, as a cubic of its own (de Casteljau). */
     static Curve sub(Curve c, double t0, double t1) {
-        Curve right = splitRight(c, t0);
+        Curve right = split(c, t0).right();
         double t = (t1 - t0) / (1 - t0);
-        return t0 >= 1 ? c : splitLeft(right, Math.min(1, t));
+        return t0 >= 1 ? c : split(right, Math.min(1, t)).left();
     }
 
-    private static Curve splitLeft(Curve c, double t) {
+    /** The two cubics a cubic is made of, before and after t. */
+    private record Halves(Curve left, Curve right) {
+    }
+
+    private static Halves split(Curve c, double t) {
         Point p01 = lerp(c.start(), c.c1(), t);
         Point p12 = lerp(c.c1(), c.c2(), t);
         Point p23 = lerp(c.c2(), c.end(), t);
         Point p012 = lerp(p01, p12, t);
         Point p123 = lerp(p12, p23, t);
         Point p = lerp(p012, p123, t);
-        return new Curve(c.start(), p01, p012, p);
-    }
-
-    private static Curve splitRight(Curve c, double t) {
-        Point p01 = lerp(c.start(), c.c1(), t);
-        Point p12 = lerp(c.c1(), c.c2(), t);
-        Point p23 = lerp(c.c2(), c.end(), t);
-        Point p012 = lerp(p01, p12, t);
-        Point p123 = lerp(p12, p23, t);
-        Point p = lerp(p012, p123, t);
-        return new Curve(p, p123, p23, c.end());
+        return new Halves(new Curve(c.start(), p01, p012, p), new Curve(p, p123, p23, c.end()));
     }
 
     private static Point lerp(Point a, Point b, double t) {
