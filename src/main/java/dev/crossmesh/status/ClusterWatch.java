@@ -163,12 +163,12 @@ final class ClusterWatch implements AutoCloseable {
                 return;
             }
             for (Watched<?> w : required) {
-                if (!w.isWatching()) {
+                if (w.needsRevive()) {
                     w.restart();
                 }
             }
             for (Watched<GenericKubernetesResource> w : optional) {
-                if (!w.isWatching() && !w.notServed) {
+                if (w.needsRevive() && !w.notServed) {
                     w.restart();
                 }
             }
@@ -318,6 +318,8 @@ final class ClusterWatch implements AutoCloseable {
         private volatile SharedIndexInformer<T> informer;
         /** An optional API version the server answered 404 for. */
         volatile boolean notServed;
+        /** The current informer reported an error since it was started, so it is in fabric8's back-off. */
+        private volatile boolean failed;
 
         Watched(String what, boolean optionalVersion, Supplier<SharedIndexInformer<T>> factory) {
             this.what = what;
@@ -327,8 +329,13 @@ final class ClusterWatch implements AutoCloseable {
 
         void start() {
             SharedIndexInformer<T> i = factory.get();
+            failed = false;
             // before start(): without it an informer whose server goes away stops for good
             i.exceptionHandler((started, t) -> {
+                if (informer != i) {
+                    return false; // a replaced informer failing as it closes says nothing about the cluster now
+                }
+                failed = true;
                 if (optionalVersion && Problems.isNotFound(t)) {
                     notServed = true;
                     markDirty();
@@ -356,6 +363,14 @@ final class ClusterWatch implements AutoCloseable {
             });
             informer = i;
             i.start();
+        }
+
+        /**
+         * Only an informer that failed and is waiting out its back-off is restarted: one still listing after a restart
+         * is left alone, else a slow server (or a busy machine) would see every list cut off by the next revive.
+         */
+        boolean needsRevive() {
+            return failed && !isWatching();
         }
 
         void restart() {
