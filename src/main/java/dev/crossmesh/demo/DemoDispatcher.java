@@ -93,6 +93,9 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
         String body = utf8(request.getBody()); // read before the mock consumes it
         MockResponse response = super.dispatch(request);
+        if (response.getWebSocketListener() != null) {
+            response.withWebSocketUpgrade(new WatchCloseOffEventLoop(response.getWebSocketListener()));
+        }
         if (path.startsWith(CRD_PATH) && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT)
                 && response.code() / 100 == 2) {
             serveEveryVersion(body);

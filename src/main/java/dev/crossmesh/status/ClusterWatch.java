@@ -45,6 +45,7 @@ final class ClusterWatch implements AutoCloseable {
     private final String meshConfigName;
     private final Runnable onChange;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final AtomicBoolean reviving = new AtomicBoolean();
 
     private volatile KubernetesClient client;
     private volatile String setupError;
@@ -150,13 +151,16 @@ final class ClusterWatch implements AutoCloseable {
      */
     void reviveIfReachable() {
         KubernetesClient k = client;
-        if (closed || k == null) {
+        // one question at a time: against a server that accepts and never answers, each would wait out the request timeout
+        if (closed || k == null || !reviving.compareAndSet(false, true)) {
             return;
         }
         try {
             k.getKubernetesVersion();
         } catch (RuntimeException stillDown) {
             return;
+        } finally {
+            reviving.set(false);
         }
         synchronized (this) {
             if (closed || client == null) {

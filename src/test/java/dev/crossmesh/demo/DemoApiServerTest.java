@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,12 +18,17 @@ import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.KubeContext;
 import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.kube.Kubeconfigs;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
 class DemoApiServerTest {
 
@@ -99,6 +105,52 @@ class DemoApiServerTest {
             server.start();
             assertEquals(port, server.port());
             assertEquals("keep", client.configMaps().inNamespace("default").withName("keep").get().getMetadata().getName());
+        }
+    }
+
+    @Test
+    void closingWatchesWhileEventsFlowDoesNotStallTheServer(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.start(1, dir.resolve("kubeconfig"))) {
+            KubernetesClient client = demo.server("demo-cluster-1").adminClient();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    try {
+                        client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName("c" + (i % 50))
+                                .endMetadata().addToData("payload", "x".repeat(20_000) + i).build()).createOr(NonDeletingOperation::update);
+                    } catch (RuntimeException stopped) {
+                        // interrupted at the end of the test
+                    }
+                }
+            });
+            writer.start();
+            try {
+                long start = System.nanoTime();
+                // informers restarted while the cluster is busy: each close lands while events are being written to it
+                for (int round = 0; round < 30; round++) {
+                    Watch watch = client.configMaps().inNamespace("default").watch(new Watcher<>() {
+                        @Override
+                        public void eventReceived(Action action, ConfigMap resource) {
+                        }
+
+                        @Override
+                        public void onClose(WatcherException cause) {
+                        }
+                    });
+                    Thread.sleep(20);
+                    watch.close();
+                }
+                for (int i = 0; i < 20; i++) {
+                    client.configMaps().inNamespace("default").withName("c0").get();
+                }
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                // about 1.5 s; when the mock closed a watch on its event loop behind a write to it, 30 to 90 s
+                assertTrue(millis < 10_000, "30 watches opened and closed and 20 reads took " + millis + " ms");
+            } finally {
+                writing.set(false);
+                writer.interrupt();
+                writer.join();
+            }
         }
     }
 }
