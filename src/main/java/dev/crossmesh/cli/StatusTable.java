@@ -23,10 +23,10 @@ final class StatusTable {
             GatewayStatus gw = c.gateway();
             if (!c.seen()) {
                 // unknown, not "none"
-                rows.add(List.of(c.name(), c.context(), c.state().label(), "?", "?", "?", "?", gw.probe().state().label(), "?", "?"));
+                rows.add(List.of(c.name(), context(c), c.state().label(), "?", "?", "?", "?", gw.probe().state().label(), "?", "?"));
                 continue;
             }
-            rows.add(List.of(c.name(), c.context(), c.state().label(),
+            rows.add(List.of(c.name(), context(c), c.state().label(),
                     c.network().isEmpty() ? "(none)" : c.network(),
                     c.istiod().total() == 0 && !c.primary() ? "-" : c.istiod().ready() + "/" + c.istiod().total(),
                     address(gw),
@@ -36,6 +36,9 @@ final class StatusTable {
                     c.rootCertificate().known() ? c.rootCertificate().shortSha256() : "-"));
         }
         table(rows, out);
+        if (status.clusters().stream().anyMatch(ClusterStatus::demo)) {
+            out.append("  (demo): a crossmesh demo cluster, an API server inside crossmesh on this machine, not a real Kubernetes cluster\n");
+        }
         for (ClusterStatus c : status.clusters()) {
             if (!c.synced() && !c.stateDetail().isEmpty()) {
                 out.append("  ").append(c.name()).append(" is ").append(c.state().label()).append(": ").append(c.stateDetail()).append('\n');
@@ -69,6 +72,10 @@ final class StatusTable {
             out.append(errors == 0 ? "healthy" : "unhealthy").append(": ").append(errors).append(" error(s), ").append(warnings).append(" warning(s)\n");
         }
         return out.toString();
+    }
+
+    private static String context(ClusterStatus c) {
+        return c.demo() ? c.context() + " (demo)" : c.context();
     }
 
     private static String address(GatewayStatus gw) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param primary               whether it runs an istiod in the plan
  * @param contextLoaded         whether a client could be made for the context (false: unknown context, unreadable
  *                              kubeconfig; the cluster is then offline and nothing else is known)
+ * @param demo                  whether the context is one of crossmesh's demo clusters (an in-process API server), which
+ *                              every screen must say
  * @param state                 connection state of the watches
  * @param stateDetail           why it is not synced ("connection refused", "context 'x' is not in kubeconfig ..."), else ""
  * @param namespacePresent      whether istio-system exists
@@ -28,7 +30,7 @@ import java.util.Objects;
  * @param lastChange            when anything above last changed
  */
 public record ClusterStatus(String name, String context, String plannedNetwork, boolean primary,
-        boolean contextLoaded, ConnectionState state, String stateDetail,
+        boolean contextLoaded, boolean demo, ConnectionState state, String stateDetail,
         boolean namespacePresent, String network,
         IstiodStatus istiod,
         GatewayStatus gateway,
@@ -70,7 +72,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
     }
 
     public ClusterStatus withLastChange(Instant value) {
-        return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, state, stateDetail, namespacePresent, network, istiod, gateway,
+        return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, demo, state, stateDetail, namespacePresent, network, istiod, gateway,
                 istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, value);
     }
 

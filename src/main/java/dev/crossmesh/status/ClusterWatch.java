@@ -49,6 +49,7 @@ final class ClusterWatch implements AutoCloseable {
 
     private volatile KubernetesClient client;
     private volatile String setupError;
+    private volatile boolean demo;
     private volatile String lastError;
     private volatile boolean closed;
 
@@ -103,6 +104,7 @@ final class ClusterWatch implements AutoCloseable {
         }
         try {
             KubernetesClient k = clients.client(spec.context());
+            demo = clients.kubeconfigs().context(spec.context()).demo();
             start(k);
             client = k;
             setupError = null;
@@ -274,7 +276,7 @@ final class ClusterWatch implements AutoCloseable {
     ClusterStatus build(ConnectionState state, String detail, Function<GatewayStatus, ProbeResult> probe) {
         if (client == null) {
             GatewayStatus none = GatewayStatus.none(0, 0);
-            return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, false, state, detail, false, "", null,
+            return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, false, false, state, detail, false, "", null,
                     none.withProbe(probe.apply(none)), List.of(), true, List.of(), expectedRemoteSecrets, null, null);
         }
         Optional<Namespace> ns = ClusterReader.istioNamespace(namespace.items());
@@ -283,7 +285,7 @@ final class ClusterWatch implements AutoCloseable {
         gateway = gateway.withProbe(probe.apply(gateway));
         List<IstioGateway> gateways = ClusterReader.istioGateways(List.of(gatewaysV1.served(), gatewaysV1alpha3.served()));
         boolean crdInstalled = !(gatewaysV1.notServed && gatewaysV1alpha3.notServed);
-        return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, true, state, detail,
+        return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, true, demo, state, detail,
                 ns.isPresent(), ns.map(ClusterReader::networkLabel).orElse(""),
                 istiod, gateway, gateways, crdInstalled,
                 ClusterReader.remoteSecrets(remoteSecrets.items()), expectedRemoteSecrets,

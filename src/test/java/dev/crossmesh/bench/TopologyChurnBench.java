@@ -191,7 +191,7 @@ public final class TopologyChurnBench {
     }
 
     private static ClusterStatus withSecrets(ClusterStatus c, List<RemoteSecret> secrets) {
-        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.state(), c.stateDetail(), c.namespacePresent(),
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), secrets, c.expectedRemoteSecrets(), c.rootCertificate(),
                 c.lastChange());
     }

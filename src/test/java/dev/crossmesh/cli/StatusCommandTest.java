@@ -119,9 +119,10 @@ class StatusCommandTest {
         assertEquals(1, r.code(), r.all());
         String out = r.out();
         String shortRoot = mesh.rootSha256().substring(0, 12);
-        assertTrue(out.contains("CLUSTER    CONTEXT         STATE   NETWORK  ISTIOD  GATEWAY    PODS  PROBE  REMOTE SECRETS  ROOT"), out);
-        assertTrue(out.contains("cluster-1  demo-cluster-1  synced  vpc-1    1/1     127.0.0.1  1/1   ready  cluster-2       " + shortRoot), out);
-        assertTrue(out.contains("cluster-2  demo-cluster-2  synced  vpc-2    1/1     127.0.0.1  1/1   ready  -               " + shortRoot), out);
+        assertTrue(out.contains("CLUSTER    CONTEXT                STATE   NETWORK  ISTIOD  GATEWAY    PODS  PROBE  REMOTE SECRETS  ROOT"), out);
+        assertTrue(out.contains("cluster-1  demo-cluster-1 (demo)  synced  vpc-1    1/1     127.0.0.1  1/1   ready  cluster-2       " + shortRoot), out);
+        assertTrue(out.contains("cluster-2  demo-cluster-2 (demo)  synced  vpc-2    1/1     127.0.0.1  1/1   ready  -               " + shortRoot), out);
+        assertTrue(out.contains("(demo): a crossmesh demo cluster, an API server inside crossmesh on this machine"), out);
         assertTrue(out.contains("cluster-1  -          ok"), out);
         assertTrue(out.contains("cluster-2  MISSING    -"), out);
         assertTrue(out.contains("error CM221 [cluster-2]: cluster-2 has no remote secret for cluster-1"), out);

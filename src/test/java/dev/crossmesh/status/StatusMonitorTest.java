@@ -68,6 +68,7 @@ class StatusMonitorTest {
         ClusterStatus c1 = s.cluster("cluster-1").orElseThrow();
         assertEquals(ConnectionState.SYNCED, c1.state());
         assertEquals("demo-cluster-1", c1.context());
+        assertTrue(c1.demo(), "a cluster of a demo kubeconfig is marked demo");
         assertEquals("vpc-1", c1.network());
         assertEquals(new IstiodStatus(1, 1, "1.24.3", "cluster-1", "mesh1", "cluster.local"), c1.istiod());
         GatewayStatus gw = c1.gateway();

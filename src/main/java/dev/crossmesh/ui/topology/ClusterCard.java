@@ -19,6 +19,7 @@ final class ClusterCard extends VBox {
 
     private final FontIcon icon = HealthIcons.icon(Health.UNKNOWN);
     private final Label name = new Label();
+    private final Label demo = new Label("demo");
     private final Label istiod = new Label();
     private final Label state = new Label();
     private final Tooltip tooltip = new Tooltip();
@@ -34,7 +35,9 @@ final class ClusterCard extends VBox {
         name.setMinWidth(0);
         istiod.getStyleClass().add("cluster-istiod");
         state.getStyleClass().add("cluster-state");
-        HBox title = new HBox(6, icon, name);
+        demo.getStyleClass().add("cluster-demo-tag");
+        demo.setMinWidth(Label.USE_PREF_SIZE);
+        HBox title = new HBox(6, icon, name, demo);
         title.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         getChildren().addAll(title, istiod, state);
@@ -53,9 +56,9 @@ final class ClusterCard extends VBox {
         name.setText(node.name());
         showText();
         String detail = node.stateDetail().isEmpty() ? "" : "\n" + node.stateDetail();
-        tooltip.setText(node.name() + " (context " + node.context() + ")" + (node.region().isEmpty() ? "" : ", " + node.region()) + "\n" + node.health().title()
+        tooltip.setText(node.name() + " (context " + node.context() + (node.demo() ? ", demo cluster" : "") + ")" + (node.region().isEmpty() ? "" : ", " + node.region()) + "\n" + node.health().title()
                 + ": " + node.stateText() + detail + "\nClick for details");
-        setAccessibleText("cluster " + node.name() + ", " + node.health().label() + ", " + node.istiodText() + ", " + node.stateText());
+        setAccessibleText("cluster " + node.name() + (node.demo() ? ", demo" : "") + ", " + node.health().label() + ", " + node.istiodText() + ", " + node.stateText());
     }
 
     /** Two lines instead of three: "istiod 1/1 ready · synced" under the name. */
@@ -74,6 +77,9 @@ final class ClusterCard extends VBox {
             return;
         }
         istiod.setText(compact ? shown.compactText() : shown.istiodText());
+        // a compact card keeps its width for the name; the tooltip and the details still say demo
+        demo.setVisible(shown.demo() && !compact);
+        demo.setManaged(shown.demo() && !compact);
         state.setText(shown.stateText());
     }
 

@@ -50,9 +50,12 @@ public final class DetailsBuilder {
         String healthText = node.state() != dev.crossmesh.status.ConnectionState.SYNCED ? stateText
                 : findings.isEmpty() ? "synced, every check passes"
                 : "synced; " + plural(node.errors(), "error") + ", " + plural(node.warnings(), "warning") + ": see the findings below";
-        sections.add(new Section("Connection", List.of(
-                Field.code("Context", node.context()),
-                Field.of("State", stateText, connectionHealth(node)))));
+        List<Field> connection = new ArrayList<>(List.of(Field.code("Context", node.context())));
+        if (node.demo()) {
+            connection.add(Field.info("Cluster", "demo: an API server inside crossmesh on this machine, not a real Kubernetes cluster"));
+        }
+        connection.add(Field.of("State", stateText, connectionHealth(node)));
+        sections.add(new Section("Connection", connection));
         if (c == null) {
             return new Details(selection, spec.name(), subtitle(spec, node), node.health(), healthText, sections, findings);
         }
@@ -211,7 +214,8 @@ public final class DetailsBuilder {
     }
 
     private static String subtitle(ClusterSpec spec, ClusterNode node) {
-        return "network " + spec.network() + (spec.region().isEmpty() ? "" : " · " + spec.region()) + " · " + (node.primary() ? "primary" : "remote");
+        return "network " + spec.network() + (spec.region().isEmpty() ? "" : " · " + spec.region()) + " · " + (node.primary() ? "primary" : "remote")
+                + (node.demo() ? " · demo cluster" : "");
     }
 
     /** AB:CD:EF..., as openssl prints fingerprints, so users can compare with {@code openssl x509 -fingerprint -sha256}. */

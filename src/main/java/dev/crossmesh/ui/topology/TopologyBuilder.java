@@ -100,7 +100,7 @@ public final class TopologyBuilder {
         int errors = (int) findings.stream().filter(Finding::isError).count();
         int warnings = findings.size() - errors;
         if (c == null) {
-            return new ClusterNode(spec.name(), spec.network(), spec.region(), spec.context(), primary, ConnectionState.CONNECTING, "", 0, 0,
+            return new ClusterNode(spec.name(), spec.network(), spec.region(), spec.context(), false, primary, ConnectionState.CONNECTING, "", 0, 0,
                     Health.UNKNOWN, errors, warnings);
         }
         List<Finding> own = findings.stream().filter(f -> !isGatewayFinding(f)).toList();
@@ -110,7 +110,7 @@ public final class TopologyBuilder {
             case RECONNECTING -> Health.WARNING;
             case SYNCED -> fromFindings(own);
         };
-        return new ClusterNode(spec.name(), spec.network(), spec.region(), c.context(), c.primary(), c.state(), c.stateDetail(),
+        return new ClusterNode(spec.name(), spec.network(), spec.region(), c.context(), c.demo(), c.primary(), c.state(), c.stateDetail(),
                 c.istiod().ready(), c.istiod().total(), health, errors, warnings);
     }
 

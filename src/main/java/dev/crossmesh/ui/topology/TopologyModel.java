@@ -60,11 +60,12 @@ public record TopologyModel(String meshId, Instant at, boolean multiNetwork, Lis
     /**
      * One cluster's card. Its health leaves out the gateway's findings: those colour the gateway.
      *
+     * @param demo        whether it is a crossmesh demo cluster (an API server inside crossmesh), which the card says
      * @param stateDetail why it is not synced, in words; "" when synced
      * @param errors      error findings that name this cluster (gateway ones included)
      * @param warnings    warning findings that name this cluster (gateway ones included)
      */
-    public record ClusterNode(String name, String network, String region, String context, boolean primary, ConnectionState state, String stateDetail,
+    public record ClusterNode(String name, String network, String region, String context, boolean demo, boolean primary, ConnectionState state, String stateDetail,
             int istiodReady, int istiodTotal, Health health, int errors, int warnings) implements Element {
         @Override
         public String id() {

@@ -29,6 +29,7 @@ import dev.crossmesh.status.GatewayPort;
 import dev.crossmesh.status.GatewayStatus;
 import dev.crossmesh.status.MeshStatus;
 import dev.crossmesh.status.ProbeResult;
+import dev.crossmesh.ui.topology.TopologyModel.ClusterNode;
 import dev.crossmesh.ui.topology.TopologyModel.DiscoveryLink;
 import dev.crossmesh.ui.topology.TopologyModel.GatewayNode;
 
@@ -306,7 +307,11 @@ public final class TopologyViewModel {
     private String summaryOf(TopologyModel model, MeshStatus snapshot) {
         int networks = model.networks().size();
         int clusters = model.clusters().size();
-        String shape = clusters + (clusters == 1 ? " cluster" : " clusters") + " in " + networks + (networks == 1 ? " network" : " networks");
+        // demo clusters are said so wherever they are shown, here too where a compact card has no room for its tag
+        long demo = model.clusters().stream().filter(ClusterNode::demo).count();
+        String count = demo == clusters ? clusters + " demo" : String.valueOf(clusters);
+        String mixed = demo > 0 && demo < clusters ? " (" + demo + " demo)" : "";
+        String shape = count + (clusters == 1 ? " cluster" : " clusters") + mixed + " in " + networks + (networks == 1 ? " network" : " networks");
         if (snapshot == null) {
             return shape + " · connecting";
         }

@@ -79,6 +79,8 @@ class LiveDemoFxTest {
                 assertTrue(address.startsWith("127."), c + " has the demo load balancer's address: " + address);
                 assertEquals(address + ":15443", LiveFx.onFx(() -> view.gatewayRow(c).addressText()), "the rail shows " + c + "'s gateway");
                 addresses.add(address);
+                assertTrue(LiveFx.onFx(() -> view.card(c).shown().demo() && view.card(c).lookup(".cluster-demo-tag").isVisible()),
+                        c + "'s card says it is a demo cluster");
                 for (String other : CLUSTERS) {
                     if (!other.equals(c)) {
                         LinkNode link = LiveFx.onFx(() -> view.discoveryLink(c, other));
@@ -119,6 +121,7 @@ class LiveDemoFxTest {
                 Details d = vm.detailsProperty().get();
                 return d != null && d.value("Remote secrets: istiod here reads", "asia-south").startsWith("missing");
             });
+            assertTrue(LiveFx.onFx(() -> vm.detailsProperty().get().value("Connection", "Cluster")).startsWith("demo: an API server inside crossmesh"));
             robot.clickOn("Findings (2 errors, 0 warnings)");
             LiveFx.snapshot(LiveFx.screenshots().resolve("live-broken.png"));
 

@@ -55,7 +55,7 @@ public final class Samples {
         IstioGateway cross = new IstioGateway(Labels.CROSS_NETWORK_GATEWAY, "networking.istio.io/v1", Map.of(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE),
                 List.of(new IstioGateway.Server(15443, "TLS", "AUTO_PASSTHROUGH", List.of("*.local"))));
         boolean primary = plan.primaries().contains(spec);
-        return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, true, ConnectionState.SYNCED, "", true, spec.network(),
+        return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, true, false, ConnectionState.SYNCED, "", true, spec.network(),
                 primary ? new IstiodStatus(1, 1, plan.istio().version(), spec.name(), plan.meshId(), plan.trustDomain()) : IstiodStatus.none(),
                 gateway, primary ? List.of(cross) : List.of(), true, secrets, expected, new RootCertificate(ROOT, ROOT, true), T0);
     }
@@ -85,7 +85,7 @@ public final class Samples {
     }
 
     public static ClusterStatus withGateway(ClusterStatus c, GatewayStatus gateway) {
-        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.state(), c.stateDetail(), c.namespacePresent(),
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), gateway, c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
                 c.rootCertificate(), c.lastChange());
     }
@@ -104,21 +104,28 @@ public final class Samples {
     }
 
     public static ClusterStatus withoutSecret(ClusterStatus c, String source) {
-        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.state(), c.stateDetail(), c.namespacePresent(),
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(),
                 c.remoteSecrets().stream().filter(s -> !s.clusters().contains(source)).toList(), c.expectedRemoteSecrets(), c.rootCertificate(), c.lastChange());
     }
 
     public static ClusterStatus withState(ClusterStatus c, ConnectionState state, String detail) {
-        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), state, detail, c.namespacePresent(),
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), state, detail, c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
                 c.rootCertificate(), c.lastChange());
     }
 
     public static ClusterStatus withIstiod(ClusterStatus c, int ready, int total) {
         IstiodStatus i = c.istiod();
-        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.state(), c.stateDetail(), c.namespacePresent(),
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), new IstiodStatus(ready, total, i.version(), i.clusterId(), i.meshId(), i.trustDomain()), c.gateway(), c.istioGateways(),
                 c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(), c.rootCertificate(), c.lastChange());
+    }
+
+    /** The same cluster, as one of crossmesh's demo clusters. */
+    public static ClusterStatus asDemo(ClusterStatus c) {
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), true, c.state(), c.stateDetail(), c.namespacePresent(),
+                c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
+                c.rootCertificate(), c.lastChange());
     }
 }

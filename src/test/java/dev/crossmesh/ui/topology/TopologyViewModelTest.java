@@ -102,6 +102,17 @@ class TopologyViewModelTest {
     }
 
     @Test
+    void demoClustersAreSaidSoOnTheirCardsAndInTheSummary() {
+        show(Samples.changed(plan, "c2", Samples::asDemo, Samples.T0));
+        TopologyModel m = vm.topologyProperty().get();
+        assertEquals(List.of(false, true, false), m.clusters().stream().map(TopologyModel.ClusterNode::demo).toList());
+        assertEquals("3 clusters (1 demo) in 2 networks · 3 of 3 synced · healthy", vm.summaryProperty().get());
+
+        show(Samples.status(plan, Samples.healthyClusters(plan).stream().map(Samples::asDemo).toList(), Samples.T0));
+        assertEquals("3 demo clusters in 2 networks · 3 of 3 synced · healthy", vm.summaryProperty().get());
+    }
+
+    @Test
     void aBurstOfSnapshotsCostsOneUpdateAndShowsTheNewest() throws Exception {
         List<MeshStatus> burst = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
