@@ -20,6 +20,7 @@ final class ClusterCard extends VBox {
     private final FontIcon icon = HealthIcons.icon(Health.UNKNOWN);
     private final Label name = new Label();
     private final Label demo = new Label("demo");
+    private final HBox title;
     private final Label istiod = new Label();
     private final Label state = new Label();
     private final Tooltip tooltip = new Tooltip();
@@ -37,7 +38,9 @@ final class ClusterCard extends VBox {
         state.getStyleClass().add("cluster-state");
         demo.getStyleClass().add("cluster-demo-tag");
         demo.setMinWidth(Label.USE_PREF_SIZE);
-        HBox title = new HBox(6, icon, name, demo);
+        demo.setVisible(false);
+        demo.setManaged(false);
+        title = new HBox(6, icon, name, demo);
         title.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         getChildren().addAll(title, istiod, state);
@@ -77,10 +80,23 @@ final class ClusterCard extends VBox {
             return;
         }
         istiod.setText(compact ? shown.compactText() : shown.istiodText());
-        // a compact card keeps its width for the name; the tooltip and the details still say demo
-        demo.setVisible(shown.demo() && !compact);
-        demo.setManaged(shown.demo() && !compact);
+        requestLayout();
         state.setText(shown.stateText());
+    }
+
+    /** The demo tag only where the whole name fits beside it: the name comes first, and the tooltip, details and heading still say demo. */
+    @Override
+    protected void layoutChildren() {
+        boolean tagged = shown != null && shown.demo() && !compact;
+        if (tagged) {
+            double room = getWidth() - snappedLeftInset() - snappedRightInset() - title.getSpacing() * 2 - icon.prefWidth(-1);
+            tagged = name.prefWidth(-1) + demo.prefWidth(-1) <= room;
+        }
+        if (demo.isManaged() != tagged) {
+            demo.setVisible(tagged);
+            demo.setManaged(tagged);
+        }
+        super.layoutChildren();
     }
 
     ClusterNode shown() {
