@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "status", description = {
         "Show the live state of an applied mesh: per cluster the connection, network label, istiod, east-west gateway "
                 + "(address, pods, readiness probe from this machine), remote secrets and root certificate; then the remote-secret matrix and findings.",
-        "Exit 0 healthy (no errors), 1 errors found, 2 could not run."})
+        "Exit 0 healthy (no errors, every cluster synced), 1 errors found or a cluster not synced, 2 could not run."})
 class StatusCommand implements Callable<Integer> {
     @Mixin
     PlanOption plan;
@@ -36,7 +36,7 @@ class StatusCommand implements Callable<Integer> {
     KubeconfigOption kubeconfig;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
-            description = "how long to wait for every cluster to answer before printing; clusters that have not answered show as connecting (default ${DEFAULT-VALUE})")
+            description = "how long to wait for every cluster to answer before printing; clusters that have not answered show as connecting and the exit code is 1 (default ${DEFAULT-VALUE})")
     int waitSeconds;
 
     private final Terminal terminal;

@@ -2,6 +2,7 @@ package dev.crossmesh.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.status.ClusterStatus;
@@ -63,15 +64,26 @@ final class StatusTable {
         table(grid, out);
 
         out.append('\n');
-        if (status.findings().isEmpty()) {
+        if (status.healthy() && status.findings().isEmpty()) {
             out.append("healthy: no findings\n");
         } else {
             status.findings().forEach(f -> out.append(f.toLine()).append('\n'));
-            long errors = status.findings().stream().filter(Finding::isError).count();
-            long warnings = status.findings().size() - errors;
-            out.append(errors == 0 ? "healthy" : "unhealthy").append(": ").append(errors).append(" error(s), ").append(warnings).append(" warning(s)\n");
+            out.append(verdict(status)).append('\n');
         }
         return out.toString();
+    }
+
+    private static String verdict(MeshStatus status) {
+        long errors = status.findings().stream().filter(Finding::isError).count();
+        String counts = errors + " error(s), " + (status.findings().size() - errors) + " warning(s)";
+        if (errors > 0) {
+            return "unhealthy: " + counts;
+        }
+        if (status.healthy()) {
+            return "healthy: " + counts;
+        }
+        String unsynced = status.unsynced().stream().map(c -> c.name() + " " + c.state().label()).collect(Collectors.joining(", "));
+        return "unknown: " + unsynced + ", so the mesh cannot be called healthy yet; " + counts;
     }
 
     private static String context(ClusterStatus c) {

@@ -21,9 +21,18 @@ public record MeshStatus(String meshId, Instant at, List<ClusterStatus> clusters
         return clusters.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** No error findings. Warnings (a probe that cannot reach the gateway from here, ...) do not count. */
+    /**
+     * No error findings and every cluster synced. Warnings (a probe that cannot reach the gateway from here, ...) do
+     * not count, but a cluster still connecting or reconnecting does: nothing is known of it, so the mesh cannot be
+     * called healthy (a script waiting on {@code crossmesh status} must not go ahead on a cluster that never answered).
+     */
     public boolean healthy() {
-        return !Finding.anyError(findings);
+        return !Finding.anyError(findings) && unsynced().isEmpty();
+    }
+
+    /** The clusters connecting or reconnecting: what is shown of them is unknown or stale. */
+    public List<ClusterStatus> unsynced() {
+        return clusters.stream().filter(c -> c.state() == ConnectionState.CONNECTING || c.state() == ConnectionState.RECONNECTING).toList();
     }
 
     public List<Finding> findingsFor(String cluster) {

@@ -281,7 +281,12 @@ public final class StatusChecks {
         }
     }
 
-    /** Clusters whose root differs from the root most clusters trust get an error each, naming both fingerprints. */
+    /**
+     * Clusters whose root differs from the mesh's reference root get an error each, naming both fingerprints. The
+     * reference is the root most clusters trust; on a tie (two clusters, one each: the common case) the root more
+     * clusters have plugged into cacerts, since that is the one meant. When even that ties, nobody is blamed: every
+     * cluster gets the error and the user decides which root is right.
+     */
     private static void checkRootCertificates(List<ClusterStatus> clusters, List<Finding> out) {
         List<ClusterStatus> known = clusters.stream().filter(c -> c.synced() && c.rootCertificate().known()).toList();
         Map<String, List<String>> byRoot = new LinkedHashMap<>();
@@ -291,16 +296,26 @@ public final class StatusChecks {
         if (byRoot.size() < 2) {
             return;
         }
-        String majority = byRoot.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> e.getValue().size()))
-                .map(Map.Entry::getKey).orElseThrow();
+        Comparator<String> weight = Comparator.comparingInt((String root) -> byRoot.get(root).size())
+                .thenComparingLong(root -> known.stream().filter(c -> c.rootCertificate().pluggedSha256().equals(root)).count());
+        List<String> ranked = byRoot.keySet().stream().sorted(weight.reversed()).toList();
+        boolean undecided = weight.compare(ranked.get(0), ranked.get(1)) == 0;
+        String reference = ranked.get(0);
         for (ClusterStatus c : known) {
             String sha = c.rootCertificate().sha256();
-            if (!sha.equals(majority)) {
-                out.add(error(StatusCodes.ROOT_CERTS_DIFFER, c, c.name() + " trusts root certificate " + shortSha(sha) + " but "
-                        + String.join(", ", byRoot.get(majority)) + " trust " + shortSha(majority) + ": mTLS between them fails (TLSV1_ALERT_UNKNOWN_CA). "
-                        + "Plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA folder) and restart istiod in "
-                        + c.name() + "."));
+            if (!undecided && sha.equals(reference)) {
+                continue;
             }
+            String others = byRoot.entrySet().stream().filter(e -> !e.getKey().equals(sha))
+                    .map(e -> String.join(", ", e.getValue()) + " trust" + (e.getValue().size() == 1 ? "s " : " ") + shortSha(e.getKey()))
+                    .collect(Collectors.joining("; "));
+            out.add(error(StatusCodes.ROOT_CERTS_DIFFER, c, c.name() + " trusts root certificate " + shortSha(sha) + " but " + others
+                    + ": mTLS between them fails (TLSV1_ALERT_UNKNOWN_CA). "
+                    + (undecided
+                            ? "Nothing tells which root is meant: plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA "
+                                    + "folder) and restart istiod wherever the root changed."
+                            : "Plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA folder) and restart istiod in "
+                                    + c.name() + ".")));
         }
     }
 

@@ -8,9 +8,12 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import org.yaml.snakeyaml.Yaml;
 
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.PlanWriter;
@@ -162,6 +167,29 @@ class StatusCommandTest {
         assertTrue(offline.get("remoteSecrets").isJsonNull() && offline.get("network").isJsonNull(), offline.toString());
         assertTrue(r.out().contains("context 'gone-context' is not in kubeconfig"), r.out());
         assertEquals("synced", json.getAsJsonArray("clusters").get(0).getAsJsonObject().get("state").getAsString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClusterThatNeverAnswersIsNotCalledHealthy(@TempDir Path dir) throws Exception {
+        // an API server that takes the connection and never answers (a half-dead VPN): the cluster stays connecting
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, Object> config = new Yaml().load(Files.readString(mesh.kubeconfig()));
+            ((List<Object>) config.get("clusters")).add(Map.of("name", "silent", "cluster",
+                    Map.of("server", "https://127.0.0.1:" + silent.getLocalPort(), "insecure-skip-tls-verify", true)));
+            ((List<Object>) config.get("users")).add(Map.of("name", "silent-user", "user", Map.of("token", "t")));
+            ((List<Object>) config.get("contexts")).add(Map.of("name", "silent-context", "context", Map.of("cluster", "silent", "user", "silent-user")));
+            Path kubeconfig = dir.resolve("kubeconfig");
+            Files.writeString(kubeconfig, new Yaml().dump(config));
+            Path other = dir.resolve("plan.yaml");
+            PlanWriter.write(mesh.plan.withClusters(List.of(mesh.plan.clusters().get(0), new ClusterSpec("cluster-2", "silent-context", "vpc-2"))), other);
+
+            CliRunner.Result r = CliRunner.run("status", "--plan", other.toString(), "--kubeconfig", kubeconfig.toString(), "--wait", "2");
+
+            assertEquals(1, r.code(), "a cluster nothing is known of must not pass as healthy: " + r.all());
+            assertTrue(r.out().contains("warning CM201 [cluster-2]"), r.out());
+            assertTrue(r.out().contains("unknown: cluster-2 connecting, so the mesh cannot be called healthy yet"), r.out());
+        }
     }
 
     @Test

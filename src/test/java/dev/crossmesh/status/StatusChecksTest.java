@@ -22,6 +22,10 @@ class StatusChecksTest {
             new ClusterSpec("remote-1", "ctx-r", "vpc-2", "", Role.REMOTE, ""))).withTopology(Topology.PRIMARY_REMOTE);
 
     static ClusterStatus healthy(MeshPlan plan, ClusterSpec c, List<RemoteSecret> secrets, boolean istiod) {
+        return healthy(plan, c, secrets, istiod, new RootCertificate("ab", "ab", true));
+    }
+
+    static ClusterStatus healthy(MeshPlan plan, ClusterSpec c, List<RemoteSecret> secrets, boolean istiod, RootCertificate root) {
         List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
         boolean primary = plan.primaries().contains(c);
         GatewayStatus gateway = new GatewayStatus("istio-eastwestgateway", "LoadBalancer", "203.0.113.7", "", c.network(),
@@ -30,7 +34,7 @@ class StatusChecksTest {
                 List.of(new IstioGateway.Server(15443, "TLS", "AUTO_PASSTHROUGH", List.of("*.local"))))) : List.of();
         return new ClusterStatus(c.name(), c.context(), c.network(), primary, true, false, ConnectionState.SYNCED, "", true, c.network(),
                 istiod ? new IstiodStatus(1, 1, "1.24.3", c.name(), "mesh1", "cluster.local") : IstiodStatus.none(),
-                gateway, gateways, true, secrets, expected, new RootCertificate("ab", "ab", true), Instant.EPOCH);
+                gateway, gateways, true, secrets, expected, root, Instant.EPOCH);
     }
 
     @Test
@@ -82,5 +86,45 @@ class StatusChecksTest {
         assertEquals("", RootFingerprint.sha256(null));
         assertTrue(!RootFingerprint.sha256("-----BEGIN CERTIFICATE-----\nROOT\n-----END CERTIFICATE-----\n")
                 .equals(RootFingerprint.sha256("-----BEGIN CERTIFICATE-----\nOTHER\n-----END CERTIFICATE-----\n")));
+    }
+
+    static final MeshPlan TWO_PRIMARIES = MeshPlan.of("mesh1", List.of(new ClusterSpec("c1", "ctx-1", "vpc-1"), new ClusterSpec("c2", "ctx-2", "vpc-2")));
+
+    List<Finding> rootFindings(RootCertificate first, RootCertificate second) {
+        List<ClusterSpec> cs = TWO_PRIMARIES.clusters();
+        List<ClusterStatus> clusters = List.of(
+                healthy(TWO_PRIMARIES, cs.get(0), List.of(new RemoteSecret("istio-remote-secret-c2", List.of("c2"))), true, first),
+                healthy(TWO_PRIMARIES, cs.get(1), List.of(new RemoteSecret("istio-remote-secret-c1", List.of("c1"))), true, second));
+        return StatusChecks.check(TWO_PRIMARIES, clusters).stream().filter(f -> f.code().equals(StatusCodes.ROOT_CERTS_DIFFER)).toList();
+    }
+
+    @Test
+    void twoClustersWithTwoRootsBlameTheOneWhoseIstiodLeftThePluggedRoot() {
+        // c1 hands out another root than the one plugged into both clusters' cacerts: c1 is the odd one, whatever the plan order
+        List<Finding> findings = rootFindings(new RootCertificate("other", "mesh", true), new RootCertificate("mesh", "mesh", true));
+        assertEquals(List.of("c1"), findings.stream().map(Finding::cluster).toList());
+        assertTrue(findings.get(0).message().startsWith("c1 trusts root certificate other but c2 trusts mesh"), findings.get(0).message());
+        assertEquals(List.of("c2"), rootFindings(new RootCertificate("mesh", "mesh", true), new RootCertificate("other", "mesh", true)).stream()
+                .map(Finding::cluster).toList());
+    }
+
+    @Test
+    void twoRootsWithNothingToTellWhichIsMeantBlameNobody() {
+        List<Finding> findings = rootFindings(new RootCertificate("one", "one", true), new RootCertificate("two", "two", true));
+        assertEquals(List.of("c1", "c2"), findings.stream().map(Finding::cluster).toList());
+        assertTrue(findings.get(1).message().contains("c2 trusts root certificate two but c1 trusts one"), findings.get(1).message());
+        assertTrue(findings.get(1).message().contains("Nothing tells which root is meant"), findings.get(1).message());
+    }
+
+    @Test
+    void theRootMostClustersTrustIsTheReference() {
+        List<ClusterSpec> cs = List.of(new ClusterSpec("c1", "ctx-1", "vpc-1"), new ClusterSpec("c2", "ctx-2", "vpc-2"), new ClusterSpec("c3", "ctx-3", "vpc-2"));
+        MeshPlan three = MeshPlan.of("mesh1", cs);
+        List<ClusterStatus> clusters = cs.stream().map(c -> healthy(three, c, three.remoteSecretSources(c).stream()
+                .map(s -> new RemoteSecret("istio-remote-secret-" + s.name(), List.of(s.name()))).toList(), true,
+                c.name().equals("c1") ? new RootCertificate("odd", "odd", true) : new RootCertificate("mesh", "mesh", true))).toList();
+        List<Finding> findings = StatusChecks.check(three, clusters);
+        assertEquals(List.of("c1"), findings.stream().map(Finding::cluster).toList(), findings.toString());
+        assertTrue(findings.get(0).message().contains("c1 trusts root certificate odd but c2, c3 trust mesh"), findings.get(0).message());
     }
 }
