@@ -17,7 +17,7 @@ final class ApplyPrinter {
 
     static void diff(Terminal terminal, MeshDiff diff) {
         for (ClusterDiff c : diff.clusters()) {
-            terminal.println(c.cluster() + " (context " + c.context() + (c.server().isEmpty() ? "" : ", " + c.server()) + ")");
+            terminal.println(c.cluster() + " (context " + c.context() + (c.server().isEmpty() ? "" : ", " + c.server()) + (c.demo() ? ", demo cluster" : "") + ")");
             if (!c.reachable()) {
                 terminal.println("  x not compared: " + c.error());
             }

@@ -76,7 +76,7 @@ public final class DiffEngine {
                 ClusterTarget t = targets.get(c.name());
                 List<ObjectChange> list = changes.get(c.name());
                 synchronized (list) {
-                    result.add(new ClusterDiff(c.name(), c.context(), t == null ? "" : t.server(), list, errors.getOrDefault(c.name(), "")));
+                    result.add(new ClusterDiff(c.name(), c.context(), t == null ? "" : t.server(), t != null && t.context().demo(), list, errors.getOrDefault(c.name(), "")));
                 }
             }
             return new MeshDiff(result);

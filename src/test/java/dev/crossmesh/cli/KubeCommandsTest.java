@@ -112,6 +112,7 @@ class KubeCommandsTest {
             assertEquals(0, diff.code(), diff.all());
             assertTrue(diff.out().contains("  + create     Secret istio-system/istio-remote-secret-cluster-2"), diff.out());
             assertTrue(diff.out().contains("diff: 24 to create, 0 to update, 0 unchanged"), diff.out());
+            assertTrue(diff.out().contains("cluster-1 (context demo-cluster-1, " + s.demo().server("demo-cluster-1").url() + ", demo cluster)"), diff.out());
 
             CliRunner.Result noInput = s.run("apply");
             assertEquals(2, noInput.code(), noInput.all());

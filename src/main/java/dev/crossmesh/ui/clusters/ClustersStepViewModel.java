@@ -40,7 +40,8 @@ import dev.crossmesh.ui.core.UserMessages;
  */
 public final class ClustersStepViewModel extends BaseStepViewModel {
     public static final int MIN_CLUSTERS = 2;
-    public static final int MAX_DEMO_CLUSTERS = 6;
+    // the live topology stays readable up to 10 clusters; the CLI allows more for load tests
+    public static final int MAX_DEMO_CLUSTERS = 10;
 
     private final PlanModel planModel;
     private final TaskExecutor executor;
