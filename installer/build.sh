@@ -53,7 +53,7 @@ args=(--type "$type" --dest "$out" --input "$input"
 case "$type" in
   deb|rpm)
     args+=(--icon "$icon" --linux-shortcut --linux-menu-group "Development;Network"
-      --linux-app-category devel --linux-package-name crossmesh --linux-deb-maintainer "crossmesh authors <maintainers@crossmesh.dev>"
+      --linux-app-category devel --linux-package-name crossmesh --linux-deb-maintainer maintainers@crossmesh.dev
       --resource-dir installer/linux
       --linux-package-deps 'libgtk-3-0, libgl1, libxtst6, libxxf86vm1, libasound2 | libasound2t64')
     [ "$type" = rpm ] && args=("${args[@]/libgtk-3-0*/gtk3, mesa-libGL, libXtst, libXxf86vm}")
@@ -73,4 +73,24 @@ case "$type" in
 esac
 
 jpackage "${args[@]}"
+
+# jpackage names the libraries the runtime links as this build host's packages. Debian-only names and the ones Ubuntu
+# 24.04 renamed in its 64-bit time_t move get an alternative, so the same .deb installs on Debian and Ubuntu.
+if [ "$type" = deb ]; then
+  deb=$(ls "$out"/crossmesh_*.deb | head -n 1)
+  tree="$out/deb-tree"
+  rm -rf "$tree"
+  dpkg-deb -R "$deb" "$tree"
+  depends=$(sed -n 's/^Depends: //p' "$tree/DEBIAN/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | awk '!seen[$0]++' | while read -r dep; do
+    case "$dep" in
+      libjpeg62-turbo) echo "libjpeg62-turbo | libjpeg62" ;;  # both ship libjpeg.so.62
+      libasound2|libglib2.0-0|libpng16-16|libgtk-3-0) echo "$dep | ${dep}t64" ;;
+      *) echo "$dep" ;;
+    esac
+  done | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g')
+  sed -i "s/^Depends: .*/Depends: $depends/" "$tree/DEBIAN/control"
+  fakeroot dpkg-deb -Zxz -b "$tree" "$deb" >/dev/null
+  rm -rf "$tree"
+  echo "Depends: $depends"
+fi
 ls -la "$out"
