@@ -81,7 +81,7 @@ if [ "$type" = deb ]; then
   tree="$out/deb-tree"
   rm -rf "$tree"
   dpkg-deb -R "$deb" "$tree"
-  depends=$(sed -n 's/^Depends: //p' "$tree/DEBIAN/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | awk '!seen[$0]++' | while read -r dep; do
+  depends=$(sed -n 's/^Depends: //p' "$tree/DEBIAN/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | while read -r dep; do
     case "$dep" in
       libjpeg62-turbo) echo "libjpeg62-turbo | libjpeg62" ;;  # both ship libjpeg.so.62
       libasound2|libglib2.0-0|libpng16-16|libgtk-3-0) echo "$dep | ${dep}t64" ;;

@@ -30,9 +30,9 @@ public record MeshStatus(String meshId, Instant at, List<ClusterStatus> clusters
         return !Finding.anyError(findings) && unsynced().isEmpty();
     }
 
-    /** The clusters connecting or reconnecting: what is shown of them is unknown or stale. */
+    /** The clusters not synced (connecting, reconnecting, offline): what is shown of them is unknown or stale. */
     public List<ClusterStatus> unsynced() {
-        return clusters.stream().filter(c -> c.state() == ConnectionState.CONNECTING || c.state() == ConnectionState.RECONNECTING).toList();
+        return clusters.stream().filter(c -> !c.synced()).toList();
     }
 
     public List<Finding> findingsFor(String cluster) {
