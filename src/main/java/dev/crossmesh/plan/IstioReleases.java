@@ -47,7 +47,7 @@ public final class IstioReleases {
                 .remoteInstall(RemoteInstall.UNSUPPORTED)
                 // pilot/pkg/features/pilot.go: EXTERNAL_ISTIOD; the istiod chart maps no value to it before 1.24
                 .externalIstiod(ExternalIstiod.PILOT_ENV).controlPlaneClusters(false).gatewayDataplaneModeNone(false)
-                .readerRbac(ReaderRules.V1_8)
+                .readerRbac(ReaderRules.V1_8_0)
                 .inClusterOperator(true)
                 // istioctl/cmd/root.go@1.8.0: only under `x`; istioctl/pkg/multicluster/remote_secret.go@1.8.6: no --server
                 .remoteSecretCommand("istioctl x create-remote-secret").remoteSecretServerFlag(false)
@@ -56,16 +56,16 @@ public final class IstioReleases {
                 .helm(new HelmCharts(false, true, false));
         t.add(first.build());
         // commit 1eb5d9bb907: gen-eastwest-gateway.sh@1.8.2 names the ports tls / tls-istiod / tls-webhook
-        patch(t, "1.8.2", f -> f.eastWestPorts("tls", "tls-istiod", "tls-webhook"));
+        patch(t, "1.8.2", f -> f.eastWestPorts("tls", "tls-istiod", "tls-webhook").readerRbac(ReaderRules.V1_8_2));
         minor(t, "1.9.0", "2021-02-05", "1.9.9", "2021-08-14", "",
                 // istioctl/pkg/multicluster/remote_secret.go@1.9.0: --server
-                f -> f.remoteSecretServerFlag(true));
+                f -> f.remoteSecretServerFlag(true).readerRbac(ReaderRules.V1_9_9));
         // commit 1eb057f0805 "Cherrypick gateway injection to 1.9 (#31433)": istio-discovery/files/gateway-injection-template.yaml@1.9.2
         patch(t, "1.9.2", f -> f.gatewayInjection(true));
         minor(t, "1.10.0", "2021-05-14", "1.10.6", "2021-11-12", "", f -> f);
         minor(t, "1.11.0", "2021-08-12", "1.11.8", "2022-03-23", "first release with primary-remote across networks",
                 // gen-eastwest-gateway.sh@1.11.0: values.gateways.istio-ingressgateway.injectionTemplate: gateway
-                f -> f.overlayInjectionTemplate(true)
+                f -> f.overlayInjectionTemplate(true).readerRbac(ReaderRules.V1_11_0)
                         // values_types.proto@1.11.0: istiodRemote.injectionPath, rendered by
                         // istiod-remote/templates/mutatingwebhook.yaml@1.11.0; the remote's istiod Service is in
                         // base/templates/services.yaml (its externalIstiod branch) until 1.12
@@ -75,14 +75,14 @@ public final class IstioReleases {
         minor(t, "1.12.0", "2021-11-16", "1.12.9", "2022-07-08", "",
                 // commit de1fa17bbea: gen-eastwest-gateway.sh@1.12.0 drops sni-dnat (istiod sets it: #33129) and meshID / clusterName
                 f -> f.routerModeEnv(false).overlayMeshIdentity(false)
-                        .readerRbac(ReaderRules.V1_12)
+                        .readerRbac(ReaderRules.V1_12_9)
                         // istioctl/cmd/root.go@1.12.0: create-remote-secret at the top level
                         .remoteSecretCommand("istioctl create-remote-secret")
                         // manifests/charts/gateway@1.12.0 with networkGateway
                         .helm(new HelmCharts(true, true, false)));
         minor(t, "1.13.0", "2022-02-09", "1.13.9", "2022-10-12", "",
                 // istiod-remote/templates/services.yaml and endpoints.yaml@1.13.0: the remote's istiod Service moved there
-                f -> f.remoteInstall(RemoteInstall.ISTIOD_REMOTE));
+                f -> f.remoteInstall(RemoteInstall.ISTIOD_REMOTE).readerRbac(ReaderRules.V1_13_9));
         minor(t, "1.14.0", "2022-05-27", "1.14.6", "2022-12-27", "",
                 // istioctl/pkg/multicluster/remote_secret.go@1.14.0 (#38249): creates the reader's token Secret on Kubernetes 1.24+
                 f -> f.istioctlMakesReaderToken(true));
@@ -95,10 +95,10 @@ public final class IstioReleases {
                 f -> f.remoteInstall(RemoteInstall.REMOTE_PROFILE));
         minor(t, "1.17.0", "2023-02-14", "1.17.8", "2023-10-27", "", f -> f);
         minor(t, "1.18.0", "2023-06-06", "1.18.7", "2024-01-04", "", f -> f);
-        minor(t, "1.19.0", "2023-08-31", "1.19.10", "2024-04-24", "", f -> f.readerRbac(ReaderRules.V1_19));
+        minor(t, "1.19.0", "2023-08-31", "1.19.10", "2024-04-24", "", f -> f.readerRbac(ReaderRules.V1_19_10));
         minor(t, "1.20.0", "2023-11-13", "1.20.8", "2024-06-25", "", f -> f);
         minor(t, "1.21.0", "2024-03-12", "1.21.6", "2024-09-22", "", f -> f);
-        minor(t, "1.22.0", "2024-05-10", "1.22.8", "2024-12-17", "", f -> f);
+        minor(t, "1.22.0", "2024-05-10", "1.22.8", "2024-12-17", "", f -> f.readerRbac(ReaderRules.V1_22_8));
         minor(t, "1.23.0", "2024-08-11", "1.23.6", "2025-04-08", "", f -> f);
         minor(t, "1.24.0", "2024-11-05", "1.24.6", "2025-06-17", "no in-cluster operator from this release: istioctl or Helm",
                 // samples/multicluster/expose-services.yaml and expose-istiod*.yaml@1.24.0
@@ -114,10 +114,11 @@ public final class IstioReleases {
                 f -> f.gatewayDataplaneModeNone(true));
         minor(t, "1.26.0", "2025-05-06", "1.26.8", "2025-12-11", "",
                 // releasenotes/notes/55692.yaml: create-remote-secret --tls-server-name
-                f -> f.remoteSecretTlsServerNameFlag(true));
-        minor(t, "1.27.0", "2025-08-08", "1.27.9", "2026-03-24", "", f -> f);
+                f -> f.remoteSecretTlsServerNameFlag(true).readerRbac(ReaderRules.V1_26_8));
+        // the reader ClusterRole's configmaps read is in 1.26 and from 1.29, not in 1.27-1.28 (reader-clusterrole.yaml at each)
+        minor(t, "1.27.0", "2025-08-08", "1.27.9", "2026-03-24", "", f -> f.readerRbac(ReaderRules.V1_22_8));
         minor(t, "1.28.0", "2025-10-30", "1.28.10", "2026-06-26", "", f -> f);
-        minor(t, "1.29.0", "2026-02-10", "1.29.6", null, "", f -> f);
+        minor(t, "1.29.0", "2026-02-10", "1.29.6", null, "", f -> f.readerRbac(ReaderRules.V1_26_8));
         minor(t, "1.30.0", "2026-05-15", "1.30.3", null, "the newest stable release",
                 // releasenotes/notes/59072.yaml: networkGatewayPorts in the gateway chart
                 f -> f.helm(new HelmCharts(true, false, true)));
