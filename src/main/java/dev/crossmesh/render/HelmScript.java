@@ -47,7 +47,9 @@ final class HelmScript {
         s.append("# Charts come from Istio's chart repository: ISTIO_HELM_REPO=URL takes them from a mirror of it, ISTIO_HELM_CHARTS=DIR\n")
                 .append("# from a folder of unpacked charts (helm pull --untar), with no version check.\n");
         s.append("# Review it, then run: bash apply-helm.sh\n");
-        s.append("set -euo pipefail\ncd \"$(dirname \"$0\")\"\n\n");
+        s.append("set -Eeuo pipefail\ncd \"$(dirname \"$0\")\"\n");
+        // helm's own error says what failed; this says where
+        s.append("cluster=\"\"\ntrap 'echo \"apply-helm.sh stopped${cluster:+ at cluster $cluster}: the command above failed\" >&2' ERR\n\n");
         s.append("istio_version=").append(quote(plan.istio().version())).append('\n');
         s.append("helm_repo=\"${ISTIO_HELM_REPO:-").append(CHART_REPOSITORY).append("}\"\n\n");
         s.append(HELM_CHECK).append(INSTALL_CHART).append(ApplyScript.functions(release));
@@ -55,7 +57,7 @@ final class HelmScript {
         List<String> tokensMade = new ArrayList<>();
         Set<List<String>> secretsMade = new HashSet<>();
         for (ClusterSpec cluster : ApplyScript.applyOrder(plan)) {
-            s.append(ApplyScript.clusterHeading(cluster));
+            s.append(ApplyScript.clusterHeading(cluster)).append("cluster=").append(quote(cluster.name())).append('\n');
             List<Manifest> manifests = mesh.manifests(cluster.name());
             int controlPlane = manifests.stream().filter(m -> m.method() == ApplyMethod.ISTIOCTL).findFirst().orElseThrow().order();
             manifests.stream().filter(m -> kubectlStep(m) && m.order() < controlPlane).forEach(m -> s.append(ApplyScript.kubectlApply(cluster, m)));
@@ -89,7 +91,8 @@ final class HelmScript {
             }
         }
         if (!rest.isEmpty()) {
-            s.append("# --- remote secrets: istiod in each cluster reads the API servers of the clusters it serves ---\n").append(rest).append('\n');
+            s.append("# --- remote secrets: istiod in each cluster reads the API servers of the clusters it serves ---\ncluster=\"\"\n")
+                    .append(rest).append('\n');
         }
         s.append(ApplyScript.doneEcho(plan));
         return s.toString();
