@@ -68,7 +68,7 @@ final class HelmScript {
             }
             for (HelmRelease r : helm.releases(cluster.name())) {
                 if (r.step() == Step.EASTWEST_GATEWAY && primary.isPresent()) {
-                    s.append("# ").append(quote(primary.get().name())).append("'s istiod injects this gateway's pods: it reads this cluster first\n");
+                    s.append("# the istiod of ").append(quote(primary.get().name())).append(" injects this gateway's pods: it reads this cluster first\n");
                     for (ClusterSpec reader : plan.clusters()) {
                         if (plan.remoteSecretSources(reader).contains(cluster) && secretsMade.add(List.of(reader.name(), cluster.name()))) {
                             ApplyScript.appendRemoteSecret(s, release, cluster, reader, tokensMade);
@@ -104,7 +104,7 @@ final class HelmScript {
     }
 
     private static String install(ClusterSpec cluster, HelmRelease r, boolean remote) {
-        StringBuilder s = new StringBuilder("install_chart ").append(r.name()).append(' ').append(r.chart())
+        StringBuilder s = new StringBuilder("install_chart ").append(quote(r.name())).append(' ').append(r.chart())
                 .append(" --kube-context=").append(quote(cluster.context())).append(" -f ").append(quote(r.path()));
         if (r.step() == Step.CONTROL_PLANE && remote) {
             s.append(" --set-string global.remotePilotAddress=\"${primary_address}\"");

@@ -451,6 +451,44 @@ class HelmExportTest {
         assertEquals(List.of(), run.calls());
     }
 
+    /**
+     * Shell metacharacters in every plan value reach helm, kubectl and istioctl verbatim and run nothing (the plan skips
+     * validation on purpose; control characters are the quoting's own test, ApplyScriptTest).
+     */
+    @Test
+    void planValuesReachTheToolsVerbatimAndRunNothing(@TempDir Path dir) throws Exception {
+        String payload = "'\"$(: > pwned-dollar)`: > pwned-backtick`;: > pwned-semi&: > pwned-amp|: > pwned-pipe>pwned-gt \\ * ~ {a,b} !! #";
+        ClusterSpec primary = new ClusterSpec("c1 $(: > pwned-name1) ;x", "ctx1 " + payload, "net-a " + payload, "", Role.PRIMARY, "");
+        ClusterSpec remote = new ClusterSpec("c2 `: > pwned-name2`", "-ctx2 " + payload, "net-b", "", Role.REMOTE, "https://api.example.com/" + payload);
+        MeshPlan plan = new MeshPlan("mesh " + payload, null, new IstioSpec(Flavor.ISTIO, "1.30.3", "rev " + payload), Topology.PRIMARY_REMOTE,
+                CaMode.SHARED_ROOT, new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "x $(: > pwned-annotation)")), List.of(primary, remote));
+        Path out = export(plan, dir);
+        StubbedTools.assertParses(out.resolve("apply-helm.sh"));
+        StubbedTools.Run run = run(out, dir, "1.30.3", Map.of());
+        assertEquals(0, run.exitCode(), run.stderr() + run.stdout());
+        assertEquals("", run.stderr());
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pwned")).toList(), "a payload ran");
+        }
+        Set<String> contexts = new HashSet<>();
+        for (StubbedTools.Call c : run.calls()) {
+            String ctx = c.flag(c.command().equals("helm") ? "--kube-context" : "--context");
+            if (ctx != null) {
+                contexts.add(ctx);
+            }
+        }
+        assertEquals(Set.of(primary.context(), remote.context()), contexts);
+        for (StubbedTools.Call c : run.helmInstalls()) {
+            assertTrue(Files.exists(out.resolve(c.flag("-f"))), c.toString());
+        }
+        assertEquals(Set.of("istio-base", "istiod-" + plan.istio().revision(), "istio-eastwestgateway"),
+                run.helmInstalls().stream().map(c -> c.args().get(2)).collect(java.util.stream.Collectors.toSet()));
+        HelmInstall helm = HelmValues.render(plan);
+        for (HelmRelease r : helm.all()) {
+            assertEquals(r.values(), KubeYaml.loadAll(Files.readString(out.resolve(r.path()))).stream().findFirst().orElse(Map.of()), r.path());
+        }
+    }
+
     // --- the command line ----------------------------------------------------------------------------
 
     @Test
