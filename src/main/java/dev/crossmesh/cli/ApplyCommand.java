@@ -59,7 +59,7 @@ class ApplyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--wait must be 0 or more seconds");
         }
         MeshPlan meshPlan = plan.readValid(terminal).plan();
-        ApplyOptions options = new ApplyOptions(dryRun, force, controlPlane.mode(), Duration.ofSeconds(waitSeconds));
+        ApplyOptions options = new ApplyOptions(dryRun, force, controlPlane.mode(), Duration.ofSeconds(waitSeconds), controlPlane.charts());
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
             KubeconfigOption.requireContexts(meshPlan, clients.kubeconfigs());
             Map<String, ClusterCerts> certs = ca.load(meshPlan, terminal);

@@ -43,7 +43,7 @@ class DiffCommand implements Callable<Integer> {
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
             KubeconfigOption.requireContexts(meshPlan, clients.kubeconfigs());
             Map<String, ClusterCerts> certs = ca.load(meshPlan, terminal);
-            ApplyOptions options = ApplyOptions.defaults().withForce(force).withControlPlane(controlPlane.mode());
+            ApplyOptions options = ApplyOptions.defaults().withForce(force).withControlPlane(controlPlane.mode()).withCharts(controlPlane.charts());
             MeshDiff diff = new DiffEngine(clients).diff(meshPlan, certs, options);
             ApplyPrinter.diff(terminal, diff);
             boolean readable = diff.allReachable() && diff.count(dev.crossmesh.kube.ChangeKind.UNREADABLE) == 0;

@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.HelmRelease;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
@@ -91,7 +92,7 @@ public final class DiffEngine {
                 }
                 if (m.method() == ApplyMethod.ISTIOCTL) {
                     controlPlane(target, m);
-                } else if (m.method() == ApplyMethod.API) {
+                } else if (m.method() == ApplyMethod.API && !MeshApplier.leftToHelm(options, m)) {
                     ObjectSync.Examined e = examine(target, m.object(), ObjectSync.Policy.OWN, m.displayName());
                     if (e != null && "Service".equals(m.kind()) && Labels.EASTWEST_NAME.equals(m.name())) {
                         GatewayAddresses.ofService(e.live()).ifPresent(a -> addresses.put(spec.name(), a));
@@ -105,7 +106,7 @@ public final class DiffEngine {
             String step = MeshApplier.stepName(m);
             ControlPlanePath path;
             try {
-                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
+                path = ControlPlanePath.choose(options.controlPlane(), options.charts(), plan, target.context(), target.api());
             } catch (RuntimeException e) {
                 unreadable(target, step, "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e);
                 return;
@@ -127,8 +128,14 @@ public final class DiffEngine {
                 }
                 case ISTIOCTL -> add(new ObjectChange(cluster, step, ChangeKind.RUN, List.of(),
                         "istioctl install -y -f " + cluster + "/" + m.fileName() + " --context " + context + " (" + path.reason() + ")"));
+                case HELM -> {
+                    for (HelmRelease r : HelmValues.render(plan).releases(cluster)) {
+                        add(new ObjectChange(cluster, MeshApplier.stepName(r), ChangeKind.RUN, List.of(), Helm.shown(r, options.charts(),
+                                plan.istio().version(), context, ControlPlanePath.helmWaits(plan, target.spec(), r)) + " (" + path.reason() + ")"));
+                    }
+                }
                 case MANUAL -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(),
-                        "install the control plane with `" + ControlPlanePath.manualCommand(m, context) + "` (" + path.reason() + ")"));
+                        ControlPlanePath.manualInstruction(options.controlPlane(), m, context) + " (" + path.reason() + ")"));
                 case SKIP -> add(new ObjectChange(cluster, step, ChangeKind.SKIPPED, List.of(), path.reason()));
                 case CANNOT -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(),
                         "apply will fail this step: " + path.reason()));

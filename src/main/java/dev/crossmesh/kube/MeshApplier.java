@@ -21,11 +21,13 @@ import java.util.function.Consumer;
 
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.HelmInstall;
+import dev.crossmesh.render.HelmRelease;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
@@ -52,6 +54,16 @@ public final class MeshApplier {
         return ManifestRenderer.EASTWEST_OVERLAY.equals(m.name()) ? EASTWEST_ISTIOCTL : CONTROL_PLANE;
     }
     public static final String GATEWAY_ADDRESS = "gateway address";
+
+    /** The step of one Helm release on the Helm path: {@code Helm release istio-system/istiod}. */
+    public static String stepName(HelmRelease r) {
+        return "Helm release " + Labels.ISTIO_NAMESPACE + "/" + r.name();
+    }
+
+    /** The objects the Helm path leaves out: the gateway chart makes them. */
+    static boolean leftToHelm(ApplyOptions options, Manifest m) {
+        return options.controlPlane() == ControlPlaneMode.HELM && HelmInstall.madeByGatewayChart(m);
+    }
     static final Duration TOKEN_WAIT = Duration.ofSeconds(10);
     /** Polls start fast (a controller usually answers in milliseconds) and slow down to these. */
     private static final Duration TOKEN_POLL = Duration.ofMillis(500);
@@ -185,7 +197,8 @@ public final class MeshApplier {
         private void applyCluster(ClusterSpec spec, List<Manifest> manifests) {
             ClusterTarget target = targets.get(spec.name());
             List<Manifest> steps = manifests.stream()
-                    .filter(m -> m.method() == ApplyMethod.API || m.method() == ApplyMethod.ISTIOCTL).toList();
+                    .filter(m -> m.method() == ApplyMethod.API || m.method() == ApplyMethod.ISTIOCTL)
+                    .filter(m -> !leftToHelm(options, m)).toList();
             emit(spec.name(), "", ApplyEvent.Kind.STARTED, "context " + spec.context() + " at " + target.server()
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
             for (Manifest m : steps) {
@@ -201,7 +214,7 @@ public final class MeshApplier {
                 if (m.method() == ApplyMethod.ISTIOCTL) {
                     controlPlane(target, m, step);
                     if (step.equals(EASTWEST_ISTIOCTL) && !failed.contains(spec.name())) {
-                        eastWestInstalledByIstioctl(target);
+                        eastWestInstalledByTool(target);
                     }
                     continue;
                 }
@@ -218,8 +231,8 @@ public final class MeshApplier {
             }
         }
 
-        /** istioctl made the gateway Service: wait for its address as for one crossmesh applied. */
-        private void eastWestInstalledByIstioctl(ClusterTarget target) {
+        /** istioctl or helm made the gateway Service: wait for its address as for one crossmesh applied. */
+        private void eastWestInstalledByTool(ClusterTarget target) {
             if (options.dryRun()) {
                 return;
             }
@@ -319,7 +332,7 @@ public final class MeshApplier {
             String cluster = target.name();
             ControlPlanePath path;
             try {
-                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
+                path = ControlPlanePath.choose(options.controlPlane(), options.charts(), plan, target.context(), target.api());
             } catch (RuntimeException e) {
                 fail(cluster, step, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET,
                         "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e));
@@ -329,21 +342,22 @@ public final class MeshApplier {
             boolean needsAddress = primary.isPresent() && m.yaml().contains(ManifestRenderer.addressPlaceholder(primary.get().name()));
             switch (path.way()) {
                 case SKIP -> skipped(cluster, step, path.reason());
-                case MANUAL -> skipped(cluster, step, "manual: install the control plane with `"
-                        + ControlPlanePath.manualCommand(m, target.spec().context()) + "` (crossmesh export writes the file; "
-                        + path.reason() + ")" + (needsAddress ? "; replace " + ManifestRenderer.addressPlaceholder(primary.get().name())
-                                + " in it with " + primary.get().name() + "'s east-west gateway address" : ""));
+                case MANUAL -> skipped(cluster, step, "manual: " + ControlPlanePath.manualInstruction(options.controlPlane(), m, target.spec().context())
+                        + (options.controlPlane() == ControlPlaneMode.HELM ? " (" + path.reason() + ")"
+                                : " (crossmesh export writes the file; " + path.reason() + ")" + (needsAddress ? "; replace "
+                                        + ManifestRenderer.addressPlaceholder(primary.get().name()) + " in it with " + primary.get().name()
+                                        + "'s east-west gateway address" : "")));
                 case CANNOT -> fail(cluster, step, path.reason());
-                case OPERATOR, ISTIOCTL -> {
+                case OPERATOR, ISTIOCTL, HELM -> {
                     if (needsAddress) {
                         notAttempted(cluster, step, "the remote control plane needs the east-west gateway address of "
                                 + primary.get().name() + ", which has none yet; run apply again once it has one");
                         return;
                     }
-                    if (path.way() == ControlPlanePath.Way.OPERATOR) {
-                        applyObject(target, m.object(), step, ObjectSync.Policy.OWN, m.displayName() + ", " + path.reason());
-                    } else {
-                        runIstioctl(target, m, path.istioctl(), step);
+                    switch (path.way()) {
+                        case OPERATOR -> applyObject(target, m.object(), step, ObjectSync.Policy.OWN, m.displayName() + ", " + path.reason());
+                        case ISTIOCTL -> runIstioctl(target, m, path.tool(), step);
+                        default -> runHelm(target, path);
                     }
                 }
             }
@@ -384,6 +398,84 @@ public final class MeshApplier {
                         // a leftover temp file holds no secret (the IstioOperator has none)
                     }
                 }
+            }
+        }
+
+        /**
+         * The cluster's Helm releases in install order, each a step, then the wait for the gateway's address
+         * ({@link ControlPlanePath#helmWaits}: apply-helm.sh writes a remote's secret before its gateway instead).
+         */
+        private void runHelm(ClusterTarget target, ControlPlanePath path) {
+            String cluster = target.name();
+            String context = target.spec().context();
+            String version = plan.istio().version();
+            HelmInstall install = HelmValues.render(plan, Map.copyOf(addresses));
+            for (HelmRelease r : install.releases(cluster)) {
+                String step = stepName(r);
+                if (failed.contains(cluster)) {
+                    notAttempted(cluster, step, "an earlier step of " + cluster + " failed");
+                    continue;
+                }
+                if (cancel.isCancelled()) {
+                    notAttempted(cluster, step, "cancelled before this step");
+                    continue;
+                }
+                boolean waits = ControlPlanePath.helmWaits(plan, target.spec(), r);
+                if (options.dryRun()) {
+                    skipped(cluster, step, "dry run: would run `" + Helm.shown(r, options.charts(), version, context, waits) + "`");
+                    continue;
+                }
+                runHelmRelease(target, r, path.tool(), waits, step);
+            }
+            if (!failed.contains(cluster) && !options.dryRun()) {
+                eastWestInstalledByTool(target);
+            }
+        }
+
+        private void runHelmRelease(ClusterTarget target, HelmRelease r, Path helm, boolean waits, String step) {
+            String cluster = target.name();
+            Path file = null;
+            try {
+                file = Files.createTempFile("crossmesh-" + cluster + "-", "-" + r.step().valuesFile());
+                Files.writeString(file, r.yaml());
+                List<String> command = Helm.installCommand(helm, r, options.charts(), plan.istio().version(), target.spec().context(), file, waits);
+                emit(cluster, step, ApplyEvent.Kind.STARTED, "running " + String.join(" ", command));
+                List<String> output = Collections.synchronizedList(new ArrayList<>());
+                int code = Helm.install(command, clients.kubeconfigs().files(), line -> {
+                    output.add(line);
+                    emit(cluster, step, ApplyEvent.Kind.INFO, "helm: " + line);
+                }, cancel);
+                if (code == 0) {
+                    done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "helm upgrade --install finished");
+                } else if (code == -1) {
+                    fail(cluster, step, "cancelled while helm was running: the release may be half installed; run apply again to finish it");
+                } else {
+                    fail(cluster, step, "helm upgrade --install " + r.name() + " exited with code " + code + ": " + helmError(output)
+                            + "; fix the cause, then run apply again");
+                }
+            } catch (IOException e) {
+                fail(cluster, step, "could not run " + helm + ": " + e.getMessage() + "; check the helm path (" + Helm.PROPERTY + " / "
+                        + Helm.ENV + " / PATH)");
+            } finally {
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // a leftover temp file holds no secret (chart values have none)
+                    }
+                }
+            }
+        }
+
+        /** helm's own message: its last {@code Error:} line, else its last line. */
+        private static String helmError(List<String> output) {
+            synchronized (output) {
+                for (int i = output.size() - 1; i >= 0; i--) {
+                    if (output.get(i).startsWith("Error:")) {
+                        return output.get(i);
+                    }
+                }
+                return output.isEmpty() ? "helm printed nothing" : output.get(output.size() - 1);
             }
         }
 

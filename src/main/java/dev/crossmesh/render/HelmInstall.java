@@ -15,6 +15,8 @@ import dev.crossmesh.plan.MeshPlan;
 public record HelmInstall(MeshPlan plan, Optional<String> unavailable, Map<String, List<HelmRelease>> byCluster) {
     /** The folder of each cluster's values files in an export. */
     public static final String FOLDER = "helm";
+    /** Istio's chart repository (manifests/charts/base/README.md at 1.12.0 and since). */
+    public static final String CHART_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
 
     public HelmInstall {
         Map<String, List<HelmRelease>> copy = new LinkedHashMap<>();
@@ -32,6 +34,14 @@ public record HelmInstall(MeshPlan plan, Optional<String> unavailable, Map<Strin
 
     public Optional<HelmRelease> release(String cluster, HelmRelease.Step step) {
         return releases(cluster).stream().filter(r -> r.step() == step).findFirst();
+    }
+
+    /**
+     * The objects of the rendered mesh that the Helm path leaves to the gateway chart: the east-west gateway's own
+     * (ServiceAccount, Role, Deployment, Service...), which a chart cannot adopt once another owner made them.
+     */
+    public static boolean madeByGatewayChart(Manifest m) {
+        return m.method() == ApplyMethod.API && m.name().equals(Labels.EASTWEST_NAME);
     }
 
     public List<HelmRelease> all() {

@@ -22,9 +22,6 @@ import dev.crossmesh.render.HelmRelease.Step;
  * because its primary's istiod injects the gateway's pods. Values from the plan are quoted as {@link ApplyScript} quotes them.
  */
 final class HelmScript {
-    /** Istio's chart repository (manifests/charts/base/README.md at 1.12.0 and since). */
-    static final String CHART_REPOSITORY = "https://istio-release.storage.googleapis.com/charts";
-
     private HelmScript() {
     }
 
@@ -51,7 +48,7 @@ final class HelmScript {
         // helm's own error says what failed; this says where
         s.append("cluster=\"\"\ntrap 'echo \"apply-helm.sh stopped${cluster:+ at cluster $cluster}: the command above failed\" >&2' ERR\n\n");
         s.append("istio_version=").append(quote(plan.istio().version())).append('\n');
-        s.append("helm_repo=\"${ISTIO_HELM_REPO:-").append(CHART_REPOSITORY).append("}\"\n\n");
+        s.append("helm_repo=\"${ISTIO_HELM_REPO:-").append(HelmInstall.CHART_REPOSITORY).append("}\"\n\n");
         s.append(HELM_CHECK).append(INSTALL_CHART).append(ApplyScript.functions(release));
 
         List<String> tokensMade = new ArrayList<>();
@@ -100,7 +97,7 @@ final class HelmScript {
 
     /** Objects applied with kubectl as apply.sh applies them; the gateway chart makes the east-west gateway's own. */
     private static boolean kubectlStep(Manifest m) {
-        return m.method() == ApplyMethod.API && !m.name().equals(Labels.EASTWEST_NAME);
+        return m.method() == ApplyMethod.API && !HelmInstall.madeByGatewayChart(m);
     }
 
     private static String install(ClusterSpec cluster, HelmRelease r, boolean remote) {

@@ -90,7 +90,7 @@ public final class HelmValues {
     private HelmRelease release(ClusterSpec cluster, Step step, String name, String chart, Map<String, Object> values, boolean waits) {
         // no plan value goes into a comment (the release name holds the revision): a newline in one would start a YAML line
         String header = "# Values of Istio's " + chart + " chart (Istio " + release.version().minorLine() + "); apply-helm.sh installs them:\n"
-                + "#   helm upgrade --install <release> " + chart + " --repo " + HelmScript.CHART_REPOSITORY
+                + "#   helm upgrade --install <release> " + chart + " --repo " + HelmInstall.CHART_REPOSITORY
                 + " --version <istio version> -n istio-system --kube-context=<context> -f " + step.valuesFile() + (waits ? " --wait" : "") + "\n";
         if (step == Step.CONTROL_PLANE && plan.primaryFor(cluster).isPresent()) {
             header += "# global.remotePilotAddress is the primary's east-west gateway address: apply-helm.sh sets it (--set-string)\n";

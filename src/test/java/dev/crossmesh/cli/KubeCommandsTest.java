@@ -245,9 +245,9 @@ class KubeCommandsTest {
     @Test
     void badArgumentsAreUsageErrors(@TempDir Path dir) throws Exception {
         try (Setup s = Setup.start(dir, null)) {
-            CliRunner.Result mode = s.run("apply", "--control-plane", "helm");
+            CliRunner.Result mode = s.run("apply", "--control-plane", "kustomize");
             assertEquals(2, mode.code());
-            assertTrue(mode.err().contains("--control-plane 'helm' is not known; use one of: auto | istioctl | operator | skip"), mode.err());
+            assertTrue(mode.err().contains("--control-plane 'kustomize' is not known; use one of: auto | istioctl | operator | helm | skip"), mode.err());
             CliRunner.Result missing = CliRunner.run("contexts", "--kubeconfig", dir.resolve("none").toString());
             assertEquals(2, missing.code());
             assertTrue(missing.err().contains("does not exist"), missing.err());

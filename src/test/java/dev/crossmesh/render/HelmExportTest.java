@@ -322,7 +322,7 @@ class HelmExportTest {
     }
 
     private static String chart(String name, String version) {
-        return name + " --repo " + HelmScript.CHART_REPOSITORY + " --version " + version + " -n istio-system";
+        return name + " --repo " + HelmInstall.CHART_REPOSITORY + " --version " + version + " -n istio-system";
     }
 
     /** Istio's order, per cluster: istio-system and cacerts, base, istiod (waited for), the gateway (waited for), the Gateway. */
