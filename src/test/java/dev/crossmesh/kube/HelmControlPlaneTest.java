@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,119 +28,44 @@ import dev.crossmesh.render.KubeYaml;
 import dev.crossmesh.render.Labels;
 import io.fabric8.kubernetes.api.model.Service;
 
-/**
- * The Helm path of apply against demo clusters, with a stand-in for helm that records every call (its arguments, one
- * per line, the KUBECONFIG it got, a copy of its values file) and does what the gateway chart does that apply waits
- * for: it creates the east-west gateway's Service, with the real kubectl when there is one on the PATH.
- */
+/** The Helm path of apply against demo clusters, with {@link HelmStandIn} for helm. */
 class HelmControlPlaneTest {
     static final ApplyOptions HELM = ApplyOptions.defaults().withGatewayWait(Duration.ofSeconds(20)).withControlPlane(ControlPlaneMode.HELM);
     static final String VERSION = IstioSpec.DEFAULT_VERSION;
 
     @AfterEach
     void forgetHelm() {
-        System.clearProperty(Helm.PROPERTY);
-    }
-
-    /** One recorded call of the stand-in. */
-    record Call(List<String> args, String kubeconfig) {
-        String release() {
-            return args.get(2);
-        }
-
-        String flag(String name) {
-            return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1)).findFirst().orElse(null);
-        }
-    }
-
-    /**
-     * The stand-in: answers {@code version --short} with {@code version}; fails the release named in {@code fail-release}
-     * (a file in dir) with helm's kind of message; for the gateway chart creates Service istio-eastwestgateway with kubectl.
-     */
-    static Path fakeHelm(Path dir, String version) throws IOException {
-        Path script = dir.resolve("helm");
-        Files.writeString(script, """
-                #!/bin/bash
-                if [ "$1" = version ]; then echo "%2$s"; exit 0; fi
-                # claims the next free number: noclobber makes the create atomic, as the clusters run helm at once
-                n=1
-                while ! (set -C; : > "%1$s/call-$n.args") 2> /dev/null; do n=$((n + 1)); done
-                call="%1$s/call-$n"
-                printf '%%s\\n' "$@" > "$call.args"
-                printf '%%s' "$KUBECONFIG" > "$call.kubeconfig"
-                for a in "$@"; do
-                  case "$a" in
-                    --values=*) cp "${a#--values=}" "$call.values" ;;
-                    --kube-context=*) context="${a#--kube-context=}" ;;
-                  esac
-                done
-                echo "Release \\"$3\\" does not exist. Installing it now."
-                if [ -f "%1$s/fail-release" ] && [ "$(< "%1$s/fail-release")" = "$3" ]; then
-                  echo "Error: INSTALLATION FAILED: Unable to continue with install: ServiceAccount \\"istio-reader-service-account\\" in namespace \\"istio-system\\" exists and cannot be imported into the current release" >&2
-                  exit 1
-                fi
-                case "$4" in
-                  gateway|*/gateway)
-                    kubectl --context="$context" create -f - > /dev/null <<EOF
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: istio-eastwestgateway
-                  namespace: istio-system
-                  labels: {app: istio-eastwestgateway, istio: eastwestgateway, app.kubernetes.io/managed-by: Helm}
-                  annotations: {meta.helm.sh/release-name: $3, meta.helm.sh/release-namespace: istio-system}
-                spec:
-                  type: LoadBalancer
-                  selector: {app: istio-eastwestgateway, istio: eastwestgateway}
-                  ports: [{name: tls, port: 15443, targetPort: 15443}]
-                EOF
-                    ;;
-                esac
-                echo "STATUS: deployed"
-                """.formatted(dir, version));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.setProperty(Helm.PROPERTY, script.toString());
-        return script;
-    }
-
-    static List<Call> calls(Path dir) throws IOException {
-        List<Call> calls = new ArrayList<>();
-        for (int i = 1; Files.exists(dir.resolve("call-" + i + ".args")); i++) {
-            calls.add(new Call(Files.readAllLines(dir.resolve("call-" + i + ".args")), Files.readString(dir.resolve("call-" + i + ".kubeconfig"))));
-        }
-        return calls;
+        HelmStandIn.forget();
     }
 
     static void assumeKubectl() {
-        Assumptions.assumeTrue(ExternalTool.locate("crossmesh.kubectl.unused", "CROSSMESH_KUBECTL_UNUSED", "kubectl").isPresent(),
-                "no kubectl on the PATH: the helm stand-in makes the gateway Service with it");
+        Assumptions.assumeTrue(HelmStandIn.kubectlFound(), "no kubectl on the PATH: the helm stand-in makes the gateway Service with it");
     }
 
     @Test
     void helmInstallsTheChartsPerClusterInIstiosOrderWithTheValuesOfTheExport(@TempDir Path dir) throws Exception {
         assumeKubectl();
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            fakeHelm(dir, "v3.17.0+g301108e");
+            HelmStandIn.install(dir, "v3.17.0+g301108e");
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
 
             HelmInstall expected = HelmValues.render(mesh.plan);
-            List<Call> calls = calls(dir);
+            List<HelmStandIn.Call> calls = HelmStandIn.calls(dir);
             for (String cluster : List.of("cluster-1", "cluster-2")) {
                 String context = "demo-" + cluster;
-                List<Call> mine = calls.stream().filter(c -> context.equals(c.flag("--kube-context"))).toList();
+                List<HelmStandIn.Call> mine = calls.stream().filter(c -> context.equals(c.flag("--kube-context"))).toList();
                 List<HelmRelease> releases = expected.releases(cluster);
-                assertEquals(releases.stream().map(HelmRelease::name).toList(), mine.stream().map(Call::release).toList());
+                assertEquals(releases.stream().map(HelmRelease::name).toList(), mine.stream().map(HelmStandIn.Call::release).toList());
                 for (int i = 0; i < releases.size(); i++) {
                     HelmRelease r = releases.get(i);
-                    Call c = mine.get(i);
+                    HelmStandIn.Call c = mine.get(i);
                     assertEquals(List.of("upgrade", "--install", r.name(), r.chart(), "--repo=" + HelmInstall.CHART_REPOSITORY, "--version=" + VERSION,
                             "--namespace=istio-system", "--kube-context=" + context), c.args().subList(0, 8));
                     assertEquals(r.waits(), c.args().contains("--wait"), c.toString());
                     assertEquals(mesh.kubeconfig().toString(), c.kubeconfig());
-                    int n = calls.indexOf(c) + 1;
-                    assertEquals(r.yaml(), Files.readString(dir.resolve("call-" + n + ".values")), "the values file is the export's");
+                    assertEquals(r.yaml(), Files.readString(c.values()), "the values file is the export's");
                 }
                 // the gateway chart made the gateway: crossmesh applied none of its objects, and waited for its address
                 Service gateway = mesh.server(cluster.equals("cluster-1") ? 1 : 2).adminClient().services().inNamespace("istio-system")
@@ -167,14 +89,14 @@ class HelmControlPlaneTest {
     void aRemoteGetsThePrimarysGatewayAddressAndItsGatewayIsNotWaitedFor(@TempDir Path dir) throws Exception {
         assumeKubectl();
         try (DemoMesh mesh = DemoMesh.primaryRemote(dir).withLoadBalancers()) {
-            fakeHelm(dir, "v3.12.3+g3a31588");
+            HelmStandIn.install(dir, "v3.12.3+g3a31588");
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, e -> { }, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             String primaryAddress = result.gatewayAddresses().get("cluster-1");
-            List<Call> calls = calls(dir);
-            List<Call> remote = calls.stream().filter(c -> "demo-cluster-2".equals(c.flag("--kube-context"))).toList();
-            assertEquals(List.of("istio-base", "istiod", "istio-eastwestgateway"), remote.stream().map(Call::release).toList());
-            Map<String, Object> values = KubeYaml.loadAll(Files.readString(dir.resolve("call-" + (calls.indexOf(remote.get(1)) + 1) + ".values"))).get(0);
+            List<HelmStandIn.Call> calls = HelmStandIn.calls(dir);
+            List<HelmStandIn.Call> remote = calls.stream().filter(c -> "demo-cluster-2".equals(c.flag("--kube-context"))).toList();
+            assertEquals(List.of("istio-base", "istiod", "istio-eastwestgateway"), remote.stream().map(HelmStandIn.Call::release).toList());
+            Map<String, Object> values = KubeYaml.loadAll(Files.readString(remote.get(1).values())).get(0);
             @SuppressWarnings("unchecked")
             Map<String, Object> global = (Map<String, Object>) values.get("global");
             assertEquals(primaryAddress, global.get("remotePilotAddress"));
@@ -190,7 +112,7 @@ class HelmControlPlaneTest {
     void helmsOwnErrorFailsTheStepWithTheClusterNamedAndStopsThatCluster(@TempDir Path dir) throws Exception {
         assumeKubectl();
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            fakeHelm(dir, "v3.17.0");
+            HelmStandIn.install(dir, "v3.17.0");
             Files.writeString(dir.resolve("fail-release"), "istiod");
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, events::add, CancelToken.none());
@@ -210,7 +132,7 @@ class HelmControlPlaneTest {
     @Test
     void aHelmTooOldOrAReleaseWithoutChartsIsRefusedBeforeHelmRuns(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
-            fakeHelm(dir, "Client: v2.17.0+ga690bad\nError: could not find tiller");
+            HelmStandIn.install(dir, "Client: v2.17.0+ga690bad\nError: could not find tiller");
             ApplyResult old = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, e -> { }, CancelToken.none());
             StepOutcome refused = old.clusters().get("cluster-1").failed().get(0);
             assertEquals(MeshApplier.CONTROL_PLANE, refused.step());
@@ -218,12 +140,12 @@ class HelmControlPlaneTest {
                     + " or newer): install Helm 3 (https://helm.sh/docs/intro/install/) and put it first (PATH, -Dcrossmesh.helm or $CROSSMESH_HELM)",
                     refused.message());
 
-            fakeHelm(dir, "v3.17.0");
+            HelmStandIn.install(dir, "v3.17.0");
             MeshPlan older = mesh.plan.withIstio(new IstioSpec(Flavor.ISTIO, "1.11.8", ""));
             StepOutcome noCharts = new MeshApplier(mesh.clients).apply(older, mesh.certs, HELM, e -> { }, CancelToken.none())
                     .clusters().get("cluster-2").failed().get(0);
             assertTrue(noCharts.message().startsWith("Istio 1.11.8 has no Helm path: its charts are not in Istio's chart repository"), noCharts.message());
-            assertEquals(List.of(), calls(dir), "helm never ran");
+            assertEquals(List.of(), HelmStandIn.calls(dir), "helm never ran");
             assertNull(mesh.server(1).adminClient().services().inNamespace("istio-system").withName(Labels.EASTWEST_NAME).get(),
                     "nor did crossmesh make the gateway the chart is for");
         }
@@ -233,7 +155,7 @@ class HelmControlPlaneTest {
     void aChartFolderMustHoldThePlansRelease(@TempDir Path dir) throws Exception {
         assumeKubectl();
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            fakeHelm(dir, "v3.17.0");
+            HelmStandIn.install(dir, "v3.17.0");
             Path charts = dir.resolve("charts");
             for (String chart : List.of("base", "istiod", "gateway")) {
                 Files.createDirectories(charts.resolve(chart));
@@ -245,14 +167,14 @@ class HelmControlPlaneTest {
                     .clusters().get("cluster-1").failed().get(0);
             assertEquals("the base chart in " + charts + " is version 1.0.0, not the plan's Istio " + VERSION + ": helm pull base --repo "
                     + HelmInstall.CHART_REPOSITORY + " --version " + VERSION + " --untar --untardir " + charts, wrong.message());
-            assertEquals(List.of(), calls(dir));
+            assertEquals(List.of(), HelmStandIn.calls(dir));
 
             for (String chart : List.of("base", "istiod", "gateway")) {
                 Files.writeString(charts.resolve(chart).resolve("Chart.yaml"), "apiVersion: v2\nname: " + chart + "\nversion: " + VERSION + "\n");
             }
             ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options, e -> { }, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
-            Call istiod = calls(dir).stream().filter(c -> c.release().equals("istiod")).findFirst().orElseThrow();
+            HelmStandIn.Call istiod = HelmStandIn.calls(dir).stream().filter(c -> c.release().equals("istiod")).findFirst().orElseThrow();
             assertEquals(Arrays.asList("upgrade", "--install", "istiod", charts.resolve("istiod").toString(), "--namespace=istio-system"),
                     istiod.args().subList(0, 5), "a chart folder is given as the chart, with no repository or version");
         }
@@ -261,7 +183,7 @@ class HelmControlPlaneTest {
     @Test
     void diffAndDryRunShowTheHelmReleasesAsRunWithoutRunningHelm(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
-            fakeHelm(dir, "v3.17.0");
+            HelmStandIn.install(dir, "v3.17.0");
             MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs, HELM);
             List<ObjectChange> changes = diff.clusters().get(0).changes();
             List<ObjectChange> run = changes.stream().filter(c -> c.change() == ChangeKind.RUN).toList();
@@ -276,7 +198,7 @@ class HelmControlPlaneTest {
             assertTrue(dry.succeeded(), dry.toString());
             assertTrue(dry.clusters().get("cluster-2").with(StepOutcome.Status.SKIPPED).stream()
                     .anyMatch(s -> s.message().startsWith("dry run: would run `helm upgrade --install istio-eastwestgateway gateway")), dry.toString());
-            assertEquals(List.of(), calls(dir), "neither runs helm");
+            assertEquals(List.of(), HelmStandIn.calls(dir), "neither runs helm");
         }
     }
 
