@@ -270,9 +270,9 @@ public final class MeshApplier {
                     done(cluster, step, StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "unchanged" + suffix + (reason.isEmpty() ? "" : "; " + reason));
                     return new ObjectSync.Written(ChangeKind.UNCHANGED, examined.live(), examined.change());
                 }
-                case NOT_OWNED -> {
+                case NOT_OWNED, CONFLICT -> {
                     refused(cluster, step, examined.change().reason());
-                    return new ObjectSync.Written(ChangeKind.NOT_OWNED, examined.live(), examined.change());
+                    return new ObjectSync.Written(examined.kind(), examined.live(), examined.change());
                 }
                 default -> {
                 }
@@ -286,7 +286,10 @@ public final class MeshApplier {
             }
             ObjectSync.Written written;
             try {
-                written = target.sync().write(examined, policy, options.force(), options.dryRun());
+                // a dry run's update was already answered by the dry-run apply that examined it
+                written = options.dryRun() && examined.kind() == ChangeKind.UPDATE
+                        ? new ObjectSync.Written(ChangeKind.UPDATE, examined.live(), examined.change())
+                        : target.sync().write(examined, options.dryRun());
             } catch (RuntimeException e) {
                 KubeFailures.Verb verb = examined.kind() == ChangeKind.CREATE ? KubeFailures.Verb.CREATE : KubeFailures.Verb.UPDATE;
                 fail(cluster, step, KubeFailures.describe(cluster, target.server(), verb, object, kindOf(desired), e));

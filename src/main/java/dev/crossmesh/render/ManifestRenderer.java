@@ -290,7 +290,9 @@ public final class ManifestRenderer {
         template.put("spec", podSpec);
 
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("replicas", 1);
+        // no replicas: the Deployment starts with one, and crossmesh does not own the count afterwards, so that
+        // `kubectl scale` or an HPA is respected (Istio's gateway chart omits it too while its HPA is on, the default:
+        // manifests/charts/gateway/templates/deployment.yaml at 1.30.3)
         spec.put("selector", map("matchLabels", gatewaySelector()));
         spec.put("template", template);
         Map<String, Object> deployment = object("apps/v1", "Deployment", metadata(Labels.EASTWEST_NAME, gatewayObjectLabels(cluster)));

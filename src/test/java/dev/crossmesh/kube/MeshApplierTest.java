@@ -200,16 +200,17 @@ class MeshApplierTest {
             assertTrue(apply(mesh, QUICK, new CopyOnWriteArrayList<>()).succeeded());
             KubernetesClient one = mesh.server(1).adminClient();
             one.services().inNamespace("istio-system").withName("istio-eastwestgateway").edit(s -> {
-                s.getSpec().setType("ClusterIP");
+                s.getMetadata().getLabels().remove("topology.istio.io/network");
                 return s;
             });
             Map<String, String> before = versions(one);
             events.clear();
             ApplyResult dry = apply(mesh, QUICK.withDryRun(true), events);
-            assertTrue(events.stream().anyMatch(e -> e.message().equals("would be updated: spec.type")), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.message().equals("would be updated: metadata.labels.topology.istio.io/network")), events.toString());
             assertEquals(1, dry.count(StepOutcome.Status.APPLIED), dry.toString());
             assertEquals(before, versions(one));
-            assertEquals("ClusterIP", one.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getType());
+            assertFalse(one.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getMetadata().getLabels()
+                    .containsKey("topology.istio.io/network"));
         }
     }
 

@@ -69,6 +69,7 @@ final class DiffEngineService implements LiveDiffService {
             case UPDATE -> ObjectDiff.Change.UPDATE;
             case UNCHANGED -> ObjectDiff.Change.UNCHANGED;
             case NOT_OWNED -> ObjectDiff.Change.NOT_OWNED;
+            case CONFLICT -> ObjectDiff.Change.CONFLICT;
             case RUN -> ObjectDiff.Change.RUN;
             case MANUAL -> ObjectDiff.Change.MANUAL;
             case SKIPPED -> ObjectDiff.Change.SKIPPED;
