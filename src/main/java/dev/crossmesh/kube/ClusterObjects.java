@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -164,6 +166,20 @@ final class ClusterObjects {
         if (!dryRun) {
             remember(stored);
         }
+        return stored;
+    }
+
+    /**
+     * Replaces the object's managedFields (JSON patch), refused (409) if the object changed since {@code live} was
+     * read; the API server takes managedFields from a write that sets them.
+     */
+    Map<String, Object> replaceManagedFields(Map<String, Object> live, List<Map<String, Object>> managedFields) {
+        Object resourceVersion = ((Map<?, ?>) live.get("metadata")).get("resourceVersion");
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "test", "path", "/metadata/resourceVersion", "value", String.valueOf(resourceVersion)),
+                Map.of("op", "replace", "path", "/metadata/managedFields", "value", managedFields));
+        Map<String, Object> stored = typed(toMap(resource(live).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch))), live);
+        remember(stored);
         return stored;
     }
 

@@ -1,5 +1,6 @@
 package dev.crossmesh.kube;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,14 @@ final class ObjectSync {
      *                  with --force takes them
      */
     record Examined(Map<String, Object> desired, Map<String, Object> live, ObjectChange change, Map<String, Object> body,
-            List<ApplyConflicts.Conflict> conflicts) {
+            List<ApplyConflicts.Conflict> conflicts, boolean migrate) {
         Examined {
             conflicts = List.copyOf(conflicts);
+        }
+
+        Examined(Map<String, Object> desired, Map<String, Object> live, ObjectChange change, Map<String, Object> body,
+                List<ApplyConflicts.Conflict> conflicts) {
+            this(desired, live, change, body, conflicts, false);
         }
 
         ChangeKind kind() {
@@ -69,7 +75,7 @@ final class ObjectSync {
             if (live == null || o.body() == null) {
                 return new Examined(desired, live, new ObjectChange(cluster, name, o.change(), o.fields(), o.reason()), o.body(), List.of());
             }
-            return dryRun(desired, live, o.body(), force, o.reason());
+            return dryRun(desired, live, o.body(), force, o.reason(), false);
         }
         Map<String, Object> body = ObjectFields.forCreate(desired);
         if (live == null) {
@@ -94,13 +100,22 @@ final class ObjectSync {
             metadata.put("annotations", annotations);
             reason = "taken over with --force: " + Ownership.foreignReason(live, meshId);
         }
-        return dryRun(desired, live, body, force, reason);
+        return dryRun(desired, live, body, force, reason, owned && LegacyFieldOwner.holds(live));
     }
 
-    /** Asks the server what the apply would store (never forcing: conflicts are reported, --force then takes them). */
-    private Examined dryRun(Map<String, Object> desired, Map<String, Object> live, Map<String, Object> body, boolean force, String reason) {
+    /**
+     * Asks the server what the apply would store (never forcing: conflicts are reported, --force then takes them).
+     * {@code migrate}: an object an earlier crossmesh wrote without server-side apply, whose fields the write first
+     * moves to crossmesh; conflicts with that old manager are crossmesh's own and do not stop it.
+     */
+    private Examined dryRun(Map<String, Object> desired, Map<String, Object> live, Map<String, Object> body, boolean force, String reason,
+            boolean migrate) {
         String name = ClusterObjects.displayName(desired);
+        if (migrate) {
+            reason = join(reason, "written by crossmesh before it used server-side apply: its fields move to field manager crossmesh");
+        }
         Map<String, Object> after;
+        List<ApplyConflicts.Conflict> others = List.of();
         try {
             after = api.apply(body, false, true);
         } catch (KubernetesClientException e) {
@@ -108,15 +123,26 @@ final class ObjectSync {
             if (conflicts.isEmpty()) {
                 throw e;
             }
-            if (!force) {
-                return new Examined(desired, live, change(name, ChangeKind.CONFLICT, ApplyConflicts.fields(conflicts),
-                        ApplyConflicts.describe(conflicts) + " to other values; run apply with --force to take them"), null, conflicts);
+            others = migrate ? LegacyFieldOwner.others(conflicts) : conflicts;
+            if (!others.isEmpty() && !force) {
+                return new Examined(desired, live, change(name, ChangeKind.CONFLICT, ApplyConflicts.fields(others),
+                        ApplyConflicts.describe(others) + " to other values; run apply with --force to take them"), null, others);
             }
             after = api.apply(body, true, true);
-            reason = join(reason, "takes from " + ApplyConflicts.describe(conflicts) + " (--force)");
-            return new Examined(desired, live, change(name, ChangeKind.UPDATE, ObjectFields.differences(live, after), reason), body, conflicts);
+            if (!others.isEmpty()) {
+                reason = join(reason, "takes from " + ApplyConflicts.describe(others) + " (--force)");
+            }
+            if (!migrate) {
+                return new Examined(desired, live, change(name, ChangeKind.UPDATE, ObjectFields.differences(live, after), reason), body, others);
+            }
         }
         List<String> fields = ObjectFields.differences(live, after);
+        if (migrate) {
+            List<String> migrated = new ArrayList<>(fields);
+            LegacyFieldOwner.droppedMetadata(live, body).stream().filter(f -> !migrated.contains(f)).forEach(migrated::add);
+            return new Examined(desired, live, change(name, ChangeKind.UPDATE, migrated.isEmpty() ? List.of("metadata.managedFields") : migrated,
+                    reason + "; fields it set then and the plan no longer has are removed"), body, others, true);
+        }
         if (fields.isEmpty()) {
             return new Examined(desired, live, change(name, ChangeKind.UNCHANGED, List.of(), ""), null, List.of());
         }
@@ -125,6 +151,9 @@ final class ObjectSync {
 
     /** Applies what an examination asked for; forced where it found conflicts and --force was given. */
     Written write(Examined examined, boolean dryRun) {
+        if (examined.migrate() && !dryRun) {
+            api.replaceManagedFields(examined.live(), LegacyFieldOwner.migrated(examined.live()));
+        }
         return switch (examined.kind()) {
             case CREATE, UPDATE -> new Written(examined.kind(), api.apply(examined.body(), !examined.conflicts().isEmpty(), dryRun),
                     examined.change());
