@@ -50,6 +50,12 @@ final class ApplyConflicts {
         return conflicts.stream().map(c -> c.field() + " (owned by " + c.manager() + ")").toList();
     }
 
+    /** Who holds what and the three ways out, as kubectl words them after a refused server-side apply. */
+    static String advice(List<Conflict> conflicts) {
+        return describe(conflicts) + " to other values. To keep them, put those values in the plan (crossmesh then shares the fields); to take"
+                + " them back, run apply with --force (in the wizard: Take over existing objects)";
+    }
+
     /** {@code kubectl-annotate set metadata.annotations.x}: who holds what, in words. */
     static String describe(List<Conflict> conflicts) {
         Map<String, Set<String>> byManager = new LinkedHashMap<>();

@@ -291,7 +291,7 @@ public final class MeshApplier {
                         ? new ObjectSync.Written(ChangeKind.UPDATE, examined.live(), examined.change())
                         : target.sync().write(examined, options.dryRun());
             } catch (RuntimeException e) {
-                KubeFailures.Verb verb = examined.kind() == ChangeKind.CREATE ? KubeFailures.Verb.CREATE : KubeFailures.Verb.UPDATE;
+                KubeFailures.Verb verb = examined.kind() == ChangeKind.CREATE ? KubeFailures.Verb.APPLY_NEW : KubeFailures.Verb.APPLY;
                 fail(cluster, step, KubeFailures.describe(cluster, target.server(), verb, object, kindOf(desired), e));
                 return null;
             }

@@ -50,6 +50,17 @@ final class ObjectSync {
     record Written(ChangeKind done, Map<String, Object> stored, ObjectChange change) {
     }
 
+    /** The server refused the dry-run apply that examined an object (403, 422, a webhook): a refused write, not a read. */
+    static final class DryRunRefused extends RuntimeException {
+        DryRunRefused(KubernetesClientException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        KubernetesClientException refusal() {
+            return (KubernetesClientException) getCause();
+        }
+    }
+
     private final String cluster;
     private final ClusterObjects api;
     private final String meshId;
@@ -121,12 +132,12 @@ final class ObjectSync {
         } catch (KubernetesClientException e) {
             List<ApplyConflicts.Conflict> conflicts = ApplyConflicts.of(e);
             if (conflicts.isEmpty()) {
-                throw e;
+                throw KubeFailures.isConnectionProblem(e) ? e : new DryRunRefused(e);
             }
             others = migrate ? LegacyFieldOwner.others(conflicts) : conflicts;
             if (!others.isEmpty() && !force) {
                 return new Examined(desired, live, change(name, ChangeKind.CONFLICT, ApplyConflicts.fields(others),
-                        ApplyConflicts.describe(others) + " to other values; run apply with --force to take them"), null, others);
+                        ApplyConflicts.advice(others)), null, others);
             }
             after = api.apply(body, true, true);
             if (!others.isEmpty()) {

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.crossmesh.plan.GatewaySpec;
+import dev.crossmesh.plan.MeshPlan;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
+import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** A cluster going away, 403, 409 and 500: each explained with cluster, object and cause; a re-run completes the rest. */
@@ -81,7 +86,7 @@ class ApplyFaultsTest {
             assertEquals("Service istio-system/istio-eastwestgateway", failed.step());
             assertTrue(failed.message().startsWith("cluster cluster-1: not allowed to create Service istio-system/istio-eastwestgateway (HTTP 403: services is forbidden"),
                     failed.message());
-            assertTrue(failed.message().contains("RBAC permission to create services in namespace istio-system"), failed.message());
+            assertTrue(failed.message().contains("RBAC permission to patch and create services in namespace istio-system"), failed.message());
             ApplyResult.ClusterResult two = result.clusters().get("cluster-2");
             assertEquals(List.of("Secret istio-system/istio-remote-secret-cluster-1"), two.notAttempted().stream().map(StepOutcome::step).toList(),
                     "cluster-2 is applied except what needs cluster-1");
@@ -110,6 +115,40 @@ class ApplyFaultsTest {
                     && e.kind() == ApplyEvent.Kind.UNCHANGED), events.toString());
             assertEquals(3, one.apps().deployments().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getReplicas());
             assertEquals(List.of(), mesh.takeWrites(1), "an unchanged re-apply sends no write");
+        }
+    }
+
+    @Test
+    void anInvalidUpdateNamesTheFieldAndTheServersReason(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
+            assertTrue(apply(mesh, QUICK, new CopyOnWriteArrayList<>()).succeeded());
+            Status invalid = status(422, "Invalid", "Service \"istio-eastwestgateway\" is invalid: spec.selector: Invalid value: ...: field is immutable");
+            invalid.setDetails(new StatusDetailsBuilder().withName("istio-eastwestgateway").withKind("services")
+                    .withCauses(new StatusCauseBuilder().withField("spec.selector").withReason("FieldValueInvalid").withMessage("field is immutable").build()).build());
+            mesh.server(1).mockServer().expect().put().withPath("/api/v1/namespaces/istio-system/services/istio-eastwestgateway")
+                    .andReturn(422, invalid).once();
+            MeshPlan annotated = mesh.plan.withGateway(new GatewaySpec(mesh.plan.gateway().serviceType(), Map.of("example.com/team", "mesh")));
+            ApplyResult result = new MeshApplier(mesh.clients).apply(annotated, mesh.certs, QUICK, e -> { }, CancelToken.none());
+            StepOutcome failed = failure(result, "cluster-1");
+            assertEquals("Service istio-system/istio-eastwestgateway", failed.step());
+            assertTrue(failed.message().startsWith("cluster cluster-1 rejected Service istio-system/istio-eastwestgateway as invalid (HTTP 422"), failed.message());
+            assertTrue(failed.message().contains(": spec.selector: field is immutable"), failed.message());
+            assertTrue(failed.message().contains("delete Service istio-system/istio-eastwestgateway (kubectl delete) and run apply again"), failed.message());
+        }
+    }
+
+    @Test
+    void anAdmissionWebhookDenialNamesTheWebhookAndItsReason(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
+            mesh.server(2).mockServer().expect().post().withPath("/apis/networking.istio.io/v1/namespaces/istio-system/gateways")
+                    .andReturn(400, status(400, "BadRequest", "admission webhook \"validation.istio.io\" denied the request: configuration is invalid:"
+                            + " port name must be set")).always();
+            ApplyResult result = apply(mesh, QUICK, new CopyOnWriteArrayList<>());
+            StepOutcome failed = failure(result, "cluster-2");
+            assertEquals("Gateway istio-system/cross-network-gateway", failed.step());
+            assertEquals("cluster cluster-2: the admission webhook \"validation.istio.io\" refused Gateway istio-system/cross-network-gateway"
+                    + " (HTTP 400: admission webhook \"validation.istio.io\" denied the request: configuration is invalid: port name must be set)."
+                    + " Its reason is above: fix what it names (or the webhook, if it should not judge this object), then run apply again.", failed.message());
         }
     }
 
