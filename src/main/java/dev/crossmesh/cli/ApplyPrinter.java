@@ -32,7 +32,7 @@ final class ApplyPrinter {
     static Consumer<ApplyEvent> events(Terminal terminal) {
         return event -> {
             boolean objectStart = event.kind() == ApplyEvent.Kind.STARTED && !event.step().isEmpty()
-                    && !event.message().startsWith("running ");
+                    && !(event.detail() instanceof ApplyEvent.ToolStarted);
             if (objectStart || event.kind() == ApplyEvent.Kind.UNCHANGED) {
                 return;
             }

@@ -32,7 +32,7 @@ class ApplyFaultsTest {
     }
 
     static ApplyResult apply(DemoMesh mesh, ApplyOptions options, List<ApplyEvent> events) {
-        return new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options, events::add, CancelToken.none());
+        return new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), options, events::add, CancelToken.none());
     }
 
     static StepOutcome failure(ApplyResult result, String cluster) {
@@ -45,7 +45,7 @@ class ApplyFaultsTest {
     void aClusterThatGoesAwayMidApplyIsExplainedAndTheRerunCompletesIt(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> {
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> {
                 events.add(e);
                 if (e.cluster().equals("cluster-2") && e.step().equals("Secret istio-system/cacerts") && e.kind() == ApplyEvent.Kind.DONE) {
                     mesh.server(2).stop();
@@ -128,7 +128,7 @@ class ApplyFaultsTest {
             mesh.server(1).mockServer().expect().put().withPath("/api/v1/namespaces/istio-system/services/istio-eastwestgateway")
                     .andReturn(422, invalid).once();
             MeshPlan annotated = mesh.plan.withGateway(new GatewaySpec(mesh.plan.gateway().serviceType(), Map.of("example.com/team", "mesh")));
-            ApplyResult result = new MeshApplier(mesh.clients).apply(annotated, mesh.certs, QUICK, e -> { }, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(annotated, mesh.certs), QUICK, e -> { }, CancelToken.none());
             StepOutcome failed = failure(result, "cluster-1");
             assertEquals("Service istio-system/istio-eastwestgateway", failed.step());
             assertTrue(failed.message().startsWith("cluster cluster-1 rejected Service istio-system/istio-eastwestgateway as invalid (HTTP 422"), failed.message());

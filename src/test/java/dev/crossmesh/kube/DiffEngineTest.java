@@ -28,11 +28,11 @@ class DiffEngineTest {
     @Test
     void aManualEditOfOurFieldsIsAConflictNamingTheEditorAndForceTakesIt(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            MeshDiff fresh = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff fresh = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertEquals(24, fresh.count(ChangeKind.CREATE), fresh.summary());
             assertTrue(fresh.hasChanges());
-            assertTrue(new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> { }, CancelToken.none()).succeeded());
-            MeshDiff clean = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            assertTrue(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> { }, CancelToken.none()).succeeded());
+            MeshDiff clean = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertFalse(clean.hasChanges(), clean.summary());
             assertEquals(24, clean.count(ChangeKind.UNCHANGED));
 
@@ -53,7 +53,7 @@ class DiffEngineTest {
                 return n;
             });
 
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             Map<String, ObjectChange> changes = byObject(diff, 1);
             // the edits made fabric8's field manager the owner of what they changed, as kube-apiserver records an
             // update: crossmesh does not silently undo them but names them as conflicts
@@ -76,20 +76,20 @@ class DiffEngineTest {
             assertFalse(printed.contains(secretValue) || printed.contains("BEGIN"), "no secret value in a diff");
             assertTrue(printed.contains("! conflict   Secret istio-system/cacerts: data.ca-key.pem (owned by fabric8-kubernetes-client)"), printed);
 
-            MeshDiff forced = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs, ApplyOptions.defaults().withForce(true));
+            MeshDiff forced = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults().withForce(true));
             ObjectChange forcedService = byObject(forced, 1).get("Service istio-system/istio-eastwestgateway");
             assertEquals(ChangeKind.UPDATE, forcedService.change());
             assertEquals(List.of("metadata.labels.topology.istio.io/network", "spec.ports[tls].targetPort"), forcedService.fields());
             assertTrue(forcedService.reason().contains("takes from fabric8-kubernetes-client"), forcedService.reason());
 
-            assertFalse(new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> { }, CancelToken.none()).succeeded(),
+            assertFalse(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> { }, CancelToken.none()).succeeded(),
                     "without --force the conflicts are left alone and reported");
             assertEquals(9443, two.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getPorts().stream()
                     .filter(p -> p.getName().equals("tls")).findFirst().orElseThrow().getTargetPort().getIntVal());
-            assertTrue(new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withForce(true), e -> { }, CancelToken.none()).succeeded());
+            assertTrue(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withForce(true), e -> { }, CancelToken.none()).succeeded());
             assertEquals("else", two.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getMetadata().getLabels().get("someone"),
                     "fields the plan does not set are kept");
-            assertFalse(new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs).hasChanges());
+            assertFalse(new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults()).hasChanges());
         }
     }
 
@@ -98,7 +98,7 @@ class DiffEngineTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
             mesh.server(2).stop();
             long t0 = System.nanoTime();
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 10, "a stopped cluster fails fast");
             ClusterDiff two = diff.clusters().get(1);
             assertFalse(two.reachable());

@@ -47,7 +47,7 @@ class ServerSideApplyTest {
 
             MeshPlan fewer = mesh.plan.withGateway(new GatewaySpec(mesh.plan.gateway().serviceType(),
                     Map.of("networking.gke.io/load-balancer-type", "Internal")));
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(fewer, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(fewer, mesh.certs), ApplyOptions.defaults());
             ObjectChange service = diff.clusters().get(0).changes().stream()
                     .filter(c -> c.object().equals("Service istio-system/" + GATEWAY)).findFirst().orElseThrow();
             assertEquals(ChangeKind.UPDATE, service.change());
@@ -57,7 +57,7 @@ class ServerSideApplyTest {
             Map<String, String> annotations = gatewayService(one).getMetadata().getAnnotations();
             assertFalse(annotations.containsKey("example.com/team"), annotations.toString());
             assertEquals("Internal", annotations.get("networking.gke.io/load-balancer-type"));
-            assertFalse(new DiffEngine(mesh.clients).diff(fewer, mesh.certs).hasChanges());
+            assertFalse(new DiffEngine(mesh.clients).diff(Rendered.mesh(fewer, mesh.certs), ApplyOptions.defaults()).hasChanges());
         }
     }
 
@@ -76,7 +76,7 @@ class ServerSideApplyTest {
             one.services().resource(old).create();
             assertEquals(List.of(LegacyFieldOwner.MANAGER + "/Update"), managers(gatewayService(one)));
 
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             ObjectChange service = diff.clusters().get(0).changes().stream()
                     .filter(c -> c.object().equals("Service istio-system/" + GATEWAY)).findFirst().orElseThrow();
             assertEquals(ChangeKind.UPDATE, service.change(), service.toLine());
@@ -91,7 +91,7 @@ class ServerSideApplyTest {
             assertFalse(now.getMetadata().getAnnotations() != null && now.getMetadata().getAnnotations().containsKey("example.com/old"));
             assertEquals(15443, now.getSpec().getPorts().stream().filter(p -> p.getName().equals("tls")).findFirst().orElseThrow()
                     .getTargetPort().getIntVal());
-            assertFalse(new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs).hasChanges());
+            assertFalse(new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults()).hasChanges());
             for (ManagedFieldsEntry e : now.getMetadata().getManagedFields()) {
                 assertEquals("FieldsV1", e.getFieldsType());
             }
