@@ -125,6 +125,9 @@ final class ObjectSync {
         if (migrate) {
             reason = join(reason, "written by crossmesh before it used server-side apply: its fields move to field manager crossmesh");
         }
+        if (!migrate && reason.isEmpty() && UnchangedApply.holds(body, live)) {
+            return new Examined(desired, live, change(name, ChangeKind.UNCHANGED, List.of(), ""), null, List.of());
+        }
         Map<String, Object> after;
         List<ApplyConflicts.Conflict> others = List.of();
         try {
