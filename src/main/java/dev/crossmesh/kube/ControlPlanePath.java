@@ -23,11 +23,24 @@ import dev.crossmesh.render.Manifest;
 record ControlPlanePath(Way way, Path tool, String reason) {
     /**
      * {@link #CANNOT} is a step that fails with {@link #reason()}: no istioctl, the wrong istioctl, no operator in the
-     * release, a helm too old, charts of another release.
+     * release, a helm too old, charts of another release, a release without charts for the plan.
      */
     enum Way { OPERATOR, ISTIOCTL, HELM, MANUAL, SKIP, CANNOT }
 
     static final String OPERATOR_CRD = "istiooperators.install.istio.io";
+
+    /**
+     * The way for one cluster of a plan, as diff and apply both take it; a CRD that cannot be read makes the step
+     * one that fails, saying why.
+     */
+    static ControlPlanePath choose(ClusterTarget target, MeshPlan plan, ApplyOptions options) {
+        try {
+            return choose(options.controlPlane(), options.charts(), plan, target.context(), target.api());
+        } catch (RuntimeException e) {
+            return new ControlPlanePath(Way.CANNOT, null, KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET,
+                    "CustomResourceDefinition " + OPERATOR_CRD, "CustomResourceDefinition", e));
+        }
+    }
 
     static ControlPlanePath choose(ControlPlaneMode mode, ChartSource charts, MeshPlan plan, KubeContext context, ClusterObjects api) {
         ReleaseFacts release = IstioReleases.facts(plan.istio().version());
@@ -99,14 +112,15 @@ record ControlPlanePath(Way way, Path tool, String reason) {
         }
     }
 
-    /** What the user does instead, for the manual path and messages: the files are in the export. */
-    static String manualInstruction(ControlPlaneMode mode, Manifest controlPlane, String context) {
-        if (mode == ControlPlaneMode.HELM) {
-            return "install the control plane and the east-west gateway with `bash " + ExportWriter.APPLY_HELM_SCRIPT
-                    + "` in the folder of `crossmesh export`";
-        }
-        return "install the control plane with `istioctl install -y -f " + controlPlane.cluster() + "/" + controlPlane.fileName()
-                + " --context " + context + "`";
+    /** What the user runs instead, for the manual path and messages: the file is in the export. */
+    static String manualCommand(Manifest controlPlane, String context) {
+        return "istioctl install -y -f " + controlPlane.cluster() + "/" + controlPlane.fileName() + " --context " + context;
+    }
+
+    /** What the user does instead on the Helm path without helm: the export's script installs the same charts. */
+    static String helmManualInstruction(ControlPlanePath path) {
+        return "install the control plane and the east-west gateway with `bash " + ExportWriter.APPLY_HELM_SCRIPT
+                + "` in the folder of `crossmesh export` (" + path.reason() + ")";
     }
 
     /**

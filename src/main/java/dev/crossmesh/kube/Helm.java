@@ -77,6 +77,18 @@ public final class Helm {
         return String.join(" ", installCommand(Path.of("helm"), release, charts, version, context, Path.of(release.path()), waits));
     }
 
+    /** helm's own message in its output: its last {@code Error:} line, else its last line. */
+    static String error(List<String> output) {
+        synchronized (output) {
+            for (int i = output.size() - 1; i >= 0; i--) {
+                if (output.get(i).startsWith("Error:")) {
+                    return output.get(i);
+                }
+            }
+            return output.isEmpty() ? "helm printed nothing" : output.get(output.size() - 1);
+        }
+    }
+
     /**
      * Runs one {@code helm upgrade --install} with the kubeconfig files crossmesh uses, passing every output line on as it comes.
      *

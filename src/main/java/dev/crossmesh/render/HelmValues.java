@@ -27,20 +27,18 @@ import dev.crossmesh.render.HelmRelease.Step;
 public final class HelmValues {
     private final MeshPlan plan;
     private final ReleaseFacts release;
-    private final Map<String, String> gatewayAddresses;
 
-    private HelmValues(MeshPlan plan, Map<String, String> gatewayAddresses) {
+    private HelmValues(MeshPlan plan) {
         this.plan = plan;
         this.release = IstioReleases.facts(plan.istio().version());
-        this.gatewayAddresses = gatewayAddresses;
     }
 
     /**
-     * @param gatewayAddresses per primary, its east-west gateway address once known; its remotes' {@code remotePilotAddress}
-     *                         holds {@link ManifestRenderer#addressPlaceholder} until then
+     * The Helm path of the plan; a remote's {@code global.remotePilotAddress} holds {@link ManifestRenderer#addressPlaceholder}
+     * until apply fills in its primary's gateway address ({@link HelmRelease#withGatewayAddresses}).
      */
-    public static HelmInstall render(MeshPlan plan, Map<String, String> gatewayAddresses) {
-        HelmValues r = new HelmValues(plan, gatewayAddresses);
+    public static HelmInstall render(MeshPlan plan) {
+        HelmValues r = new HelmValues(plan);
         String version = plan.istio().version();
         if (plan.istio().flavor() == Flavor.ASM) {
             return HelmInstall.unavailable(plan, "Anthos Service Mesh " + version + " has no Helm charts in Istio's chart repository: "
@@ -62,11 +60,6 @@ public final class HelmValues {
             byCluster.put(cluster.name(), r.cluster(cluster));
         }
         return new HelmInstall(plan, java.util.Optional.empty(), byCluster);
-    }
-
-    /** For the export: no gateway address is known yet. */
-    public static HelmInstall render(MeshPlan plan) {
-        return render(plan, Map.of());
     }
 
     private List<HelmRelease> cluster(ClusterSpec cluster) {
@@ -95,7 +88,7 @@ public final class HelmValues {
         if (step == Step.CONTROL_PLANE && plan.primaryFor(cluster).isPresent()) {
             header += "# global.remotePilotAddress is the primary's east-west gateway address: apply-helm.sh sets it (--set-string)\n";
         }
-        return new HelmRelease(cluster.name(), step, name, chart, values, header + KubeYaml.dump(values), waits);
+        return new HelmRelease(cluster.name(), step, name, chart, values, header, waits);
     }
 
     /**
@@ -135,7 +128,7 @@ public final class HelmValues {
         }
         plan.primaryFor(cluster).ifPresent(primary -> {
             // the istiod-remote chart's own defaults are 1.16's remote profile (externalIstiod, no config map, no telemetry)
-            global.put("remotePilotAddress", gatewayAddresses.getOrDefault(primary.name(), ManifestRenderer.addressPlaceholder(primary.name())));
+            global.put("remotePilotAddress", ManifestRenderer.addressPlaceholder(primary.name()));
             values.put("istiodRemote", map("injectionPath", "/inject/cluster/" + cluster.name() + "/net/" + cluster.network()));
         });
         // templates/configmap.yaml merges .Values.meshConfig into the mesh config whole ("meshConfig.foo becomes the API")

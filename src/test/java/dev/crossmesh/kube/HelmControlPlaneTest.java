@@ -48,7 +48,7 @@ class HelmControlPlaneTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             HelmStandIn.install(dir, "v3.17.0+g301108e");
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, events::add, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM), HELM, events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
 
             HelmInstall expected = HelmValues.render(mesh.plan);
@@ -90,7 +90,7 @@ class HelmControlPlaneTest {
         assumeKubectl();
         try (DemoMesh mesh = DemoMesh.primaryRemote(dir).withLoadBalancers()) {
             HelmStandIn.install(dir, "v3.12.3+g3a31588");
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, e -> { }, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM), HELM, e -> { }, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             String primaryAddress = result.gatewayAddresses().get("cluster-1");
             List<HelmStandIn.Call> calls = HelmStandIn.calls(dir);
@@ -115,7 +115,7 @@ class HelmControlPlaneTest {
             HelmStandIn.install(dir, "v3.17.0");
             Files.writeString(dir.resolve("fail-release"), "istiod");
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, events::add, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM), HELM, events::add, CancelToken.none());
             assertFalse(result.succeeded());
             StepOutcome failed = result.clusters().get("cluster-1").failed().get(0);
             assertEquals("Helm release istio-system/istiod", failed.step());
@@ -133,16 +133,16 @@ class HelmControlPlaneTest {
     void aHelmTooOldOrAReleaseWithoutChartsIsRefusedBeforeHelmRuns(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
             HelmStandIn.install(dir, "Client: v2.17.0+ga690bad\nError: could not find tiller");
-            ApplyResult old = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM, e -> { }, CancelToken.none());
+            ApplyResult old = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM), HELM, e -> { }, CancelToken.none());
             StepOutcome refused = old.clusters().get("cluster-1").failed().get(0);
-            assertEquals(MeshApplier.CONTROL_PLANE, refused.step());
+            assertEquals("Helm release istio-system/istio-base", refused.step());
             assertEquals("helm at " + dir.resolve("helm") + " is v2.17.0+ga690bad, too old for Istio's charts (apiVersion v2 charts need Helm 3"
                     + " or newer): install Helm 3 (https://helm.sh/docs/intro/install/) and put it first (PATH, -Dcrossmesh.helm or $CROSSMESH_HELM)",
                     refused.message());
 
             HelmStandIn.install(dir, "v3.17.0");
             MeshPlan older = mesh.plan.withIstio(new IstioSpec(Flavor.ISTIO, "1.11.8", ""));
-            StepOutcome noCharts = new MeshApplier(mesh.clients).apply(older, mesh.certs, HELM, e -> { }, CancelToken.none())
+            StepOutcome noCharts = new MeshApplier(mesh.clients).apply(Rendered.rollout(older, mesh.certs, HELM), HELM, e -> { }, CancelToken.none())
                     .clusters().get("cluster-2").failed().get(0);
             assertTrue(noCharts.message().startsWith("Istio 1.11.8 has no Helm path: its charts are not in Istio's chart repository"), noCharts.message());
             assertEquals(List.of(), HelmStandIn.calls(dir), "helm never ran");
@@ -163,7 +163,7 @@ class HelmControlPlaneTest {
                 Files.writeString(charts.resolve(chart).resolve("Chart.yaml"), "apiVersion: v2\nname: " + chart + "\nversion: 1.0.0\n");
             }
             ApplyOptions options = HELM.withCharts(ChartSource.folder(charts));
-            StepOutcome wrong = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options, e -> { }, CancelToken.none())
+            StepOutcome wrong = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, options), options, e -> { }, CancelToken.none())
                     .clusters().get("cluster-1").failed().get(0);
             assertEquals("the base chart in " + charts + " is version 1.0.0, not the plan's Istio " + VERSION + ": helm pull base --repo "
                     + HelmInstall.CHART_REPOSITORY + " --version " + VERSION + " --untar --untardir " + charts, wrong.message());
@@ -172,7 +172,7 @@ class HelmControlPlaneTest {
             for (String chart : List.of("base", "istiod", "gateway")) {
                 Files.writeString(charts.resolve(chart).resolve("Chart.yaml"), "apiVersion: v2\nname: " + chart + "\nversion: " + VERSION + "\n");
             }
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options, e -> { }, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, options), options, e -> { }, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             HelmStandIn.Call istiod = HelmStandIn.calls(dir).stream().filter(c -> c.release().equals("istiod")).findFirst().orElseThrow();
             assertEquals(Arrays.asList("upgrade", "--install", "istiod", charts.resolve("istiod").toString(), "--namespace=istio-system"),
@@ -184,7 +184,7 @@ class HelmControlPlaneTest {
     void diffAndDryRunShowTheHelmReleasesAsRunWithoutRunningHelm(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
             HelmStandIn.install(dir, "v3.17.0");
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs, HELM);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), HELM);
             List<ObjectChange> changes = diff.clusters().get(0).changes();
             List<ObjectChange> run = changes.stream().filter(c -> c.change() == ChangeKind.RUN).toList();
             assertEquals(List.of("Helm release istio-system/istio-base", "Helm release istio-system/istiod", "Helm release istio-system/istio-eastwestgateway"),
@@ -194,7 +194,7 @@ class HelmControlPlaneTest {
             assertTrue(changes.stream().noneMatch(c -> c.object().endsWith("/" + Labels.EASTWEST_NAME) && c.change() == ChangeKind.CREATE),
                     "the gateway's objects are the chart's, not crossmesh's: " + changes);
 
-            ApplyResult dry = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM.withDryRun(true), e -> { }, CancelToken.none());
+            ApplyResult dry = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM.withDryRun(true)), HELM.withDryRun(true), e -> { }, CancelToken.none());
             assertTrue(dry.succeeded(), dry.toString());
             assertTrue(dry.clusters().get("cluster-2").with(StepOutcome.Status.SKIPPED).stream()
                     .anyMatch(s -> s.message().startsWith("dry run: would run `helm upgrade --install istio-eastwestgateway gateway")), dry.toString());
@@ -206,11 +206,11 @@ class HelmControlPlaneTest {
     void withoutHelmTheStepIsManualAndPointsAtApplyHelmSh(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Helm.locate().isEmpty(), "helm is installed on this machine");
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, HELM.withGatewayWait(Duration.ZERO), e -> { },
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs, HELM.withGatewayWait(Duration.ZERO)), HELM.withGatewayWait(Duration.ZERO), e -> { },
                     CancelToken.none());
             assertTrue(result.succeeded(), "a manual control plane is reported, not failed: " + result);
             StepOutcome manual = result.clusters().get("cluster-1").with(StepOutcome.Status.SKIPPED).stream()
-                    .filter(s -> s.step().equals(MeshApplier.CONTROL_PLANE)).findFirst().orElseThrow();
+                    .filter(s -> s.step().equals("Helm release istio-system/istiod")).findFirst().orElseThrow();
             assertEquals("manual: install the control plane and the east-west gateway with `bash apply-helm.sh` in the folder of `crossmesh export`"
                     + " (helm was not found on the PATH (nor in -Dcrossmesh.helm or $CROSSMESH_HELM))", manual.message());
             assertNull(mesh.server(1).adminClient().apps().deployments().inNamespace("istio-system").withName(Labels.EASTWEST_NAME).get(),

@@ -69,6 +69,8 @@ final class StubbedTools {
             # claims the next free slot: noclobber makes the create atomic, as two stand-ins run at once in a pipe
             n=1
             if [ -s "$log/next" ]; then n=$(< "$log/next"); fi
+            # another stand-in may be rewriting it this instant: an empty or cut read starts from 1
+            case "$n" in ''|*[!0-9]*) n=1 ;; esac
             while ! (set -C; : > "$log/call-$n.args") 2> /dev/null; do n=$((n + 1)); done
             printf '%s' "$((n + 1))" > "$log/next"
             printf '%s\\0' "$name" "$@" > "$log/call-$n.args"
