@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.crossmesh.kube.CancelToken;
+import dev.crossmesh.kube.ControlPlaneMode;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.ui.preview.Rendering;
 
@@ -29,9 +30,18 @@ public interface ApplyService {
     /**
      * One run.
      *
-     * @param takeOver change objects that exist without crossmesh's labels too ({@code crossmesh apply --force}); else they are left alone
+     * @param takeOver     change objects that exist without crossmesh's labels too ({@code crossmesh apply --force}); else they are left alone
+     * @param controlPlane how the control plane is installed ({@code crossmesh apply --control-plane}): on the Helm path, Istio's
+     *                     charts with the values the preview shows
      */
-    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver) {
+    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver, ControlPlaneMode controlPlane) {
+        public Request {
+            controlPlane = controlPlane == null ? ControlPlaneMode.AUTO : controlPlane;
+        }
+
+        public Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver) {
+            this(rendering, kubeconfigs, dryRun, takeOver, ControlPlaneMode.AUTO);
+        }
     }
 
     /**

@@ -39,11 +39,11 @@ final class MeshApplierService implements ApplyService {
     @Override
     public Outcome apply(Request request, Listener listener, CancelToken cancel) {
         // what the Preview showed is what is applied: no second rendering
-        ApplyRollout rollout = ApplyRollout.of(request.rendering().mesh(), options.controlPlane());
+        ApplyOptions run = options.withDryRun(request.dryRun()).withForce(request.takeOver()).withControlPlane(request.controlPlane());
+        ApplyRollout rollout = ApplyRollout.of(request.rendering().mesh(), run.controlPlane());
         Progress progress = new Progress(rollout.size(), listener);
         try (ClusterClients clients = new ClusterClients(request.kubeconfigs())) {
-            ApplyResult result = new MeshApplier(clients).apply(rollout, options.withDryRun(request.dryRun()).withForce(request.takeOver()),
-                    progress::accept, cancel);
+            ApplyResult result = new MeshApplier(clients).apply(rollout, run, progress::accept, cancel);
             return outcome(result);
         }
     }

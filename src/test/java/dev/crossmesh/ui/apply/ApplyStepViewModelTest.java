@@ -323,6 +323,27 @@ class ApplyStepViewModelTest {
         assertEquals(State.SUCCEEDED, vm.stateProperty().get());
     }
 
+    @Test
+    void theControlPlaneChoiceGoesWithTheRunAndAsksForANewDryRun() {
+        passDryRun();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.AUTO, service.requests.get(0).controlPlane(), "automatic unless the user says otherwise");
+        vm.controlPlaneProperty().set(dev.crossmesh.kube.ControlPlaneMode.HELM);
+        assertEquals(State.IDLE, vm.stateProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "the dry run was of the other choice");
+        assertEquals("The control plane will be installed with Istio's Helm charts (base, istiod, gateway): run the dry run again to see what"
+                + " that does.", vm.headlineProperty().get());
+
+        passDryRun();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.HELM, service.requests.get(1).controlPlane());
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 8, 1, 0, 0, 0, 0),
+                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.HELM, service.requests.get(2).controlPlane());
+        assertTrue(dialogs.lastMessage.contains("The control plane is installed with Istio's Helm charts (base, istiod, gateway)."), dialogs.lastMessage);
+        assertEquals("Control plane: Helm charts", ApplyStepViewModel.choiceLabel(dev.crossmesh.kube.ControlPlaneMode.HELM));
+    }
+
     private void passDryRun() {
         service.script(true, r -> { }, outcome(true, false, true, new ClusterOutcome("east", 8, 1, 0, 0, 0, 0),
                 new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));

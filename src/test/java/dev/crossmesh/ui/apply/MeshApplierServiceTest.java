@@ -79,6 +79,28 @@ class MeshApplierServiceTest {
     }
 
     @Test
+    void theHelmChoiceRunsTheHelmPathsStepsCountedInTheProgress(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
+            dev.crossmesh.kube.HelmStandIn.install(java.nio.file.Files.createDirectories(dir.resolve("helm")), "v3.17.0");
+            try {
+                List<Update> updates = new CopyOnWriteArrayList<>();
+                Outcome dry = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())),
+                        true, false, dev.crossmesh.kube.ControlPlaneMode.HELM), updates::add, new CancelToken());
+                assertTrue(dry.succeeded(), dry.problems().toString());
+                List<String> steps = updates.stream().filter(u -> u.cluster().equals("east")).map(Update::step).distinct().toList();
+                assertTrue(steps.containsAll(List.of("Helm release istio-system/istio-base", "Helm release istio-system/istiod",
+                        "Helm release istio-system/istio-eastwestgateway")), steps.toString());
+                assertFalse(steps.contains("Deployment istio-system/istio-eastwestgateway"), "the gateway chart makes the gateway: " + steps);
+                assertTrue(updates.stream().anyMatch(u -> u.message().startsWith("dry run: would run `helm upgrade --install istiod istiod")),
+                        updates.toString());
+                assertCountsUpToTheTotal(updates);
+            } finally {
+                dev.crossmesh.kube.HelmStandIn.forget();
+            }
+        }
+    }
+
+    @Test
     void cancelStopsBetweenStepsAndTheAccountSaysWhatWasNotAttempted(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
             CancelToken cancel = new CancelToken();
