@@ -238,7 +238,6 @@ public final class StatusChecks {
 
     private static void checkRemoteSecrets(MeshPlan plan, List<ClusterStatus> clusters, List<Finding> out) {
         Map<String, ClusterStatus> byName = clusters.stream().collect(Collectors.toMap(ClusterStatus::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        String command = IstioReleases.facts(plan.istio().version()).remoteSecretCommand();
         for (ClusterStatus reader : clusters) {
             if (!reader.synced() || !reader.namespacePresent()) {
                 continue;
@@ -248,8 +247,8 @@ public final class StatusChecks {
                 if (!present.contains(source)) {
                     String sourceCtx = byName.containsKey(source) ? byName.get(source).context() : plan.cluster(source).map(ClusterSpec::context).orElse(source);
                     out.add(error(StatusCodes.REMOTE_SECRET_MISSING, reader, reader.name() + " has no remote secret for " + source + ": istiod in "
-                            + reader.name() + " cannot discover the services of " + source + ". Create it: " + command + " --context=" + sourceCtx
-                            + " --name=" + source + " | kubectl --context=" + reader.context() + " apply -n istio-system -f -"));
+                            + reader.name() + " cannot discover the services of " + source + ". Create it: "
+                            + createRemoteSecretCommand(plan, source, sourceCtx, reader.context())));
                 }
             }
             Map<String, List<String>> secretsByCluster = new LinkedHashMap<>();
@@ -317,6 +316,12 @@ public final class StatusChecks {
                             : "Plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA folder) and restart istiod in "
                                     + c.name() + ".")));
         }
+    }
+
+    /** The command that makes the remote secret for {@code source} in the reader's cluster, as the plan's istioctl spells it. */
+    public static String createRemoteSecretCommand(MeshPlan plan, String source, String sourceContext, String readerContext) {
+        return IstioReleases.facts(plan.istio().version()).remoteSecretCommand() + " --context=" + sourceContext + " --name=" + source
+                + " | kubectl --context=" + readerContext + " apply -n istio-system -f -";
     }
 
     private static String ports(GatewayStatus gw) {

@@ -63,7 +63,8 @@ public final class StatusJson {
                 c.remoteSecretClusters(), nullIfEmpty(c.rootCertificate().sha256()));
     }
 
-    private static JsonFinding finding(Finding f) {
+    /** A finding as every --json of crossmesh prints it; a finding about the whole mesh has {@code "cluster": null}. */
+    public static JsonFinding finding(Finding f) {
         return new JsonFinding(f.severity().label(), f.code(), nullIfEmpty(f.cluster()), f.message());
     }
 
