@@ -35,6 +35,10 @@ final class GapExplainer {
     private record Cause(String code, String cluster, String target, String why) {
     }
 
+    /** A cause, and the cluster the finding lists for this pair: the client, or for different roots the other side. */
+    private record Gap(Cause cause, String peer) {
+    }
+
     GapExplainer(MeshPlan plan, MeshStatus live, Set<String> serving) {
         this.plan = plan;
         this.live = live;
@@ -50,30 +54,34 @@ final class GapExplainer {
                 continue; // the client never sent: its own finding says why
             }
             for (String target : v.missing()) {
-                for (Cause c : causes(v.from(), target, result)) {
-                    sourcesByCause.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(v.from());
+                for (Gap g : causes(v.from(), target, result)) {
+                    sourcesByCause.computeIfAbsent(g.cause(), k -> new LinkedHashSet<>()).add(g.peer());
                 }
             }
         }
         List<Finding> findings = new ArrayList<>();
-        sourcesByCause.forEach((c, sources) -> findings.add(new Finding(Severity.ERROR, c.code(), "", c.cluster(),
-                c.target() + " did not answer requests from " + String.join(", ", sources) + ": " + c.why())));
+        sourcesByCause.forEach((c, sources) -> {
+            String headline = c.code().equals(VerifyCodes.DIFFERENT_ROOTS)
+                    ? "requests between " + c.cluster() + " and " + String.join(", ", sources) + " failed"
+                    : c.target() + " did not answer requests from " + String.join(", ", sources);
+            findings.add(new Finding(Severity.ERROR, c.code(), "", c.cluster(), headline + ": " + c.why()));
+        });
         return findings;
     }
 
-    private List<Cause> causes(String sourceName, String targetName, SourceResult result) {
+    private List<Gap> causes(String sourceName, String targetName, SourceResult result) {
         Optional<ClusterStatus> source = live.cluster(sourceName);
         Optional<ClusterStatus> target = live.cluster(targetName);
         ClusterSpec sourceSpec = plan.cluster(sourceName).orElseThrow();
-        List<Cause> causes = new ArrayList<>();
+        List<Gap> causes = new ArrayList<>();
         if (target.isEmpty() || !target.get().synced()) {
-            causes.add(new Cause(VerifyCodes.TARGET_UNAVAILABLE, targetName, targetName, "its API server does not answer"
+            causes.add(new Gap(new Cause(VerifyCodes.TARGET_UNAVAILABLE, targetName, targetName, "its API server does not answer"
                     + target.map(t -> t.stateDetail().isEmpty() ? "" : " (" + t.stateDetail() + ")").orElse("")
-                    + ", so no istiod can read its endpoints. Bring it back, then run verify again."));
+                    + ", so no istiod can read its endpoints. Bring it back, then run verify again."), sourceName));
             return causes;
         }
         if (!serving.contains(targetName)) {
-            causes.add(new Cause(VerifyCodes.TARGET_UNAVAILABLE, targetName, targetName, "it runs no ready helloworld pod of the check (see its finding above)."));
+            causes.add(new Gap(new Cause(VerifyCodes.TARGET_UNAVAILABLE, targetName, targetName, "it runs no ready helloworld pod of the check (see its finding above)."), sourceName));
             return causes;
         }
         ClusterSpec istiodSpec = sourceSpec.isPrimary() || plan.topology() == dev.crossmesh.plan.Topology.MULTI_PRIMARY ? sourceSpec
@@ -82,9 +90,9 @@ final class GapExplainer {
         if (!istiodSpec.name().equals(targetName) && istiod.isPresent() && istiod.get().synced()
                 && !istiod.get().remoteSecretClusters().contains(targetName)) {
             String role = istiodSpec.name().equals(sourceName) ? "istiod in " + sourceName : "istiod in " + istiodSpec.name() + " (which configures " + sourceName + "'s proxies)";
-            causes.add(new Cause(VerifyCodes.NO_REMOTE_SECRET, istiodSpec.name(), targetName, role + " has no remote secret for " + targetName
+            causes.add(new Gap(new Cause(VerifyCodes.NO_REMOTE_SECRET, istiodSpec.name(), targetName, role + " has no remote secret for " + targetName
                     + ", so it does not know " + targetName + "'s endpoints and never sends requests there. Create it: "
-                    + StatusChecks.createRemoteSecretCommand(plan, targetName, target.get().context(), istiod.get().context())));
+                    + StatusChecks.createRemoteSecretCommand(plan, targetName, target.get().context(), istiod.get().context())), sourceName));
         }
         ClusterStatus s = source.orElseThrow();
         ClusterStatus t = target.get();
@@ -93,26 +101,30 @@ final class GapExplainer {
             if (c.network().isEmpty()) {
                 labelsMissing = true;
                 String planned = plan.cluster(c.name()).map(ClusterSpec::network).orElse("NETWORK");
-                causes.add(new Cause(VerifyCodes.NETWORK_LABEL_MISSING, c.name(), targetName, "istio-system of " + c.name() + " has no "
+                causes.add(new Gap(new Cause(VerifyCodes.NETWORK_LABEL_MISSING, c.name(), targetName, "istio-system of " + c.name() + " has no "
                         + Labels.NETWORK + " label, so istiod does not know which network " + c.name() + "'s pods are on and sends to pod addresses "
                         + "the other network cannot reach instead of through the east-west gateway. Label it: kubectl --context=" + c.context()
-                        + " label namespace istio-system " + Labels.NETWORK + "=" + planned + " --overwrite (crossmesh apply does it)."));
+                        + " label namespace istio-system " + Labels.NETWORK + "=" + planned + " --overwrite (crossmesh apply does it)."), sourceName));
             }
         }
         if (!labelsMissing && !s.network().equals(t.network())) {
-            causes.addAll(gatewayCauses(t, targetName));
+            gatewayCauses(t, targetName).forEach(c -> causes.add(new Gap(c, sourceName)));
         }
         if (s.rootCertificate().known() && t.rootCertificate().known() && !s.rootCertificate().sha256().equals(t.rootCertificate().sha256())) {
-            causes.add(new Cause(VerifyCodes.DIFFERENT_ROOTS, targetName, targetName, sourceName + " and " + targetName + " trust different root certificates ("
-                    + s.rootCertificate().shortSha256() + " and " + t.rootCertificate().shortSha256() + "): the mTLS handshake between their proxies "
-                    + "fails (a TLS error, CERTIFICATE_VERIFY_FAILED). Plug one root into cacerts in every cluster (crossmesh apply with ca: shared-root), "
-                    + "then restart istiod (kubectl --context=" + t.context() + " -n istio-system rollout restart deployment/istiod) and the workloads."));
+            // one finding on the cluster whose root fewer clusters share, whichever way the requests went
+            ClusterStatus odd = sharing(t) < sharing(s) ? t : sharing(s) < sharing(t) ? s : t;
+            ClusterStatus other = odd == t ? s : t;
+            causes.add(new Gap(new Cause(VerifyCodes.DIFFERENT_ROOTS, odd.name(), odd.name(), odd.name() + " trusts root certificate "
+                    + odd.rootCertificate().shortSha256() + ", the others " + other.rootCertificate().shortSha256() + ": the mTLS handshake between "
+                    + "their proxies fails (a TLS error, CERTIFICATE_VERIFY_FAILED). Plug the mesh's root into cacerts there (crossmesh apply with "
+                    + "ca: shared-root), then restart istiod (kubectl --context=" + odd.context()
+                    + " -n istio-system rollout restart deployment/istiod) and the workloads."), other.name()));
         }
         if (causes.isEmpty()) {
             String seen = result.errors().isEmpty() ? "every request was answered by " + answered(result) : "the requests got: " + String.join(" | ", result.errors());
-            causes.add(new Cause(VerifyCodes.UNEXPLAINED, sourceName, targetName, "nothing in the live state explains it (" + seen + "). Look at what "
+            causes.add(new Gap(new Cause(VerifyCodes.UNEXPLAINED, sourceName, targetName, "nothing in the live state explains it (" + seen + "). Look at what "
                     + sourceName + "'s proxy knows: istioctl --context=" + s.context() + " proxy-config endpoints deploy/" + VerifyWorkload.CLIENT
-                    + " -n " + VerifyWorkload.NAMESPACE + " | grep " + VerifyWorkload.SERVICE + ", and at istiod's log in " + istiodSpec.name() + "."));
+                    + " -n " + VerifyWorkload.NAMESPACE + " | grep " + VerifyWorkload.SERVICE + ", and at istiod's log in " + istiodSpec.name() + "."), sourceName));
         }
         return causes;
     }
@@ -139,14 +151,24 @@ final class GapExplainer {
                     + ", " + g.gateway().address() + ") has no ready pod (" + g.gateway().podsReady() + "/" + g.gateway().podsTotal()
                     + "): nothing takes the connections. Look at kubectl --context=" + g.context() + " -n istio-system get pods -l istio=eastwestgateway."));
         }
-        boolean crossNetwork = g.istioGateways().stream()
+        // the gateway's listeners come from the Gateway objects its istiod reads: its own cluster's, or a remote's primary's
+        ClusterSpec gatewaySpec = plan.cluster(g.name()).orElseThrow();
+        String configName = plan.primaryFor(gatewaySpec).map(ClusterSpec::name).orElse(g.name());
+        Optional<ClusterStatus> config = live.cluster(configName);
+        boolean crossNetwork = config.isEmpty() || !config.get().synced() || config.get().istioGateways().stream()
                 .anyMatch(gw -> gw.isCrossNetwork() && Labels.EASTWEST_SELECTOR_VALUE.equals(gw.selector().get(Labels.ISTIO_SELECTOR)));
         if (!crossNetwork) {
-            causes.add(new Cause(VerifyCodes.NO_CROSS_NETWORK_GATEWAY, g.name(), targetName, "no Gateway in istio-system of " + g.name()
-                    + " opens port 15443 with tls mode AUTO_PASSTHROUGH on istio=eastwestgateway, so its east-west gateway refuses connections from "
-                    + "other networks. Apply it: crossmesh apply (" + g.name() + "/08-gateway-" + Labels.CROSS_NETWORK_GATEWAY + ".yaml)."));
+            causes.add(new Cause(VerifyCodes.NO_CROSS_NETWORK_GATEWAY, configName, targetName, "no Gateway in istio-system of " + configName
+                    + " opens port 15443 with tls mode AUTO_PASSTHROUGH on istio=eastwestgateway, so the east-west gateway of " + g.name()
+                    + " refuses connections from other networks. Apply it: crossmesh apply (" + configName + "/08-gateway-"
+                    + Labels.CROSS_NETWORK_GATEWAY + ".yaml)."));
         }
         return causes;
+    }
+
+    /** How many live clusters trust the same root as this one. */
+    private long sharing(ClusterStatus cluster) {
+        return live.clusters().stream().filter(c -> c.rootCertificate().sha256().equals(cluster.rootCertificate().sha256())).count();
     }
 
     private static boolean usable(GatewayStatus gateway, String network) {

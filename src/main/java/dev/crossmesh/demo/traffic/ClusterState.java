@@ -37,9 +37,12 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  * @param remoteProfile whether a control plane of the remote profile is installed (its sidecars are configured by a primary)
  * @param clusterId     the cluster's name in the mesh (istiod's CLUSTER_ID, or the remote profile's clusterName)
  * @param tokens        service-account tokens the API server accepts (the demo's token Secrets in istio-system)
+ * @param crossNetworkSelectors the selectors of the Gateway objects here that open 15443 in AUTO_PASSTHROUGH mode: the
+ *                      config an istiod reading this cluster gives the gateways it serves (a remote's gateway too)
  */
 record ClusterState(String name, String url, boolean running, String network, String root, boolean istiod, boolean remoteProfile,
-        String clusterId, List<RemoteSecretEntry> remoteSecrets, Set<String> tokens, List<NetworkGateway> gateways) {
+        String clusterId, List<RemoteSecretEntry> remoteSecrets, Set<String> tokens, List<NetworkGateway> gateways,
+        List<Map<String, String>> crossNetworkSelectors) {
     static final String ISTIO_SYSTEM = "istio-system";
     static final String NETWORK_LABEL = "topology.istio.io/network";
     static final int CROSS_NETWORK_PORT = 15443;
@@ -59,14 +62,16 @@ record ClusterState(String name, String url, boolean running, String network, St
     /**
      * An east-west gateway as istiod discovers one: a Service labelled with its network, exposing 15443, with an address.
      *
-     * @param ready         whether a pod behind the Service is Ready
-     * @param crossNetwork  whether a Gateway object opens 15443 with AUTO_PASSTHROUGH on the gateway's pods
+     * @param readyPods the labels of the ready pods behind the Service
      */
-    record NetworkGateway(String cluster, String network, String address, boolean ready, boolean crossNetwork) {
+    record NetworkGateway(String cluster, String network, String address, List<Map<String, String>> readyPods) {
+        boolean ready() {
+            return !readyPods.isEmpty();
+        }
     }
 
     static ClusterState down(TrafficCluster cluster) {
-        return new ClusterState(cluster.name(), cluster.url(), false, "", "", false, false, "", List.of(), Set.of(), List.of());
+        return new ClusterState(cluster.name(), cluster.url(), false, "", "", false, false, "", List.of(), Set.of(), List.of(), List.of());
     }
 
     static ClusterState read(TrafficCluster cluster) {
@@ -129,7 +134,7 @@ record ClusterState(String name, String url, boolean running, String network, St
         }
 
         List<Pod> systemPods = client.pods().inNamespace(ISTIO_SYSTEM).list().getItems();
-        List<Map<String, Object>> servers = crossNetworkServers(client);
+        List<Map<String, String>> selectors = crossNetworkServers(client).stream().map(g -> stringMap(g.get("selector"))).toList();
         List<NetworkGateway> gateways = new ArrayList<>();
         for (Service svc : client.services().inNamespace(ISTIO_SYSTEM).list().getItems()) {
             Map<String, String> labels = svc.getMetadata().getLabels() == null ? Map.of() : svc.getMetadata().getLabels();
@@ -140,13 +145,12 @@ record ClusterState(String name, String url, boolean running, String network, St
                     || svc.getSpec().getPorts().stream().noneMatch(p -> p.getPort() != null && p.getPort() == port)) {
                 continue; // istiod does not take it for a network gateway
             }
-            List<Pod> behind = systemPods.stream().filter(p -> LabelSelectors.selects(svc.getSpec().getSelector(), labels(p)))
-                    .filter(MeshTraffic::ready).toList();
-            boolean crossNetwork = servers.stream().anyMatch(g -> behind.stream().anyMatch(p -> LabelSelectors.selects(stringMap(g.get("selector")), labels(p))));
-            gateways.add(new NetworkGateway(cluster.name(), gatewayNetwork, address, !behind.isEmpty(), crossNetwork));
+            List<Map<String, String>> behind = systemPods.stream().filter(p -> LabelSelectors.selects(svc.getSpec().getSelector(), labels(p)))
+                    .filter(MeshTraffic::ready).map(ClusterState::labels).toList();
+            gateways.add(new NetworkGateway(cluster.name(), gatewayNetwork, address, behind));
         }
         return new ClusterState(cluster.name(), cluster.url(), true, network, root, istiod, remoteProfile, clusterId, List.copyOf(remoteSecrets),
-                Set.copyOf(tokens), List.copyOf(gateways));
+                Set.copyOf(tokens), List.copyOf(gateways), selectors);
     }
 
     /** The specs of Gateway objects (any served version) with a server on 15443 in AUTO_PASSTHROUGH mode. */

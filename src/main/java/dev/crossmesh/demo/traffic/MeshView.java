@@ -77,6 +77,16 @@ final class MeshView {
         return seen;
     }
 
+    /**
+     * Whether the gateway listens on 15443 for other networks: a Gateway object opening it in AUTO_PASSTHROUGH selects
+     * one of its ready pods, in the cluster its istiod reads config from (its own; for a remote, its primary's).
+     */
+    boolean passesThrough(NetworkGateway gateway) {
+        Optional<ClusterState> config = cluster(gateway.cluster()).flatMap(this::controller);
+        return config.isPresent() && config.get().crossNetworkSelectors().stream()
+                .anyMatch(selector -> gateway.readyPods().stream().anyMatch(pod -> LabelSelectors.selects(selector, pod)));
+    }
+
     /** The network gateways an istiod knows: those in the clusters it sees. */
     List<NetworkGateway> gatewaysSeenBy(ClusterState istiod) {
         return seenBy(istiod).stream().flatMap(c -> c.gateways().stream()).toList();

@@ -27,8 +27,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * <li>an endpoint on another network is reached through a gateway of that network (one in the endpoint's cluster
  * first), and only when it has a sidecar (the gateway passes mTLS through by SNI); on a network with no gateway
  * istiod hands out the pod's own address, which another network cannot reach (a connection timeout);</li>
- * <li>a gateway passes the connection on only with a ready pod and a Gateway opening 15443 in AUTO_PASSTHROUGH, and
- * only to endpoints its own istiod sees; mTLS between two sidecars needs the same root of trust;</li>
+ * <li>a gateway passes the connection on only with a ready pod and a Gateway opening 15443 in AUTO_PASSTHROUGH in the
+ * cluster its istiod reads config from (a remote's gateway takes its primary's), and only to endpoints its istiod sees;
+ * mTLS between two sidecars needs the same root of trust;</li>
  * <li>requests go round robin; a failed connection is retried twice on other endpoints (Istio's default policy), and
  * Envoy answers 503 with its reset reason when every try failed, or "no healthy upstream" when it has no endpoint.</li>
  * </ul>
@@ -166,7 +167,7 @@ final class SidecarRouting {
             }
         } else {
             NetworkGateway gateway = host.gateway();
-            if (!gateway.ready() || !gateway.crossNetwork()) {
+            if (!gateway.ready() || !view.passesThrough(gateway)) {
                 return CONNECTION_REFUSED; // nothing listens on 15443 behind the load balancer
             }
             ClusterState gatewayCluster = view.cluster(gateway.cluster()).orElse(null);
