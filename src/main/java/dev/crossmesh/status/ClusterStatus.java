@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param remoteSecrets         remote secrets present in istio-system
  * @param expectedRemoteSecrets clusters whose remote secret the plan wants here ({@code MeshPlan.remoteSecretSources})
  * @param rootCertificate       root certificate fingerprints
+ * @param remoteClusters        the remote clusters istiod itself reports ({@code /debug/clusterz}), sorted by name; null when
+ *                              unknown (no istiod here, or it could not be asked)
  * @param lastChange            when anything above last changed
  */
 public record ClusterStatus(String name, String context, String plannedNetwork, boolean primary,
@@ -37,6 +39,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
         List<IstioGateway> istioGateways, boolean gatewayCrdInstalled,
         List<RemoteSecret> remoteSecrets, List<String> expectedRemoteSecrets,
         RootCertificate rootCertificate,
+        List<RemoteClusterStatus> remoteClusters,
         Instant lastChange) {
 
     public ClusterStatus {
@@ -52,6 +55,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
         remoteSecrets = remoteSecrets == null ? List.of() : List.copyOf(remoteSecrets);
         expectedRemoteSecrets = expectedRemoteSecrets == null ? List.of() : List.copyOf(expectedRemoteSecrets);
         rootCertificate = rootCertificate == null ? RootCertificate.none() : rootCertificate;
+        remoteClusters = remoteClusters == null ? null : List.copyOf(remoteClusters);
     }
 
     public boolean synced() {
@@ -73,7 +77,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
 
     public ClusterStatus withLastChange(Instant value) {
         return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, demo, state, stateDetail, namespacePresent, network, istiod, gateway,
-                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, value);
+                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, remoteClusters, value);
     }
 
     /** Equal in everything but {@link #lastChange}: whether anything worth a new snapshot happened. */

@@ -273,11 +273,11 @@ final class ClusterWatch implements AutoCloseable {
      * Reads the informers' caches into a status record; {@code probe} points the prober at the gateway and answers its
      * last result. The caller sets the time of change.
      */
-    ClusterStatus build(ConnectionState state, String detail, Function<GatewayStatus, ProbeResult> probe) {
+    ClusterStatus build(ConnectionState state, String detail, Function<GatewayStatus, ProbeResult> probe, ClusterzPoller clusterz) {
         if (client == null) {
             GatewayStatus none = GatewayStatus.none(0, 0);
             return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, false, false, state, detail, false, "", null,
-                    none.withProbe(probe.apply(none)), List.of(), true, List.of(), expectedRemoteSecrets, null, null);
+                    none.withProbe(probe.apply(none)), List.of(), true, List.of(), expectedRemoteSecrets, null, null, null);
         }
         Optional<Namespace> ns = ClusterReader.istioNamespace(namespace.items());
         IstiodStatus istiod = ClusterReader.istiod(istiodDeployments.items(), istiodPods.items(), meshConfig.items().stream().findFirst());
@@ -289,7 +289,18 @@ final class ClusterWatch implements AutoCloseable {
                 ns.isPresent(), ns.map(ClusterReader::networkLabel).orElse(""),
                 istiod, gateway, gateways, crdInstalled,
                 ClusterReader.remoteSecrets(remoteSecrets.items()), expectedRemoteSecrets,
-                ClusterReader.rootCertificate(rootCert.items().stream().findFirst(), cacerts.items().stream().findFirst()), null);
+                ClusterReader.rootCertificate(rootCert.items().stream().findFirst(), cacerts.items().stream().findFirst()),
+                remoteClusters(istiod, clusterz), null);
+    }
+
+    /** What istiod reports of its remote clusters, asked while it has a ready pod; null while unknown. */
+    private List<RemoteClusterStatus> remoteClusters(IstiodStatus istiod, ClusterzPoller clusterz) {
+        if (istiod.ready() == 0) {
+            return null;
+        }
+        clusterz.target(spec.name(), client, () -> istiodPods.items().stream().filter(ClusterReader::isReady)
+                .map(p -> p.getMetadata().getName()).sorted().toList());
+        return clusterz.result(spec.name());
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class StatusChecks {
             checkCluster(plan, c, multiNetwork, findings);
         }
         checkRemoteSecrets(plan, clusters, findings);
+        checkRemoteClusters(clusters, findings);
         checkRootCertificates(clusters, findings);
         Map<String, Integer> order = new LinkedHashMap<>();
         for (ClusterStatus c : clusters) {
@@ -315,6 +316,34 @@ public final class StatusChecks {
                                     + "folder) and restart istiod wherever the root changed."
                             : "Plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA folder) and restart istiod in "
                                     + c.name() + ".")));
+        }
+    }
+
+    /**
+     * istiod's own view: every cluster a remote secret registers should be synced in {@code /debug/clusterz}. A secret
+     * istiod has not synced is there and does nothing: its kubeconfig points at an address istiod cannot reach, or its
+     * token is refused.
+     */
+    private static void checkRemoteClusters(List<ClusterStatus> clusters, List<Finding> out) {
+        for (ClusterStatus reader : clusters) {
+            if (!reader.synced() || reader.remoteClusters() == null) {
+                continue;
+            }
+            for (String cluster : reader.remoteSecretClusters()) {
+                if (cluster.equals(reader.name())) {
+                    continue;
+                }
+                Optional<RemoteClusterStatus> seen = reader.remoteClusters().stream().filter(r -> r.name().equals(cluster)).findFirst();
+                if (seen.isPresent() && seen.get().synced()) {
+                    continue;
+                }
+                String says = seen.map(r -> "reports " + cluster + " " + r.reason()).orElse("does not list " + cluster + " (the secret is not loaded yet)");
+                out.add(error(StatusCodes.REMOTE_CLUSTER_NOT_SYNCED, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
+                        + " but " + says + " on /debug/clusterz: it cannot read " + cluster + "'s API server, so " + cluster + "'s endpoints are unknown here. "
+                        + "Check that the secret's server address is reachable from " + reader.name() + " (set the cluster's apiServer in the plan) and "
+                        + "that its token is still valid, then make the secret again (crossmesh apply); istiod's log says more: kubectl --context="
+                        + reader.context() + " -n istio-system logs deploy/istiod | grep " + cluster));
+            }
         }
     }
 

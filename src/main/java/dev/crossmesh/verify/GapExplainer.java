@@ -93,6 +93,14 @@ final class GapExplainer {
             causes.add(new Gap(new Cause(VerifyCodes.NO_REMOTE_SECRET, istiodSpec.name(), targetName, role + " has no remote secret for " + targetName
                     + ", so it does not know " + targetName + "'s endpoints and never sends requests there. Create it: "
                     + StatusChecks.createRemoteSecretCommand(plan, targetName, target.get().context(), istiod.get().context())), sourceName));
+        } else if (!istiodSpec.name().equals(targetName) && istiod.isPresent() && istiod.get().remoteClusters() != null
+                && istiod.get().remoteClusters().stream().noneMatch(r -> r.name().equals(targetName) && r.synced())) {
+            String says = istiod.get().remoteClusters().stream().filter(r -> r.name().equals(targetName)).map(r -> "reports it " + r.reason())
+                    .findFirst().orElse("does not list it");
+            causes.add(new Gap(new Cause(VerifyCodes.REMOTE_CLUSTER_NOT_SYNCED, istiodSpec.name(), targetName, "istiod in " + istiodSpec.name()
+                    + " holds the remote secret for " + targetName + " but " + says + " on /debug/clusterz: it cannot read " + targetName
+                    + "'s API server with that secret (an address it cannot reach, or a token that is refused). Make the secret again: "
+                    + StatusChecks.createRemoteSecretCommand(plan, targetName, target.get().context(), istiod.get().context())), sourceName));
         }
         ClusterStatus s = source.orElseThrow();
         ClusterStatus t = target.get();

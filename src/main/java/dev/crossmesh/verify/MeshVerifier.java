@@ -135,7 +135,7 @@ public final class MeshVerifier {
                 }
             }
             if (cancelled) {
-                findings.add(new Finding(Severity.WARNING, VerifyCodes.UNEXPLAINED, "", "", "the check was cancelled before every request was sent"));
+                findings.add(new Finding(Severity.WARNING, VerifyCodes.CANCELLED, "", "", "the check was cancelled before every request was sent"));
             }
             if (!options.keep()) {
                 findings.addAll(cleanUp(pool, opened));

@@ -29,6 +29,10 @@ public final class VerifyCodes {
     public static final String NETWORK_LABEL_MISSING = "CM315";
     /** error: the cluster that did not answer is offline (or runs no ready helloworld pod). */
     public static final String TARGET_UNAVAILABLE = "CM316";
+    /** error: that istiod holds the remote secret but reports the cluster not synced on /debug/clusterz (istiod's reason quoted). */
+    public static final String REMOTE_CLUSTER_NOT_SYNCED = "CM317";
+    /** warning: the check was cancelled before every request was sent. */
+    public static final String CANCELLED = "CM305";
     /** error: a cluster was not reached and the live state does not say why; the requests' errors are quoted. */
     public static final String UNEXPLAINED = "CM319";
 

@@ -74,8 +74,54 @@ class VerifyEndToEndTest {
                 assertNull(s.adminClient().namespaces().withName(VerifyWorkload.NAMESPACE).get(), s.name() + ": the check's namespace is gone");
                 assertTrue(s.adminClient().pods().inNamespace(VerifyWorkload.NAMESPACE).list().getItems().isEmpty(), s.name());
             }
-            CliRunner.Result status = run(demo, dir, "status", "--plan", THREE, "--wait", "5");
+            CliRunner.Result status = run(demo, dir, "status", "--plan", THREE, "--wait", "5", "--json");
             assertEquals(0, status.code(), "status is unaffected: " + status.all());
+            for (JsonElement e : JsonParser.parseString(status.out()).getAsJsonObject().getAsJsonArray("clusters")) {
+                JsonObject c = e.getAsJsonObject();
+                Set<String> synced = new TreeSet<>();
+                c.getAsJsonArray("remoteClusters").forEach(r -> {
+                    assertTrue(r.getAsJsonObject().get("synced").getAsBoolean() && r.getAsJsonObject().get("reason").isJsonNull(), r.toString());
+                    synced.add(r.getAsJsonObject().get("name").getAsString());
+                });
+                Set<String> others = new TreeSet<>(CLUSTERS);
+                others.remove(c.get("name").getAsString());
+                assertEquals(others, synced, "istiod's own view: every other cluster synced, in " + c);
+            }
+        }
+    }
+
+    @Test
+    void aRemoteSecretIstiodCannotUseShowsInIstiodsOwnViewAndCutsThePair(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = applied(dir, DemoFaults.none(), THREE)) {
+            // asia-south's secret for eu-west is there, but its token is one eu-west's API server does not know
+            var secrets = demo.server("demo-cluster-3").adminClient().secrets().inNamespace(Labels.ISTIO_NAMESPACE);
+            var secret = secrets.withName(Labels.remoteSecretName("eu-west")).get();
+            String kubeconfig = secret.getData() != null && secret.getData().containsKey("eu-west")
+                    ? new String(java.util.Base64.getDecoder().decode(secret.getData().get("eu-west")), java.nio.charset.StandardCharsets.UTF_8)
+                    : secret.getStringData().get("eu-west");
+            String stale = kubeconfig.replaceAll("token: .*", "token: a-token-eu-west-never-issued");
+            assertTrue(!stale.equals(kubeconfig), kubeconfig.length() + " chars, no token line?");
+            secret.setData(null);
+            secret.setStringData(Map.of("eu-west", stale));
+            secrets.resource(secret).update();
+
+            CliRunner.Result status = run(demo, dir, "status", "--plan", THREE, "--wait", "5", "--json");
+            assertEquals(1, status.code(), status.all());
+            JsonObject json = JsonParser.parseString(status.out()).getAsJsonObject();
+            JsonObject asia = json.getAsJsonArray("clusters").get(2).getAsJsonObject();
+            assertTrue(asia.getAsJsonArray("remoteSecrets").toString().contains("eu-west"), "the secret is there: " + asia);
+            assertTrue(asia.getAsJsonArray("remoteClusters").toString().contains("{\"name\":\"eu-west\",\"synced\":false,\"reason\":\"timeout\"}"),
+                    asia.toString());
+            JsonObject notSynced = only(findings(json), dev.crossmesh.status.StatusCodes.REMOTE_CLUSTER_NOT_SYNCED);
+            assertEquals("asia-south", notSynced.get("cluster").getAsString());
+            assertTrue(notSynced.get("message").getAsString().contains("reports eu-west timeout"), notSynced.toString());
+
+            CliRunner.Result verify = run(demo, dir, "verify", "--plan", THREE, "--json", "--requests", "6");
+            assertEquals(1, verify.code(), verify.all());
+            JsonObject report = JsonParser.parseString(verify.out()).getAsJsonObject();
+            assertEquals(0, matrix(report).get("asia-south").get("eu-west"), verify.out());
+            JsonObject f = only(findings(report), VerifyCodes.REMOTE_CLUSTER_NOT_SYNCED);
+            assertEquals("asia-south", f.get("cluster").getAsString());
         }
     }
 

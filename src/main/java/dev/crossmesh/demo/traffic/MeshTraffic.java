@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -26,7 +30,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * and the next request takes the new path.
  * <p>
  * The one entry point of the simulation; the demo calls {@link #admit} when it creates a pod, {@link #changed} on every
- * write, and answers {@code pods/NAME/exec} with {@link #exec} and istiod's debug endpoint with {@link #clusterz}.
+ * write, and answers {@code pods/NAME/exec} with {@link #exec} and istiod's debug endpoint with {@link #podProxy}.
  */
 public final class MeshTraffic {
     private final Supplier<? extends List<? extends TrafficCluster>> clusters;
@@ -40,6 +44,14 @@ public final class MeshTraffic {
 
     private record Snapshot(Instant at, List<Boolean> running, MeshView view, Map<String, Object> memo) {
     }
+
+    /** Whether a background read of the clusters is under way (only the pod proxy, answered on the event loop, asks for one). */
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private static final ExecutorService REFRESHER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "crossmesh-demo-traffic");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** @param clusters every demo cluster, read at each call (a cluster can join after this is made) */
     public MeshTraffic(Supplier<? extends List<? extends TrafficCluster>> clusters) {
@@ -109,15 +121,33 @@ public final class MeshTraffic {
         }
     }
 
+    /** What the API server's pod proxy answers: the status code and body. */
+    public record ProxyAnswer(int code, String body) {
+    }
+
+    private static final Pattern ISTIOD_DEBUG = Pattern.compile(
+            "^/api/v1/namespaces/istio-system/pods/(istiod[^/:?]*):15014/proxy/debug/clusterz(\\?.*)?$");
+
     /**
-     * istiod's {@code /debug/clusterz} in the cluster: its own cluster, then every cluster its remote secrets register,
-     * with the sync status istiod reports ({@code synced}, {@code timeout}), as JSON; empty when no istiod runs there.
+     * The pod proxy to istiod's monitoring port, {@code pods/ISTIOD:15014/proxy/debug/clusterz}, as istioctl
+     * remote-clusters reads it: istiod's own cluster, then every cluster its remote secrets register with the sync
+     * status istiod reports ({@code synced}, {@code timeout}), as JSON. Empty for any other path. Never blocks (it is
+     * answered on the API server's event loop): when the clusters were written to since they were last read, it reads
+     * them again in the background and answers 503 (unavailable) until that is done; ask again a moment later.
      */
-    public Optional<String> clusterz(String cluster) {
-        MeshView view = snapshot().view();
+    public Optional<ProxyAnswer> podProxy(String cluster, String pathAndQuery) {
+        if (pathAndQuery == null || !ISTIOD_DEBUG.matcher(pathAndQuery).matches()) {
+            return Optional.empty();
+        }
+        Snapshot s = snapshot;
+        if (s == null || !fresh(s)) {
+            refreshInBackground();
+            return Optional.of(new ProxyAnswer(503, "the demo is reading its clusters again: try again in a moment"));
+        }
+        MeshView view = s.view();
         Optional<ClusterState> istiod = view.cluster(cluster).filter(ClusterState::istiod);
         if (istiod.isEmpty()) {
-            return Optional.empty();
+            return Optional.of(new ProxyAnswer(503, "error trying to reach service: dial tcp: connect: connection refused"));
         }
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Object> own = new LinkedHashMap<>();
@@ -132,7 +162,21 @@ public final class MeshTraffic {
             entry.put("syncStatus", r.syncStatus());
             out.add(entry);
         }
-        return Optional.of(Serialization.asJson(out));
+        return Optional.of(new ProxyAnswer(200, Serialization.asJson(out)));
+    }
+
+    private void refreshInBackground() {
+        if (refreshing.compareAndSet(false, true)) {
+            REFRESHER.execute(() -> {
+                try {
+                    snapshot();
+                } catch (RuntimeException e) {
+                    // a cluster went away while being read: the next request tries again
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
     }
 
     /** Call on every write to a demo cluster's API server: the next request reads the clusters again. */
@@ -142,13 +186,17 @@ public final class MeshTraffic {
 
     private Snapshot snapshot() {
         Snapshot s = snapshot;
-        Instant now = Instant.now();
-        List<Boolean> running = clusters.get().stream().map(TrafficCluster::isRunning).toList();
-        if (s == null || !s.running().equals(running) || Duration.between(s.at(), now).compareTo(MAX_AGE) > 0) {
-            s = new Snapshot(now, running, new MeshView(clusters.get().stream().map(ClusterState::read).toList()), new ConcurrentHashMap<>());
+        if (s == null || !fresh(s)) {
+            List<Boolean> running = clusters.get().stream().map(TrafficCluster::isRunning).toList();
+            s = new Snapshot(Instant.now(), running, new MeshView(clusters.get().stream().map(ClusterState::read).toList()), new ConcurrentHashMap<>());
             snapshot = s;
         }
         return s;
+    }
+
+    private boolean fresh(Snapshot s) {
+        return s.running().equals(clusters.get().stream().map(TrafficCluster::isRunning).toList())
+                && Duration.between(s.at(), Instant.now()).compareTo(MAX_AGE) <= 0;
     }
 
     private Map<String, TrafficCluster> byName() {

@@ -64,6 +64,15 @@ class VerifyFxTest {
             LiveFx.waitUntil("the applied mesh shows healthy", LiveDemoFxTest.WAIT, () -> LiveDemoFxTest.healthy(pane.viewModel()));
             FxRobot robot = new FxRobot();
 
+            // istiod's own view of its remote clusters, beside the secrets that should make it so
+            robot.clickOn("#cluster-eu-west");
+            LiveFx.waitUntil("eu-west's details show what its istiod reports", () -> {
+                Details d = pane.viewModel().detailsProperty().get();
+                return d != null && "synced".equals(d.value("istiod's remote clusters (/debug/clusterz)", "asia-south"))
+                        && "synced".equals(d.value("istiod's remote clusters (/debug/clusterz)", "us-east"));
+            });
+            LiveFx.runOnFx(() -> pane.viewModel().clearSelection());
+
             robot.clickOn("#verify-traffic");
             VerifyViewModel check = LiveFx.onFx(pane::trafficCheck);
             VerifyReport healthy = awaitReport(check, null);

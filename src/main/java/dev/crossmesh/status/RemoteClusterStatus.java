@@ -1,0 +1,14 @@
+package dev.crossmesh.status;
+
+/**
+ * One remote cluster as istiod itself reports it on {@code /debug/clusterz} (what {@code istioctl remote-clusters} lists).
+ *
+ * @param name   the cluster ID its remote secret registers
+ * @param synced whether istiod has synced that cluster's API server
+ * @param reason istiod's sync status when not synced ({@code syncing}, {@code timeout}, {@code closed}); "" when synced
+ */
+public record RemoteClusterStatus(String name, boolean synced, String reason) {
+    public RemoteClusterStatus {
+        reason = reason == null ? "" : reason;
+    }
+}
