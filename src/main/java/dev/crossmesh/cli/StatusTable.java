@@ -9,6 +9,7 @@ import dev.crossmesh.plan.Finding;
 import dev.crossmesh.status.ClusterStatus;
 import dev.crossmesh.status.GatewayStatus;
 import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.RemoteClusterStatus;
 import dev.crossmesh.status.RemoteSecretMatrix;
 
 /** The readable form of a snapshot: a row per cluster, the remote-secret matrix, then the findings. */
@@ -68,7 +69,7 @@ final class StatusTable {
         if (!istiods.isEmpty()) {
             out.append("\nistiod's remote clusters, as istiod reports them (/debug/clusterz, what istioctl remote-clusters lists)\n");
             for (ClusterStatus c : istiods) {
-                String view = c.remoteClusters() == null ? "? unknown (istiod not ready, or its debug endpoint could not be read)"
+                String view = c.remoteClusters() == null ? "? unknown (" + RemoteClusterStatus.UNKNOWN_WHY + ")"
                         : c.remoteClusters().isEmpty() ? "none"
                         : String.join(", ", c.remoteClusters().stream().map(r -> r.name() + " " + (r.synced() ? "synced" : r.reason().toUpperCase(Locale.ROOT))).toList());
                 out.append("  ").append(c.name()).append(": ").append(view).append('\n');

@@ -96,9 +96,8 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isExec(path)) {
             return ExecWebSocket.answer(path, p -> get(p).code(), () -> traffic.exec(cluster, path));
         }
-        Optional<MeshTraffic.ProxyAnswer> proxied = traffic == null ? Optional.empty() : traffic.podProxy(cluster, path);
-        if (proxied.isPresent()) {
-            return new MockResponse().setResponseCode(proxied.get().code()).setBody(proxied.get().body());
+        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isPortForward(path)) {
+            return PortForwardWebSocket.answer(path, () -> traffic.portForward(cluster, path));
         }
         if (request.method() == HttpMethod.GET && !path.contains("watch=true")) {
             Optional<String> discovery = DemoDiscovery.answer(path, versionJson, serverAddress, this::crds);

@@ -381,7 +381,9 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 .addToAnnotations(SIMULATED_BY, OPERATOR).endMetadata()
                 .withNewSpec().withReplicas(1)
                 .withNewSelector().addToMatchLabels("app", ISTIOD).addToMatchLabels(Labels.REVISION, rev).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(podLabels).addToAnnotations("sidecar.istio.io/inject", "false").endMetadata()
+                .withNewTemplate().withNewMetadata().withLabels(podLabels).addToAnnotations("sidecar.istio.io/inject", "false")
+                // istio-discovery/templates/deployment.yaml: where the monitoring and debug server listens (istioctl reads it)
+                .addToAnnotations("prometheus.io/port", "15014").addToAnnotations("prometheus.io/scrape", "true").endMetadata()
                 .withNewSpec().withServiceAccountName(istiod.name()).withContainers(discovery).endSpec()
                 .endTemplate().endSpec().build();
     }

@@ -52,6 +52,8 @@ public final class IstioReleases {
                 // istioctl/cmd/root.go@1.8.0: only under `x`; istioctl/pkg/multicluster/remote_secret.go@1.8.6: no --server
                 .remoteSecretCommand("istioctl x create-remote-secret").remoteSecretServerFlag(false)
                 .remoteSecretTlsServerNameFlag(false).istioctlMakesReaderToken(false)
+                // pilot/pkg/xds/debug.go@1.10.6: no /debug/clusterz
+                .clusterzDebug(false)
                 // manifests/charts@1.8.6: no gateway chart; istiod-remote chart present
                 .helm(new HelmCharts(false, true, false));
         t.add(first.build());
@@ -69,7 +71,10 @@ public final class IstioReleases {
                         // values_types.proto@1.11.0: istiodRemote.injectionPath, rendered by
                         // istiod-remote/templates/mutatingwebhook.yaml@1.11.0; the remote's istiod Service is in
                         // base/templates/services.yaml (its externalIstiod branch) until 1.12
-                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE));
+                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE)
+                        // pilot/pkg/xds/debug.go@1.11.0: /debug/clusterz lists pkg/cluster/debug.go's DebugInfo
+                        // {id, secretName, syncStatus}; istioctl reads it from 1.12 (istioctl/cmd/clusters.go)
+                        .clusterzDebug(true));
         // samples/multicluster/expose-istiod-rev.yaml.tmpl: first in 1.11.4
         patch(t, "1.11.4", f -> f.exposeIstiodRevisioned(true));
         minor(t, "1.12.0", "2021-11-16", "1.12.9", "2022-07-08", "",

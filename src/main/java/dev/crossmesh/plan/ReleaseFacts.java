@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param remoteSecretServerFlag   {@code create-remote-secret --server}
  * @param remoteSecretTlsServerNameFlag {@code create-remote-secret --tls-server-name}
  * @param istioctlMakesReaderToken istioctl creates the reader's token Secret on Kubernetes 1.24+ (before, it only reads one)
+ * @param clusterzDebug            istiod serves {@code /debug/clusterz} on its monitoring port: the remote clusters it reads
+ *                                 and whether each is synced (what {@code istioctl remote-clusters} lists)
  * @param helm                     the Helm charts of the release
  */
 public record ReleaseFacts(
@@ -58,6 +60,7 @@ public record ReleaseFacts(
         boolean remoteSecretServerFlag,
         boolean remoteSecretTlsServerNameFlag,
         boolean istioctlMakesReaderToken,
+        boolean clusterzDebug,
         HelmCharts helm) {
 
     public ReleaseFacts {
@@ -165,6 +168,7 @@ public record ReleaseFacts(
         private boolean remoteSecretServerFlag;
         private boolean remoteSecretTlsServerNameFlag;
         private boolean istioctlMakesReaderToken;
+        private boolean clusterzDebug;
         private HelmCharts helm;
 
         Builder() {
@@ -194,6 +198,7 @@ public record ReleaseFacts(
             remoteSecretServerFlag = f.remoteSecretServerFlag;
             remoteSecretTlsServerNameFlag = f.remoteSecretTlsServerNameFlag;
             istioctlMakesReaderToken = f.istioctlMakesReaderToken;
+            clusterzDebug = f.clusterzDebug;
             helm = f.helm;
         }
 
@@ -220,6 +225,7 @@ public record ReleaseFacts(
         Builder remoteSecretServerFlag(boolean v) { remoteSecretServerFlag = v; return this; }
         Builder remoteSecretTlsServerNameFlag(boolean v) { remoteSecretTlsServerNameFlag = v; return this; }
         Builder istioctlMakesReaderToken(boolean v) { istioctlMakesReaderToken = v; return this; }
+        Builder clusterzDebug(boolean v) { clusterzDebug = v; return this; }
         Builder helm(HelmCharts v) { helm = v; return this; }
 
         ReleaseFacts build() {
@@ -227,7 +233,7 @@ public record ReleaseFacts(
                     overlayMeshIdentity, overlayInjectionTemplate, gatewayInjection, exposeIstiodRevisioned,
                     networkingApi, remoteInstall, externalIstiod, controlPlaneClusters, gatewayDataplaneModeNone, readerRbac,
                     inClusterOperator, remoteSecretCommand, remoteSecretServerFlag, remoteSecretTlsServerNameFlag,
-                    istioctlMakesReaderToken, helm);
+                    istioctlMakesReaderToken, clusterzDebug, helm);
         }
     }
 }

@@ -319,10 +319,13 @@ public final class StatusChecks {
         }
     }
 
+    /** istiod's sync status while its first sync of a remote cluster runs ({@code pkg/kube/multicluster/cluster.go}). */
+    private static final String SYNCING = "syncing";
+
     /**
      * istiod's own view: every cluster a remote secret registers should be synced in {@code /debug/clusterz}. A secret
-     * istiod has not synced is there and does nothing: its kubeconfig points at an address istiod cannot reach, or its
-     * token is refused.
+     * istiod gave up on ({@code timeout}, {@code closed}) is there and does nothing: its kubeconfig points at an address
+     * istiod cannot reach, or its token is refused.
      */
     private static void checkRemoteClusters(List<ClusterStatus> clusters, List<Finding> out) {
         for (ClusterStatus reader : clusters) {
@@ -337,7 +340,16 @@ public final class StatusChecks {
                 if (seen.isPresent() && seen.get().synced()) {
                     continue;
                 }
-                String says = seen.map(r -> "reports " + cluster + " " + r.reason()).orElse("does not list " + cluster + " (the secret is not loaded yet)");
+                if (seen.isEmpty() || seen.get().reason().equals(SYNCING)) {
+                    // istiod loads a new secret within seconds and syncs it for at most PILOT_REMOTE_CLUSTER_TIMEOUT (30 s)
+                    out.add(warning(StatusCodes.REMOTE_CLUSTER_SYNCING, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
+                            + (seen.isEmpty() ? " but does not list " + cluster + " on /debug/clusterz yet (it has not loaded the secret)"
+                                    : " and is still syncing " + cluster + " (/debug/clusterz)")
+                            + ": " + cluster + "'s endpoints are not known there until it has. Wait a moment; if it stays so, read istiod's log: kubectl --context="
+                            + reader.context() + " -n istio-system logs deploy/istiod | grep " + cluster));
+                    continue;
+                }
+                String says = "reports " + cluster + " " + seen.get().reason();
                 out.add(error(StatusCodes.REMOTE_CLUSTER_NOT_SYNCED, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
                         + " but " + says + " on /debug/clusterz: it cannot read " + cluster + "'s API server, so " + cluster + "'s endpoints are unknown here. "
                         + "Check that the secret's server address is reachable from " + reader.name() + " (set the cluster's apiServer in the plan) and "

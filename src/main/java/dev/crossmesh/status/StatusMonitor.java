@@ -126,7 +126,7 @@ public final class StatusMonitor implements AutoCloseable {
         List<ClusterSpec> primaries = plan.primaries();
         for (ClusterSpec c : plan.clusters()) {
             List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
-            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio().revision(), this::requestSnapshot));
+            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot));
         }
     }
 
@@ -322,7 +322,8 @@ public final class StatusMonitor implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Threads of the monitor and its probes: daemons, so that a status left open never keeps the JVM alive. */
+    static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -2,11 +2,13 @@ package dev.crossmesh.verify;
 
 import java.time.Duration;
 
+import dev.crossmesh.plan.VerifySpec;
+
 /**
  * @param requests      requests sent from each cluster's client (default 20)
  * @param timeout       how long the check waits for its pods to be ready; also bounds each request
  * @param keep          leave the namespace in place afterwards
- * @param imageRegistry a registry mirror for the two images, or "" for docker.io
+ * @param imageRegistry a registry mirror for the two images, or "" for the plan's (else docker.io)
  */
 public record VerifyOptions(int requests, Duration timeout, boolean keep, String imageRegistry) {
     public static final int DEFAULT_REQUESTS = 20;
@@ -23,7 +25,7 @@ public record VerifyOptions(int requests, Duration timeout, boolean keep, String
             throw new IllegalArgumentException("--timeout must be at least 1 second");
         }
         imageRegistry = imageRegistry == null ? "" : imageRegistry.strip();
-        String problem = VerifyWorkload.registryProblem(imageRegistry);
+        String problem = VerifySpec.registryProblem(imageRegistry);
         if (!problem.isEmpty()) {
             throw new IllegalArgumentException("--image-registry: " + problem);
         }

@@ -20,7 +20,7 @@ import dev.crossmesh.render.Labels;
  * @param curlImage       the client image
  */
 public record VerifyWorkload(String meshId, String revision, String helloworldImage, String curlImage) {
-    public static final String NAMESPACE = "crossmesh-verify";
+    public static final String NAMESPACE = Labels.VERIFY_NAMESPACE;
     public static final String SERVICE = "helloworld";
     public static final int PORT = 5000;
     public static final String PATH = "/hello";
@@ -38,34 +38,18 @@ public record VerifyWorkload(String meshId, String revision, String helloworldIm
 
     /**
      * @param imageRegistry where the two images come from instead of docker.io, for clusters without internet access
-     *                      (a mirror holding {@code examples-helloworld-v1:1.0} and {@code curl:8.16.0}); "" for docker.io
+     *                      (a mirror holding {@code examples-helloworld-v1:1.0} and {@code curl:8.16.0}); "" for the
+     *                      plan's {@code verify.imageRegistry}, and when that is empty too, docker.io
      */
     public static VerifyWorkload of(MeshPlan plan, String imageRegistry) {
-        String registry = imageRegistry == null || imageRegistry.isBlank() ? "" : imageRegistry.strip().replaceAll("/+$", "");
+        String chosen = imageRegistry == null || imageRegistry.isBlank() ? plan.verify().imageRegistry() : imageRegistry.strip();
+        String registry = chosen.replaceAll("/+$", "");
         return new VerifyWorkload(plan.meshId(), plan.istio().revision(), image(registry, HELLOWORLD_IMAGE), image(registry, CURL_IMAGE));
     }
 
     private static String image(String registry, String image) {
         // a mirror keeps the image's own name: registry.example.com/mirror/examples-helloworld-v1:1.0
         return registry.isEmpty() ? DEFAULT_REGISTRY + "/" + image : registry + "/" + image.substring(image.indexOf('/') + 1);
-    }
-
-    /**
-     * What is wrong with an {@code --image-registry} value, or "" when it can be used: a registry host with an
-     * optional path ({@code registry.example.com:5000/mirror}), no scheme, no spaces, no tag.
-     */
-    public static String registryProblem(String registry) {
-        if (registry == null || registry.isBlank()) {
-            return "";
-        }
-        String r = registry.strip();
-        if (r.contains("://")) {
-            return "'" + r + "' has a scheme: give the registry as a host and path, e.g. registry.example.com/mirror";
-        }
-        if (!r.matches("[a-zA-Z0-9][a-zA-Z0-9.-]*(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*/?")) {
-            return "'" + r + "' is not a registry: a host with an optional port and path, e.g. registry.example.com:5000/mirror";
-        }
-        return "";
     }
 
     /** crossmesh's labels, on the namespace and everything in it. */

@@ -31,10 +31,16 @@ import dev.crossmesh.plan.IstioSpec;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanReader;
 import dev.crossmesh.plan.PlanWriter;
+import dev.crossmesh.plan.VerifySpec;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.verify.VerifyCodes;
 import dev.crossmesh.verify.VerifyWorkload;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
  * {@code crossmesh verify} run as a user runs it, in-process, against demo clusters on which the plan was applied with
@@ -87,6 +93,111 @@ class VerifyEndToEndTest {
                 others.remove(c.get("name").getAsString());
                 assertEquals(others, synced, "istiod's own view: every other cluster synced, in " + c);
             }
+            CliRunner.Result uninstall = run(demo, dir, "uninstall", "--plan", THREE, "--yes");
+            assertEquals(0, uninstall.code(), "uninstall is unaffected: " + uninstall.all());
+            assertFalse(uninstall.all().contains(VerifyWorkload.NAMESPACE), "nothing of the check is left to remove: " + uninstall.all());
+        }
+    }
+
+    @Test
+    void theCheckDeploysIstiosSamplesFromTheRegistryThePlanNamesAndUninstallRemovesAKeptCheck(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = applied(dir, DemoFaults.none(), THREE)) {
+            MeshPlan plan = PlanReader.read(Path.of(THREE)).plan();
+            Path mirrored = dir.resolve("mirrored.yaml");
+            PlanWriter.write(plan.withVerify(new VerifySpec("mirror.example.com/istio")), mirrored);
+            CliRunner.Result kept = run(demo, dir, "verify", "--plan", mirrored.toString(), "--keep", "--requests", "3");
+            assertEquals(0, kept.code(), kept.all());
+            assertImages(demo, "mirror.example.com/istio/examples-helloworld-v1:1.0", "mirror.example.com/istio/curl:8.16.0");
+            for (int i = 0; i < CLUSTERS.size(); i++) {
+                var client = demo.server(DemoClusters.NAME_PREFIX + (i + 1)).adminClient();
+                Service hello = client.services().inNamespace(VerifyWorkload.NAMESPACE).withName("helloworld").get();
+                assertEquals(List.of(5000), hello.getSpec().getPorts().stream().map(ServicePort::getPort).toList());
+                assertEquals("demo-mesh", hello.getMetadata().getLabels().get(Labels.MESH));
+                Deployment server = client.apps().deployments().inNamespace(VerifyWorkload.NAMESPACE).withName("helloworld").get();
+                assertEquals(List.of(new EnvVar("SERVICE_VERSION", CLUSTERS.get(i), null)), server.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv(),
+                        "helloworld answers with the cluster's name");
+                for (Pod pod : client.pods().inNamespace(VerifyWorkload.NAMESPACE).list().getItems()) {
+                    assertTrue(pod.getSpec().getContainers().stream().anyMatch(c -> c.getName().equals("istio-proxy")), "injected: " + pod.getMetadata().getName());
+                }
+            }
+
+            // the command line's registry wins over the plan's; the objects left by --keep are brought back to it
+            CliRunner.Result other = run(demo, dir, "verify", "--plan", mirrored.toString(), "--keep", "--requests", "3",
+                    "--image-registry", "registry.internal:5000/m/");
+            assertEquals(0, other.code(), other.all());
+            assertImages(demo, "registry.internal:5000/m/examples-helloworld-v1:1.0", "registry.internal:5000/m/curl:8.16.0");
+
+            CliRunner.Result bad = run(demo, dir, "verify", "--plan", THREE, "--image-registry", "https://registry.internal");
+            assertEquals(2, bad.code(), bad.all());
+            assertTrue(bad.err().contains("--image-registry: 'https://registry.internal' has a scheme") && !bad.all().contains("Exception"), bad.all());
+            Path badPlan = dir.resolve("bad.yaml");
+            PlanWriter.write(plan.withVerify(new VerifySpec("registry internal")), badPlan);
+            CliRunner.Result badInPlan = run(demo, dir, "verify", "--plan", badPlan.toString());
+            assertEquals(1, badInPlan.code(), badInPlan.all());
+            assertTrue(badInPlan.err().contains("error CM046 verify.imageRegistry: verify.imageRegistry 'registry internal' is not a registry"), badInPlan.all());
+
+            CliRunner.Result uninstall = run(demo, dir, "uninstall", "--plan", THREE, "--yes");
+            assertEquals(0, uninstall.code(), uninstall.all());
+            assertTrue(uninstall.out().contains("Namespace " + VerifyWorkload.NAMESPACE), uninstall.out());
+            for (DemoApiServer s : demo.servers()) {
+                assertNull(s.adminClient().namespaces().withName(VerifyWorkload.NAMESPACE).get(), s.name() + ": uninstall removes what --keep left");
+            }
+        }
+    }
+
+    private static void assertImages(DemoClusters demo, String helloworld, String curl) {
+        for (DemoApiServer s : demo.servers()) {
+            var deployments = s.adminClient().apps().deployments().inNamespace(VerifyWorkload.NAMESPACE);
+            assertEquals(helloworld, deployments.withName("helloworld").get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage(), s.name());
+            assertEquals(curl, deployments.withName("curl").get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage(), s.name());
+        }
+    }
+
+    @Test
+    void aNetworkLabelRemovedCutsTheTrafficIntoThatCluster(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = applied(dir, DemoFaults.none(), THREE)) {
+            demo.server("demo-cluster-3").adminClient().namespaces().withName(Labels.ISTIO_NAMESPACE)
+                    .edit(ns -> {
+                        ns.getMetadata().getLabels().remove("topology.istio.io/network");
+                        return ns;
+                    });
+            CliRunner.Result verify = run(demo, dir, "verify", "--plan", THREE, "--json", "--requests", "6");
+            assertEquals(1, verify.code(), verify.all());
+            JsonObject json = JsonParser.parseString(verify.out()).getAsJsonObject();
+            Map<String, Map<String, Integer>> matrix = matrix(json);
+            assertEquals(0, matrix.get("eu-west").get("asia-south"), "its pods look as if on net-a, where nothing reaches them: " + matrix);
+            assertEquals(0, matrix.get("us-east").get("asia-south"), matrix.toString());
+            assertTrue(matrix.get("eu-west").get("us-east") > 0, matrix.toString());
+            JsonObject f = only(findings(json), VerifyCodes.NETWORK_LABEL_MISSING);
+            assertEquals("asia-south", f.get("cluster").getAsString());
+            assertTrue(f.get("message").getAsString().contains("topology.istio.io/network"), f.toString());
+        }
+    }
+
+    @Test
+    void aGatewayWithoutReadyPodsShutsItsNetworkOff(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = applied(dir, DemoFaults.none(), THREE)) {
+            demo.server("demo-cluster-3").adminClient().apps().deployments().inNamespace(Labels.ISTIO_NAMESPACE).withName(Labels.EASTWEST_NAME)
+                    .edit(d -> {
+                        d.getSpec().setReplicas(0);
+                        return d;
+                    });
+            await("asia-south's gateway pods are gone", () -> demo.server("demo-cluster-3").adminClient().pods()
+                    .inNamespace(Labels.ISTIO_NAMESPACE).withLabel("istio", "eastwestgateway").list().getItems().isEmpty());
+            CliRunner.Result verify = run(demo, dir, "verify", "--plan", THREE, "--json", "--requests", "6");
+            assertEquals(1, verify.code(), verify.all());
+            JsonObject json = JsonParser.parseString(verify.out()).getAsJsonObject();
+            Map<String, Map<String, Integer>> matrix = matrix(json);
+            for (String from : CLUSTERS) {
+                for (String to : CLUSTERS) {
+                    boolean crossesIntoNetB = to.equals("asia-south") && !from.equals("asia-south");
+                    boolean crossesOutOfNetB = from.equals("asia-south") && !to.equals("asia-south");
+                    assertEquals(crossesIntoNetB, matrix.get(from).get(to) == 0, from + " -> " + to + " in " + matrix
+                            + (crossesOutOfNetB ? " (out of net-b through net-a's gateways still works)" : ""));
+                }
+            }
+            JsonObject f = only(findings(json), VerifyCodes.GATEWAY_NOT_READY);
+            assertEquals("asia-south", f.get("cluster").getAsString());
         }
     }
 
@@ -115,6 +226,12 @@ class VerifyEndToEndTest {
             JsonObject notSynced = only(findings(json), dev.crossmesh.status.StatusCodes.REMOTE_CLUSTER_NOT_SYNCED);
             assertEquals("asia-south", notSynced.get("cluster").getAsString());
             assertTrue(notSynced.get("message").getAsString().contains("reports eu-west timeout"), notSynced.toString());
+            CliRunner.Result table = run(demo, dir, "status", "--plan", THREE, "--wait", "5");
+            assertEquals(1, table.code(), table.all());
+            assertTrue(table.out().contains("istiod's remote clusters, as istiod reports them")
+                    && table.out().contains("  eu-west: asia-south synced, us-east synced\n")
+                    && table.out().contains("  asia-south: eu-west TIMEOUT, us-east synced\n"), table.out());
+            assertTrue(table.out().contains("error CM228 [asia-south]"), table.out());
 
             CliRunner.Result verify = run(demo, dir, "verify", "--plan", THREE, "--json", "--requests", "6");
             assertEquals(1, verify.code(), verify.all());
@@ -318,6 +435,14 @@ class VerifyEndToEndTest {
     }
 
     // --- helpers ---
+
+    static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 20 s: " + what);
+            Thread.sleep(50);
+        }
+    }
 
     static DemoClusters applied(Path dir, DemoFaults faults, String plan, String... applyArgs) throws Exception {
         return applied(dir, 3, faults, plan, applyArgs);

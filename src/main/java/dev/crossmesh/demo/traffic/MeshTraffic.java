@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -30,7 +26,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * and the next request takes the new path.
  * <p>
  * The one entry point of the simulation; the demo calls {@link #admit} when it creates a pod, {@link #changed} on every
- * write, and answers {@code pods/NAME/exec} with {@link #exec} and istiod's debug endpoint with {@link #podProxy}.
+ * write, and answers {@code pods/NAME/exec} with {@link #exec} and {@code pods/NAME/portforward} (istiod's debug endpoints) with
+ * {@link #portForward}.
  */
 public final class MeshTraffic {
     private final Supplier<? extends List<? extends TrafficCluster>> clusters;
@@ -44,14 +41,8 @@ public final class MeshTraffic {
 
     private record Snapshot(Instant at, List<Boolean> running, MeshView view, Map<String, Object> memo) {
     }
-
-    /** Whether a background read of the clusters is under way (only the pod proxy, answered on the event loop, asks for one). */
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private static final ExecutorService REFRESHER = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "crossmesh-demo-traffic");
-        t.setDaemon(true);
-        return t;
-    });
+    /** istiod's monitoring port when its pod does not announce one. */
+    static final int ISTIOD_MONITORING_PORT = 15014;
 
     /** @param clusters every demo cluster, read at each call (a cluster can join after this is made) */
     public MeshTraffic(Supplier<? extends List<? extends TrafficCluster>> clusters) {
@@ -121,33 +112,60 @@ public final class MeshTraffic {
         }
     }
 
-    /** What the API server's pod proxy answers: the status code and body. */
-    public record ProxyAnswer(int code, String body) {
+    /** Whether a request path is a pod's port-forward subresource. */
+    public static boolean isPortForward(String pathAndQuery) {
+        return PortForwardRequest.parse(pathAndQuery).isPresent();
     }
 
-    private static final Pattern ISTIOD_DEBUG = Pattern.compile(
-            "^/api/v1/namespaces/istio-system/pods/(istiod[^/:?]*):15014/proxy/debug/clusterz(\\?.*)?$");
-
     /**
-     * The pod proxy to istiod's monitoring port, {@code pods/ISTIOD:15014/proxy/debug/clusterz}, as istioctl
-     * remote-clusters reads it: istiod's own cluster, then every cluster its remote secrets register with the sync
-     * status istiod reports ({@code synced}, {@code timeout}), as JSON. Empty for any other path. Never blocks (it is
-     * answered on the API server's event loop): when the clusters were written to since they were last read, it reads
-     * them again in the background and answers 503 (unavailable) until that is done; ask again a moment later.
+     * The pod's end of one connection forwarded to one of its ports ({@code pods/NAME/portforward?ports=PORT}), as the
+     * kubelet would connect it: a running istiod pod answers on its monitoring port ({@code prometheus.io/port}, else
+     * 15014) with its debug endpoints, among them {@code /debug/clusterz} (istiod's own cluster, then every cluster its
+     * remote secrets register with the sync status istiod reports, {@code synced} or {@code timeout}), which is how
+     * istioctl remote-clusters reads it. Blocking (it reads the clusters): call it off the API server's event loop.
      */
-    public Optional<ProxyAnswer> podProxy(String cluster, String pathAndQuery) {
-        if (pathAndQuery == null || !ISTIOD_DEBUG.matcher(pathAndQuery).matches()) {
-            return Optional.empty();
+    public ForwardedConnection portForward(String cluster, String pathAndQuery) {
+        Optional<PortForwardRequest> parsed = PortForwardRequest.parse(pathAndQuery);
+        Optional<TrafficCluster> found = cluster(cluster);
+        if (parsed.isEmpty() || found.isEmpty()) {
+            return ForwardedConnection.refused("not a port-forward request");
         }
-        Snapshot s = snapshot;
-        if (s == null || !fresh(s)) {
-            refreshInBackground();
-            return Optional.of(new ProxyAnswer(503, "the demo is reading its clusters again: try again in a moment"));
+        PortForwardRequest request = parsed.get();
+        try {
+            Pod pod = found.get().adminClient().pods().inNamespace(request.namespace()).withName(request.pod()).get();
+            if (pod == null) {
+                return ForwardedConnection.refused("pods \"" + request.pod() + "\" not found");
+            }
+            String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
+            if (!phase.equals("Running")) {
+                return ForwardedConnection.refused("unable to upgrade connection: pod is not running. Current status=" + phase);
+            }
+            boolean istiod = ClusterState.ISTIO_SYSTEM.equals(request.namespace()) && pod.getMetadata().getLabels() != null
+                    && "istiod".equals(pod.getMetadata().getLabels().get("app"));
+            if (!istiod || request.port() != monitoringPort(pod)) {
+                return ForwardedConnection.refused("error forwarding port " + request.port() + " to pod " + request.pod() + ", uid "
+                        + pod.getMetadata().getUid() + ": failed to connect to localhost:" + request.port()
+                        + " inside the pod's network namespace: dial tcp4 127.0.0.1:" + request.port() + ": connect: connection refused");
+            }
+            return ForwardedConnection.http(path -> path.equals("/debug/clusterz") ? clusterz(cluster) : ForwardedConnection.HttpAnswer.notFound());
+        } catch (KubernetesClientException e) {
+            return ForwardedConnection.refused("the demo cluster could not be read: " + e.getMessage());
         }
-        MeshView view = s.view();
-        Optional<ClusterState> istiod = view.cluster(cluster).filter(ClusterState::istiod);
+    }
+
+    /** The port istiod's chart puts its monitoring (and debug) server on, as its pod announces it. */
+    private static int monitoringPort(Pod pod) {
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        String port = annotations == null ? null : annotations.get("prometheus.io/port");
+        return port != null && port.trim().matches("[0-9]{1,5}") ? Integer.parseInt(port.trim()) : ISTIOD_MONITORING_PORT;
+    }
+
+    /** {@code /debug/clusterz} of the cluster's istiod, as {@code pkg/kube/multicluster} lists its clusters. */
+    private ForwardedConnection.HttpAnswer clusterz(String cluster) {
+        MeshView view = snapshot().view();
+        Optional<ClusterState> istiod = view.cluster(cluster);
         if (istiod.isEmpty()) {
-            return Optional.of(new ProxyAnswer(503, "error trying to reach service: dial tcp: connect: connection refused"));
+            return ForwardedConnection.HttpAnswer.notFound();
         }
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, Object> own = new LinkedHashMap<>();
@@ -162,21 +180,7 @@ public final class MeshTraffic {
             entry.put("syncStatus", r.syncStatus());
             out.add(entry);
         }
-        return Optional.of(new ProxyAnswer(200, Serialization.asJson(out)));
-    }
-
-    private void refreshInBackground() {
-        if (refreshing.compareAndSet(false, true)) {
-            REFRESHER.execute(() -> {
-                try {
-                    snapshot();
-                } catch (RuntimeException e) {
-                    // a cluster went away while being read: the next request tries again
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        }
+        return new ForwardedConnection.HttpAnswer(200, "OK", "application/json", Serialization.asJson(out));
     }
 
     /** Call on every write to a demo cluster's API server: the next request reads the clusters again. */

@@ -114,7 +114,7 @@ public final class DetailsBuilder {
             // what istiod itself says (/debug/clusterz): a secret it has not synced is there and does nothing
             List<Field> view = new ArrayList<>();
             if (c.remoteClusters() == null) {
-                view.add(Field.info("Unknown", "istiod is not ready, or its debug endpoint could not be read (pods/proxy)"));
+                view.add(Field.info("Unknown", RemoteClusterStatus.UNKNOWN_WHY));
             } else if (c.remoteClusters().isEmpty()) {
                 view.add(Field.info("None", "istiod reads no remote cluster"));
             }
