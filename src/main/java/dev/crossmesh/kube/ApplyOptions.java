@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * @param dryRun       send every write with dryRun=All: the API servers check it and change nothing
- * @param force        take over objects that exist without crossmesh's labels (they are left alone otherwise)
+ * @param force        take over objects that exist without crossmesh's labels, and fields another field manager set to
+ *                     other values (both are left alone and reported otherwise)
  * @param controlPlane how the control plane is installed
  * @param gatewayWait  how long to wait for each east-west gateway's load-balancer address (zero: do not wait)
  */

@@ -3,6 +3,8 @@ package dev.crossmesh.kube;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.crossmesh.plan.IstioReleases;
+import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ReleaseFacts;
 import dev.crossmesh.render.Manifest;
 
@@ -18,6 +20,19 @@ record ControlPlanePath(Way way, Path istioctl, String reason) {
     enum Way { OPERATOR, ISTIOCTL, MANUAL, SKIP, CANNOT }
 
     static final String OPERATOR_CRD = "istiooperators.install.istio.io";
+
+    /**
+     * The way for one cluster of a plan, as diff and apply both take it; a CRD that cannot be read makes the step
+     * one that fails, saying why.
+     */
+    static ControlPlanePath choose(ClusterTarget target, MeshPlan plan, ApplyOptions options) {
+        try {
+            return choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
+        } catch (RuntimeException e) {
+            return new ControlPlanePath(Way.CANNOT, null, KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET,
+                    "CustomResourceDefinition " + OPERATOR_CRD, "CustomResourceDefinition", e));
+        }
+    }
 
     static ControlPlanePath choose(ControlPlaneMode mode, ReleaseFacts release, KubeContext context, ClusterObjects api) {
         String line = release.version().minorLine();

@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
-import dev.crossmesh.render.ManifestRenderer;
 import dev.crossmesh.render.RemoteSecrets;
 import dev.crossmesh.render.RenderedMesh;
 
@@ -32,14 +29,12 @@ public final class DiffEngine {
         this.clients = clients;
     }
 
-    /** The diff of an apply with default options (control plane auto, no --force). */
-    public MeshDiff diff(MeshPlan plan, Map<String, ClusterCerts> certs) {
-        return diff(plan, certs, ApplyOptions.defaults());
-    }
-
-    /** The diff of an apply with these options: --force and --control-plane change what apply would do. */
-    public MeshDiff diff(MeshPlan plan, Map<String, ClusterCerts> certs, ApplyOptions options) {
-        return new Run(plan, options).diff(ManifestRenderer.render(plan, certs), certs);
+    /**
+     * The diff of applying this rendering with these options (--force and --control-plane change what apply would
+     * do); the rendering is the one the user saw, not rendered again.
+     */
+    public MeshDiff diff(RenderedMesh mesh, ApplyOptions options) {
+        return new Run(mesh.plan(), options).diff(mesh);
     }
 
     private final class Run {
@@ -57,7 +52,7 @@ public final class DiffEngine {
             plan.clusters().forEach(c -> changes.put(c.name(), Collections.synchronizedList(new ArrayList<>())));
         }
 
-        MeshDiff diff(RenderedMesh mesh, Map<String, ClusterCerts> certs) {
+        MeshDiff diff(RenderedMesh mesh) {
             ClusterTarget.Resolved resolved = ClusterTarget.resolve(clients, plan);
             errors.putAll(resolved.errors());
             targets = resolved.targets();
@@ -65,7 +60,7 @@ public final class DiffEngine {
             if (plan.topology() == Topology.PRIMARY_REMOTE) {
                 List<ClusterSpec> primaries = reachable.stream().filter(ClusterSpec::isPrimary).toList();
                 MeshApplier.inParallel(primaries, c -> diffCluster(c, mesh.manifests(c.name())), this::unexpected);
-                RenderedMesh withAddresses = ManifestRenderer.render(plan, certs, Map.copyOf(addresses));
+                RenderedMesh withAddresses = mesh.withGatewayAddresses(Map.copyOf(addresses));
                 MeshApplier.inParallel(reachable.stream().filter(c -> !c.isPrimary()).toList(),
                         c -> diffCluster(c, withAddresses.manifests(c.name())), this::unexpected);
             } else {
@@ -103,13 +98,7 @@ public final class DiffEngine {
         private void controlPlane(ClusterTarget target, Manifest m) {
             String cluster = target.name();
             String step = MeshApplier.stepName(m);
-            ControlPlanePath path;
-            try {
-                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
-            } catch (RuntimeException e) {
-                unreadable(target, step, "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e);
-                return;
-            }
+            ControlPlanePath path = ControlPlanePath.choose(target, plan, options);
             String context = target.spec().context();
             switch (path.way()) {
                 case OPERATOR -> {

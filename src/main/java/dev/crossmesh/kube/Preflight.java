@@ -241,14 +241,15 @@ public final class Preflight {
                     continue;
                 }
                 String group = m.apiVersion().contains("/") ? m.apiVersion().substring(0, m.apiVersion().indexOf('/')) : "";
-                for (String verb : List.of("create", "update")) {
+                // server-side apply is a PATCH; for an object not there yet the API server also asks for create
+                for (String verb : List.of("create", "patch")) {
                     needed.add(new Access(verb, group, ResourceKinds.plural(m.kind()), m.namespace()));
                 }
             }
             if (plan.ca() == CaMode.SHARED_ROOT) {
                 // the cacerts Secret: rendered here without certificates, so not among the manifests above
                 needed.add(new Access("create", "", "secrets", Labels.ISTIO_NAMESPACE));
-                needed.add(new Access("update", "", "secrets", Labels.ISTIO_NAMESPACE));
+                needed.add(new Access("patch", "", "secrets", Labels.ISTIO_NAMESPACE));
             }
             boolean source = plan.clusters().stream().anyMatch(r -> plan.remoteSecretSources(r).stream().anyMatch(s -> s.name().equals(spec.name())));
             if (source) {

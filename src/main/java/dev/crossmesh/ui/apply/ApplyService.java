@@ -44,7 +44,12 @@ public interface ApplyService {
      * @param stepsDone      steps finished so far in the whole run
      * @param stepsTotal     steps the run is expected to take (an estimate before the remote secrets; done never exceeds it)
      */
-    record Update(String cluster, String step, Status status, String message, String gatewayAddress, int stepsDone, int stepsTotal) {
+    /**
+     * @param gatewayAddress for the gateway step, the address found; otherwise ""
+     * @param gatewayPending for the gateway step, why there is no address (yet); otherwise ""
+     */
+    record Update(String cluster, String step, Status status, String message, String gatewayAddress, String gatewayPending, int stepsDone,
+            int stepsTotal) {
         public enum Status {
             STARTED, DONE, UNCHANGED, WAITING, FAILED, SKIPPED, INFO
         }
@@ -54,6 +59,7 @@ public interface ApplyService {
             step = step == null ? "" : step;
             message = message == null ? "" : message;
             gatewayAddress = gatewayAddress == null ? "" : gatewayAddress;
+            gatewayPending = gatewayPending == null ? "" : gatewayPending;
         }
 
         public boolean aboutGateway() {

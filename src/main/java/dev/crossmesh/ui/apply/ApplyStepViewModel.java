@@ -377,7 +377,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
                 GatewayRow row = switch (u.status()) {
                     case DONE -> new GatewayRow(u.cluster(), u.gatewayAddress(), "");
                     case WAITING, STARTED -> new GatewayRow(u.cluster(), "", "pending: waiting for the load balancer to give an address");
-                    default -> new GatewayRow(u.cluster(), "", u.message().startsWith("pending") ? u.message() : "pending: " + u.message());
+                    default -> new GatewayRow(u.cluster(), "", u.gatewayPending().isEmpty() ? u.message() : "pending: " + u.gatewayPending());
                 };
                 gateways.set(i, row);
                 return;
@@ -392,7 +392,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         summary.setAll(outcome.clusters());
         problems.setAll(outcome.problems());
         outcome.gatewayAddresses().forEach((cluster, address) -> gateway(new Update(cluster, ApplyService.GATEWAY_STEP, Update.Status.DONE,
-                address, address, 0, 0)));
+                address, address, "", 0, 0)));
         for (int i = 0; i < gateways.size(); i++) {
             GatewayRow row = gateways.get(i);
             if (!row.hasAddress() && row.note().equals("not applied yet")) {

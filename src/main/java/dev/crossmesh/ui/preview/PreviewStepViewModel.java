@@ -328,6 +328,12 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
                     .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner)")
                     .append(" unless you tick Take over existing objects in the Apply step.");
         }
+        long conflicts = result.count(ObjectDiff.Change.CONFLICT);
+        if (conflicts > 0) {
+            s.append(' ').append(conflicts).append(conflicts == 1 ? " object has" : " objects have")
+                    .append(" fields another tool set to other values (conflict; hover its badge for the tool and the fields)")
+                    .append(" and would be left alone unless you tick Take over existing objects in the Apply step.");
+        }
         long unreadable = result.count(ObjectDiff.Change.UNREADABLE);
         if (unreadable > 0) {
             s.append(' ').append(unreadable).append(" could not be read (hover the badge).");
