@@ -2,17 +2,23 @@ package dev.crossmesh.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.crossmesh.AppDirs;
+import dev.crossmesh.certs.CaKeys;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterCerts;
+import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
 import picocli.CommandLine.Option;
 
 /** Where the mesh CA lives and what keys it makes; shared by export and apply so both plug in the same root. */
 public class CaOptions {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+
     @Option(names = "--certs", paramLabel = "DIR",
             description = "folder of the mesh CA (root and per-cluster intermediates); default ~/.crossmesh/meshes/<meshId>/certs")
     Path certs;
@@ -27,6 +33,7 @@ public class CaOptions {
         Path dir = certs != null ? certs : AppDirs.certs(plan.meshId());
         try {
             boolean fresh = !new CertStore(dir).hasRoot();
+            awaitKeys(plan, dir, type, terminal);
             Map<String, ClusterCerts> result = CertStore.forPlan(plan, dir, type);
             if (fresh && !result.isEmpty()) {
                 terminal.problem("made a new mesh root CA (" + type.id() + ") in " + dir + "; its private key is root-key.pem (mode 0600): back it up and keep it private");
@@ -34,6 +41,20 @@ public class CaOptions {
             return result;
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, "cannot read or write the mesh CA in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the keys the CA lacks on every core, saying every few seconds how far it is (50 RSA keys take a while). */
+    private static void awaitKeys(MeshPlan plan, Path dir, KeyType type, Terminal terminal) {
+        if (plan.ca() != CaMode.SHARED_ROOT) {
+            return;
+        }
+        CaKeys.Preparation keys = CaKeys.prepareFor(dir, plan.clusters().stream().map(ClusterSpec::name).toList(), type);
+        try {
+            keys.await(PROGRESS_EVERY, (done, total) -> terminal.problem("making the mesh CA in " + dir + ": " + done + " of " + total + " " + type.id() + " keys made"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FINDINGS, "interrupted while making the mesh CA's keys; nothing was written to " + dir);
         }
     }
 }
