@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -52,8 +53,11 @@ final class ClusterWatch implements AutoCloseable {
     private final String meshConfigName;
     private final String plannedVersion;
     private final Runnable onChange;
-    /** List each selection once instead of watching it: a one-shot status needs the objects, not their changes. */
-    private final boolean listOnce;
+    /**
+     * Where each selection is listed once instead of watched (a one-shot status needs the objects, not their changes),
+     * all at once; null to watch.
+     */
+    private final Executor listOnce;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean reviving = new AtomicBoolean();
 
@@ -84,7 +88,7 @@ final class ClusterWatch implements AutoCloseable {
     private Instant disconnectedSince;
     private long lastConnectAttempt;
 
-    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, IstioSpec istio, Runnable onChange, boolean listOnce) {
+    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, IstioSpec istio, Runnable onChange, Executor listOnce) {
         this.spec = spec;
         this.listOnce = listOnce;
         this.plannedVersion = istio.version();
@@ -371,8 +375,8 @@ final class ClusterWatch implements AutoCloseable {
         }
 
         void start() {
-            if (listOnce) {
-                list();
+            if (listOnce != null) {
+                listOnce.execute(this::list);
                 return;
             }
             SharedIndexInformer<T> i = selection.runnableInformer(0);
@@ -449,7 +453,7 @@ final class ClusterWatch implements AutoCloseable {
         }
 
         boolean hasSynced() {
-            if (listOnce) {
+            if (listOnce != null) {
                 return listed != null;
             }
             SharedIndexInformer<T> i = informer;
@@ -457,7 +461,7 @@ final class ClusterWatch implements AutoCloseable {
         }
 
         boolean isWatching() {
-            if (listOnce) {
+            if (listOnce != null) {
                 return listed != null;
             }
             SharedIndexInformer<T> i = informer;
@@ -465,7 +469,7 @@ final class ClusterWatch implements AutoCloseable {
         }
 
         List<T> items() {
-            if (listOnce) {
+            if (listOnce != null) {
                 List<T> l = listed;
                 return l == null ? List.of() : l;
             }

@@ -126,7 +126,7 @@ public final class StatusMonitor implements AutoCloseable {
         List<ClusterSpec> primaries = plan.primaries();
         for (ClusterSpec c : plan.clusters()) {
             List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
-            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot, listOnce));
+            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot, listOnce ? connector : null));
         }
     }
 
