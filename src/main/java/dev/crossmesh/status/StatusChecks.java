@@ -340,6 +340,10 @@ public final class StatusChecks {
                 if (seen.isPresent() && seen.get().synced()) {
                     continue;
                 }
+                if (offline(clusters, cluster)) {
+                    // its API server is down for crossmesh too: CM200 names the cause, a second error per reader would not
+                    continue;
+                }
                 if (seen.isEmpty() || seen.get().reason().equals(SYNCING)) {
                     // istiod loads a new secret within seconds and syncs it for at most PILOT_REMOTE_CLUSTER_TIMEOUT (30 s)
                     out.add(warning(StatusCodes.REMOTE_CLUSTER_SYNCING, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
@@ -357,6 +361,10 @@ public final class StatusChecks {
                         + reader.context() + " -n istio-system logs deploy/istiod | grep " + cluster));
             }
         }
+    }
+
+    private static boolean offline(List<ClusterStatus> clusters, String name) {
+        return clusters.stream().anyMatch(c -> c.name().equals(name) && c.state() == ConnectionState.OFFLINE);
     }
 
     /** The command that makes the remote secret for {@code source} in the reader's cluster, as the plan's istioctl spells it. */

@@ -78,6 +78,10 @@ class StatusChecksTest {
             assertTrue(findings.get(0).message().contains("reports remote-1 " + gaveUp) && findings.get(0).message().contains("kubectl --context=ctx-p"),
                     findings.get(0).message());
         }
+        ClusterStatus offline = new ClusterStatus(r.name(), r.context(), r.network(), false, true, false, ConnectionState.OFFLINE, "connection refused",
+                false, "", IstiodStatus.none(), GatewayStatus.none(0, 0), List.of(), true, List.of(), List.of(), null, Instant.EPOCH);
+        List<Finding> whileOffline = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted("timeout"))), offline));
+        assertEquals(List.of(StatusCodes.CLUSTER_OFFLINE), whileOffline.stream().map(Finding::code).toList(), "one cause, one error: " + whileOffline);
         List<Finding> syncing = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted("syncing"))), remote));
         assertEquals(List.of(StatusCodes.REMOTE_CLUSTER_SYNCING), syncing.stream().map(Finding::code).toList());
         assertEquals(dev.crossmesh.plan.Severity.WARNING, syncing.get(0).severity(), "istiod syncs for up to 30 s: not yet an error");
