@@ -30,6 +30,7 @@ public final class PlanCodes {
     public static final String DUPLICATE_KEY = "CM023";
     public static final String MESH_CA_TRUST_DOMAIN = "CM024";
     public static final String GATEWAY_INJECTION_VERSION = "CM025";
+    public static final String CONTROL_CHARACTER = "CM026";
 
     private PlanCodes() {
     }

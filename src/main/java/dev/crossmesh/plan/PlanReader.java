@@ -202,7 +202,20 @@ public final class PlanReader {
             wrongType(node, path, path + " must be a single value, not a list or mapping");
             return "";
         }
-        return text.trim();
+        return trimSpaces(text);
+    }
+
+    /** Only spaces: a control character at either end is the validator's to refuse, not ours to drop silently. */
+    private static String trimSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private <E extends Enum<E> & PlanEnum> E choice(Node node, String path, Class<E> type, E fallback) {

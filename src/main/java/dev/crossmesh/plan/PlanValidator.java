@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,8 @@ public final class PlanValidator {
 
     private final MeshPlan plan;
     private final List<Finding> findings = new ArrayList<>();
+    /** Fields that hold a control character: that one finding says all, so no other check reports (and echoes) them. */
+    private final Set<String> refusedPaths = new HashSet<>();
 
     private PlanValidator(MeshPlan plan) {
         this.plan = plan;
@@ -29,12 +34,13 @@ public final class PlanValidator {
 
     public static List<Finding> validate(MeshPlan plan) {
         PlanValidator v = new PlanValidator(plan);
+        v.checkControlCharacters();
         v.checkMesh();
         v.checkIstio();
         v.checkGateway();
         v.checkClusters();
         v.checkTopology();
-        return v.findings.stream().map(v::withClusterName).toList();
+        return v.findings.stream().map(v::withClusterName).map(Finding::printable).toList();
     }
 
     /** Findings about clusters[i] also carry that cluster's name, so the GUI and status can group by cluster. */
@@ -47,6 +53,47 @@ public final class PlanValidator {
             }
         }
         return f;
+    }
+
+    /**
+     * Every string of the plan, before anything else: a newline or an escape in a context name ends up in apply.sh,
+     * in kubectl's arguments and on terminals. Annotation values alone may hold newlines and tabs (Kubernetes keeps
+     * any text there, and they only ever reach YAML, which quotes them).
+     */
+    private void checkControlCharacters() {
+        refuseControl("meshId", plan.meshId(), false);
+        refuseControl("trustDomain", plan.trustDomain(), false);
+        refuseControl("istio.version", plan.istio().version(), false);
+        refuseControl("istio.revision", plan.istio().revision(), false);
+        plan.gateway().annotations().forEach((key, value) -> {
+            String path = "gateway.annotations." + key;
+            if (!refuseControl(path, key, false)) {
+                refuseControl(path, value, true);
+            }
+        });
+        for (int i = 0; i < plan.clusters().size(); i++) {
+            ClusterSpec c = plan.clusters().get(i);
+            String path = "clusters[" + i + "]";
+            refuseControl(path + ".name", c.name(), false);
+            refuseControl(path + ".context", c.context(), false);
+            refuseControl(path + ".network", c.network(), false);
+            refuseControl(path + ".region", c.region(), false);
+            refuseControl(path + ".apiServer", c.apiServer(), false);
+        }
+    }
+
+    /** @return whether {@code value} was refused for a control character */
+    private boolean refuseControl(String path, String value, boolean lineBreaksAllowed) {
+        String checked = lineBreaksAllowed ? value.replace('\n', ' ').replace('\t', ' ') : value;
+        OptionalInt at = ControlCharacters.firstIn(checked);
+        if (at.isEmpty()) {
+            return false;
+        }
+        error(PlanCodes.CONTROL_CHARACTER, path, path + " holds " + ControlCharacters.describe(value.charAt(at.getAsInt()))
+                + " at character " + (at.getAsInt() + 1) + " of '" + ControlCharacters.escape(value) + "': control characters are not allowed"
+                + (lineBreaksAllowed ? " here (newlines and tabs are)" : " in a plan") + "; remove it (text pasted from a terminal or a file can carry them)");
+        refusedPaths.add(path);
+        return true;
     }
 
     private void checkMesh() {
@@ -192,10 +239,16 @@ public final class PlanValidator {
     }
 
     private void error(String code, String path, String message) {
+        if (refusedPaths.contains(path)) {
+            return;
+        }
         findings.add(Finding.error(code, path, message));
     }
 
     private void warning(String code, String path, String message) {
+        if (refusedPaths.contains(path)) {
+            return;
+        }
         findings.add(Finding.warning(code, path, message));
     }
 

@@ -180,4 +180,50 @@ class PlanValidatorTest {
         assertTrue(IstioVersion.of("1.8.6-asm.3").isAtLeast(1, 8));
         assertEquals(new IstioVersion(1, 24, 3), IstioVersion.of("v1.24.3"));
     }
+
+    /** Every string of a plan, with one control character each: each is refused once, naming its field, and printed escaped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r", "\u0000", "\u001b", "\u0007", "\u007f", "\u0085", "\u009b", "\u2028", "\u202e"})
+    void controlCharactersInEveryStringAreRefusedNamingTheField(String control) {
+        String bad = "x" + control + "touch pwned #";
+        ClusterSpec c = new ClusterSpec("cluster-1", "ctx-1", "vpc-1", "eu", Role.PRIMARY, "https://a.example");
+        Map<String, MeshPlan> byPath = new java.util.LinkedHashMap<>();
+        byPath.put("meshId", valid().withMeshId(bad));
+        byPath.put("trustDomain", valid().withTrustDomain(bad));
+        byPath.put("istio.version", valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.24.3" + control, "")));
+        byPath.put("istio.revision", valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.24.3", bad)));
+        byPath.put("gateway.annotations.a/b", valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "v" + control + "\u001b[31m"))));
+        byPath.put("gateway.annotations." + bad, valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of(bad, "v"))));
+        byPath.put("clusters[0].name", withCluster(0, c.withName(bad)));
+        byPath.put("clusters[0].context", withCluster(0, new ClusterSpec("cluster-1", bad, "vpc-1")));
+        byPath.put("clusters[0].network", withCluster(0, c.withNetwork(bad)));
+        byPath.put("clusters[0].region", withCluster(0, c.withRegion(bad)));
+        byPath.put("clusters[0].apiServer", withCluster(0, c.withApiServer("https://a.example" + control)));
+        byPath.forEach((path, plan) -> {
+            List<Finding> all = findings(plan);
+            List<Finding> onField = all.stream().filter(f -> f.path().equals(ControlCharacters.escape(path))).toList();
+            assertEquals(1, onField.size(), path + ": one finding for the field, not one per check: " + all);
+            Finding f = onField.get(0);
+            assertEquals(PlanCodes.CONTROL_CHARACTER, f.code(), path + ": " + f);
+            assertTrue(f.isError(), f.toString());
+            assertTrue(f.message().startsWith(ControlCharacters.escape(path) + " holds "), f.message());
+            for (Finding any : all) {
+                assertTrue(ControlCharacters.firstIn(any.toLine()).isEmpty(), path + ": printed raw: " + any.toLine());
+            }
+        });
+    }
+
+    @Test
+    void annotationValuesMayHoldNewlinesAndTabs() {
+        MeshPlan p = valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("example.com/config", "{\n\t\"a\": 1\n}\n")));
+        assertEquals(List.of(), findings(p));
+    }
+
+    @Test
+    void aNewlineInAContextIsDescribedInWords() {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx\ntouch pwned #", "vpc-1")), PlanCodes.CONTROL_CHARACTER);
+        assertEquals("clusters[0].context holds a newline (\\n) at character 4 of 'ctx\\ntouch pwned #': control characters are not allowed in a plan;"
+                + " remove it (text pasted from a terminal or a file can carry them)", f.message());
+        assertEquals("cluster-1", f.cluster());
+    }
 }
