@@ -25,6 +25,9 @@ class PreflightCommand implements Callable<Integer> {
     @Mixin
     ControlPlaneOption controlPlane;
 
+    @Mixin
+    CaFolderOption ca;
+
     private final Terminal terminal;
 
     PreflightCommand(Terminal terminal) {
@@ -36,7 +39,7 @@ class PreflightCommand implements Callable<Integer> {
         PlanDocument doc = plan.read();
         PreflightReport report;
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
-            report = new Preflight(clients).run(doc.plan(), controlPlane.mode());
+            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), ca.existingRoot(doc.plan()));
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CLUSTER", "CONTEXT", "SERVER", "STATUS", "CONTROL PLANE"});

@@ -201,7 +201,7 @@ public final class DiffEngine {
         private ObjectSync.Examined examine(ClusterTarget target, Map<String, Object> desired, ObjectSync.Policy policy, String step) {
             try {
                 ObjectSync.Examined e = target.sync().examine(desired, policy, options.force());
-                add(e.change());
+                add(CacertsRoot.review(e));
                 return e;
             } catch (RuntimeException ex) {
                 unreadable(target, step, ClusterObjects.displayName(desired), String.valueOf(desired.get("kind")), ex);
