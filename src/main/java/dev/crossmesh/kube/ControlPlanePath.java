@@ -3,6 +3,7 @@ package dev.crossmesh.kube;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.crossmesh.plan.ReleaseFacts;
 import dev.crossmesh.render.Manifest;
 
 /**
@@ -13,29 +14,49 @@ import dev.crossmesh.render.Manifest;
  * @param reason   why this way, in words
  */
 record ControlPlanePath(Way way, Path istioctl, String reason) {
-    enum Way { OPERATOR, ISTIOCTL, MANUAL, SKIP, ISTIOCTL_MISSING }
+    /** {@link #CANNOT} is a step that fails with {@link #reason()}: no istioctl, the wrong istioctl, no operator in the release. */
+    enum Way { OPERATOR, ISTIOCTL, MANUAL, SKIP, CANNOT }
 
     static final String OPERATOR_CRD = "istiooperators.install.istio.io";
 
-    static ControlPlanePath choose(ControlPlaneMode mode, KubeContext context, ClusterObjects api) {
-        Optional<Path> istioctl = Istioctl.locate();
+    static ControlPlanePath choose(ControlPlaneMode mode, ReleaseFacts release, KubeContext context, ClusterObjects api) {
+        String line = release.version().minorLine();
         return switch (mode) {
             case SKIP -> new ControlPlanePath(Way.SKIP, null, "skipped (--control-plane skip): the control plane is installed some other way");
-            case OPERATOR -> new ControlPlanePath(Way.OPERATOR, null, "operator path (--control-plane operator)");
-            case ISTIOCTL -> istioctl.map(p -> new ControlPlanePath(Way.ISTIOCTL, p, "istioctl at " + p))
-                    .orElseGet(() -> new ControlPlanePath(Way.ISTIOCTL_MISSING, null, "istioctl was not found on the PATH (nor in -D"
-                            + Istioctl.PROPERTY + " or $" + Istioctl.ENV + "): install istioctl or run apply with --control-plane auto"));
+            case OPERATOR -> release.inClusterOperator() || context.demo()
+                    ? new ControlPlanePath(Way.OPERATOR, null, "operator path (--control-plane operator)")
+                    : new ControlPlanePath(Way.CANNOT, null, "Istio " + line + " has no in-cluster operator (it was removed in 1.24):"
+                            + " use --control-plane istioctl, or auto");
+            case ISTIOCTL -> Istioctl.locate().map(p -> istioctl(p, line))
+                    .orElseGet(() -> new ControlPlanePath(Way.CANNOT, null, "istioctl was not found on the PATH (nor in -D"
+                            + Istioctl.PROPERTY + " or $" + Istioctl.ENV + "): install istioctl " + line + " or run apply with --control-plane auto"));
             case AUTO -> {
                 if (context.demo()) {
                     yield new ControlPlanePath(Way.OPERATOR, null, "operator path: demo cluster");
                 }
-                if (hasOperatorCrd(api)) {
+                if (release.inClusterOperator() && hasOperatorCrd(api)) {
                     yield new ControlPlanePath(Way.OPERATOR, null, "operator path: the IstioOperator CRD is installed");
                 }
-                yield istioctl.map(p -> new ControlPlanePath(Way.ISTIOCTL, p, "istioctl at " + p))
-                        .orElseGet(() -> new ControlPlanePath(Way.MANUAL, null, "no istioctl on the PATH and no IstioOperator CRD in the cluster"));
+                yield Istioctl.locate().map(p -> istioctl(p, line))
+                        .orElseGet(() -> new ControlPlanePath(Way.MANUAL, null, "no istioctl on the PATH"
+                                + (release.inClusterOperator() ? " and no IstioOperator CRD in the cluster" : "")));
             }
         };
+    }
+
+    /** istioctl installs only its own release: another line is refused, naming both. */
+    private static ControlPlanePath istioctl(Path istioctl, String line) {
+        Optional<String> found = Istioctl.releaseLine(istioctl);
+        if (found.isEmpty()) {
+            return new ControlPlanePath(Way.CANNOT, null, istioctl + " did not say its version (istioctl version --remote=false):"
+                    + " check that it is istioctl " + line);
+        }
+        if (!found.get().equals(line)) {
+            return new ControlPlanePath(Way.CANNOT, null, "istioctl at " + istioctl + " is " + found.get() + " but the plan is Istio " + line
+                    + ": istioctl installs only its own release; put istioctl " + line + " first (PATH, -D" + Istioctl.PROPERTY + " or $"
+                    + Istioctl.ENV + ")");
+        }
+        return new ControlPlanePath(Way.ISTIOCTL, istioctl, "istioctl " + line + " at " + istioctl);
     }
 
     static boolean hasOperatorCrd(ClusterObjects api) {

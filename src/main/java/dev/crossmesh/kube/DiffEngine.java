@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
@@ -101,17 +102,18 @@ public final class DiffEngine {
 
         private void controlPlane(ClusterTarget target, Manifest m) {
             String cluster = target.name();
+            String step = MeshApplier.stepName(m);
             ControlPlanePath path;
             try {
-                path = ControlPlanePath.choose(options.controlPlane(), target.context(), target.api());
+                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
             } catch (RuntimeException e) {
-                unreadable(target, MeshApplier.CONTROL_PLANE, "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e);
+                unreadable(target, step, "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e);
                 return;
             }
             String context = target.spec().context();
             switch (path.way()) {
                 case OPERATOR -> {
-                    ObjectSync.Examined e = examine(target, m.object(), ObjectSync.Policy.OWN, MeshApplier.CONTROL_PLANE);
+                    ObjectSync.Examined e = examine(target, m.object(), ObjectSync.Policy.OWN, step);
                     if (e != null) {
                         // replace the entry examine added with one that says which way the control plane goes
                         List<ObjectChange> list = changes.get(cluster);
@@ -119,16 +121,16 @@ public final class DiffEngine {
                             list.remove(list.size() - 1);
                             String reason = m.displayName() + ", " + path.reason()
                                     + (e.change().reason().isEmpty() ? "" : "; " + e.change().reason());
-                            list.add(new ObjectChange(cluster, MeshApplier.CONTROL_PLANE, e.kind(), e.change().fields(), reason));
+                            list.add(new ObjectChange(cluster, step, e.kind(), e.change().fields(), reason));
                         }
                     }
                 }
-                case ISTIOCTL -> add(new ObjectChange(cluster, MeshApplier.CONTROL_PLANE, ChangeKind.RUN, List.of(),
+                case ISTIOCTL -> add(new ObjectChange(cluster, step, ChangeKind.RUN, List.of(),
                         "istioctl install -y -f " + cluster + "/" + m.fileName() + " --context " + context + " (" + path.reason() + ")"));
-                case MANUAL -> add(new ObjectChange(cluster, MeshApplier.CONTROL_PLANE, ChangeKind.MANUAL, List.of(),
+                case MANUAL -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(),
                         "install the control plane with `" + ControlPlanePath.manualCommand(m, context) + "` (" + path.reason() + ")"));
-                case SKIP -> add(new ObjectChange(cluster, MeshApplier.CONTROL_PLANE, ChangeKind.SKIPPED, List.of(), path.reason()));
-                case ISTIOCTL_MISSING -> add(new ObjectChange(cluster, MeshApplier.CONTROL_PLANE, ChangeKind.MANUAL, List.of(),
+                case SKIP -> add(new ObjectChange(cluster, step, ChangeKind.SKIPPED, List.of(), path.reason()));
+                case CANNOT -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(),
                         "apply will fail this step: " + path.reason()));
             }
         }
@@ -183,7 +185,7 @@ public final class DiffEngine {
                     creds = new ReaderAccess.Credentials(server, "", RemoteSecrets.TOKEN_PLACEHOLDER_PREFIX + "reader in " + source.name() + ">");
                 }
                 Map<String, Object> desired = RemoteSecrets.secret(plan, source.name(),
-                        RemoteSecrets.kubeconfig(source.name(), creds.server(), creds.caData(), creds.token()));
+                        RemoteSecrets.kubeconfig(source, creds.server(), creds.caData(), creds.token()));
                 String name = ClusterObjects.displayName(desired);
                 ObjectSync.Examined e = examine(target, desired, ObjectSync.Policy.OWN, name);
                 if (e != null && !known && e.kind() == ChangeKind.UPDATE) {

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -49,6 +53,36 @@ public final class Istioctl {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Map<Path, Optional<String>> RELEASE_LINES = new ConcurrentHashMap<>();
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+");
+
+    /**
+     * The release line ({@code 1.24}) of an istioctl, from {@code istioctl version --remote=false} (asked once per path):
+     * istioctl installs only its own release, so a plan of another line must not be handed to it.
+     */
+    public static Optional<String> releaseLine(Path istioctl) {
+        return RELEASE_LINES.computeIfAbsent(istioctl, Istioctl::askReleaseLine);
+    }
+
+    private static Optional<String> askReleaseLine(Path istioctl) {
+        try {
+            Process process = new ProcessBuilder(istioctl.toString(), "version", "--remote=false").redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readNBytes(64 * 1024);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            Matcher m = VERSION.matcher(new String(out, StandardCharsets.UTF_8));
+            return m.find() ? Optional.of(m.group(1) + "." + m.group(2)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The command as it is run and shown: {@code istioctl install -y -f FILE --context CTX}. */

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
@@ -40,6 +41,16 @@ import dev.crossmesh.render.RenderedMesh;
  */
 public final class MeshApplier {
     public static final String CONTROL_PLANE = "control plane";
+    /** The step that installs the east-west gateway from its istioctl overlay, for releases without gateway injection. */
+    public static final String EASTWEST_ISTIOCTL = "east-west gateway (istioctl)";
+
+    /** The step an apply reports a manifest under. */
+    public static String stepName(Manifest m) {
+        if (m.method() != ApplyMethod.ISTIOCTL) {
+            return m.displayName();
+        }
+        return ManifestRenderer.EASTWEST_OVERLAY.equals(m.name()) ? EASTWEST_ISTIOCTL : CONTROL_PLANE;
+    }
     public static final String GATEWAY_ADDRESS = "gateway address";
     static final Duration TOKEN_WAIT = Duration.ofSeconds(10);
     /** Polls start fast (a controller usually answers in milliseconds) and slow down to these. */
@@ -178,7 +189,7 @@ public final class MeshApplier {
             emit(spec.name(), "", ApplyEvent.Kind.STARTED, "context " + spec.context() + " at " + target.server()
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
             for (Manifest m : steps) {
-                String step = m.method() == ApplyMethod.ISTIOCTL ? CONTROL_PLANE : m.displayName();
+                String step = stepName(m);
                 if (failed.contains(spec.name())) {
                     notAttempted(spec.name(), step, "an earlier step of " + spec.name() + " failed");
                     continue;
@@ -188,7 +199,10 @@ public final class MeshApplier {
                     continue;
                 }
                 if (m.method() == ApplyMethod.ISTIOCTL) {
-                    controlPlane(target, m);
+                    controlPlane(target, m, step);
+                    if (step.equals(EASTWEST_ISTIOCTL) && !failed.contains(spec.name())) {
+                        eastWestInstalledByIstioctl(target);
+                    }
                     continue;
                 }
                 ObjectSync.Written written = applyObject(target, m.object(), step, ObjectSync.Policy.OWN, "");
@@ -201,6 +215,24 @@ public final class MeshApplier {
                 long problems = mine.stream().filter(StepOutcome::isProblem).count();
                 emit(spec.name(), "", problems == 0 ? ApplyEvent.Kind.DONE : ApplyEvent.Kind.FAILED,
                         problems == 0 ? "own steps done" : problems + " step(s) not done; see above");
+            }
+        }
+
+        /** istioctl made the gateway Service: wait for its address as for one crossmesh applied. */
+        private void eastWestInstalledByIstioctl(ClusterTarget target) {
+            if (options.dryRun()) {
+                return;
+            }
+            Map<String, Object> service;
+            try {
+                service = target.api().getFresh("v1", "Service", Labels.ISTIO_NAMESPACE, Labels.EASTWEST_NAME);
+            } catch (RuntimeException e) {
+                fail(target.name(), GATEWAY_ADDRESS, KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET,
+                        "Service " + Labels.ISTIO_NAMESPACE + "/" + Labels.EASTWEST_NAME, "Service", e));
+                return;
+            }
+            if (service != null) {
+                gatewayAddress(target, service);
             }
         }
 
@@ -283,45 +315,45 @@ public final class MeshApplier {
 
         // --- control plane ----------------------------------------------------------------------------
 
-        private void controlPlane(ClusterTarget target, Manifest m) {
+        private void controlPlane(ClusterTarget target, Manifest m, String step) {
             String cluster = target.name();
             ControlPlanePath path;
             try {
-                path = ControlPlanePath.choose(options.controlPlane(), target.context(), target.api());
+                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
             } catch (RuntimeException e) {
-                fail(cluster, CONTROL_PLANE, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET,
+                fail(cluster, step, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET,
                         "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e));
                 return;
             }
             Optional<ClusterSpec> primary = plan.primaryFor(target.spec());
             boolean needsAddress = primary.isPresent() && m.yaml().contains(ManifestRenderer.addressPlaceholder(primary.get().name()));
             switch (path.way()) {
-                case SKIP -> skipped(cluster, CONTROL_PLANE, path.reason());
-                case MANUAL -> skipped(cluster, CONTROL_PLANE, "manual: install the control plane with `"
+                case SKIP -> skipped(cluster, step, path.reason());
+                case MANUAL -> skipped(cluster, step, "manual: install the control plane with `"
                         + ControlPlanePath.manualCommand(m, target.spec().context()) + "` (crossmesh export writes the file; "
                         + path.reason() + ")" + (needsAddress ? "; replace " + ManifestRenderer.addressPlaceholder(primary.get().name())
                                 + " in it with " + primary.get().name() + "'s east-west gateway address" : ""));
-                case ISTIOCTL_MISSING -> fail(cluster, CONTROL_PLANE, path.reason());
+                case CANNOT -> fail(cluster, step, path.reason());
                 case OPERATOR, ISTIOCTL -> {
                     if (needsAddress) {
-                        notAttempted(cluster, CONTROL_PLANE, "the remote control plane needs the east-west gateway address of "
+                        notAttempted(cluster, step, "the remote control plane needs the east-west gateway address of "
                                 + primary.get().name() + ", which has none yet; run apply again once it has one");
                         return;
                     }
                     if (path.way() == ControlPlanePath.Way.OPERATOR) {
-                        applyObject(target, m.object(), CONTROL_PLANE, ObjectSync.Policy.OWN, m.displayName() + ", " + path.reason());
+                        applyObject(target, m.object(), step, ObjectSync.Policy.OWN, m.displayName() + ", " + path.reason());
                     } else {
-                        runIstioctl(target, m, path.istioctl());
+                        runIstioctl(target, m, path.istioctl(), step);
                     }
                 }
             }
         }
 
-        private void runIstioctl(ClusterTarget target, Manifest m, Path istioctl) {
+        private void runIstioctl(ClusterTarget target, Manifest m, Path istioctl, String step) {
             String cluster = target.name();
             String context = target.spec().context();
             if (options.dryRun()) {
-                skipped(cluster, CONTROL_PLANE, "dry run: would run `istioctl install -y -f " + cluster + "/" + m.fileName()
+                skipped(cluster, step, "dry run: would run `istioctl install -y -f " + cluster + "/" + m.fileName()
                         + " --context " + context + "`");
                 return;
             }
@@ -329,20 +361,20 @@ public final class MeshApplier {
             try {
                 file = Files.createTempFile("crossmesh-" + cluster + "-", "-" + m.fileName());
                 Files.writeString(file, m.yaml());
-                emit(cluster, CONTROL_PLANE, ApplyEvent.Kind.STARTED, "running " + String.join(" ", Istioctl.installCommand(istioctl, file, context)));
+                emit(cluster, step, ApplyEvent.Kind.STARTED, "running " + String.join(" ", Istioctl.installCommand(istioctl, file, context)));
                 int code = Istioctl.install(istioctl, file, context, clients.kubeconfigs().files(),
-                        line -> emit(cluster, CONTROL_PLANE, ApplyEvent.Kind.INFO, "istioctl: " + line), cancel);
+                        line -> emit(cluster, step, ApplyEvent.Kind.INFO, "istioctl: " + line), cancel);
                 if (code == 0) {
-                    done(cluster, CONTROL_PLANE, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "istioctl install finished");
+                    done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "istioctl install finished");
                 } else if (code == -1) {
-                    fail(cluster, CONTROL_PLANE, "cancelled while istioctl install was running: the control plane may be partly installed;"
+                    fail(cluster, step, "cancelled while istioctl install was running: the control plane may be partly installed;"
                             + " run apply again to finish it");
                 } else {
-                    fail(cluster, CONTROL_PLANE, "istioctl install exited with code " + code + " (its output is above): fix the cause,"
+                    fail(cluster, step, "istioctl install exited with code " + code + " (its output is above): fix the cause,"
                             + " then run apply again");
                 }
             } catch (IOException e) {
-                fail(cluster, CONTROL_PLANE, "could not run " + istioctl + ": " + e.getMessage() + "; check the istioctl path ("
+                fail(cluster, step, "could not run " + istioctl + ": " + e.getMessage() + "; check the istioctl path ("
                         + Istioctl.PROPERTY + " / " + Istioctl.ENV + " / PATH) or run apply with --control-plane auto");
             } finally {
                 if (file != null) {
@@ -540,7 +572,7 @@ public final class MeshApplier {
                             + source.name() + " above); run apply again once " + source.name() + " is fixed");
                     continue;
                 }
-                String kubeconfig = RemoteSecrets.kubeconfig(source.name(), creds.server(), creds.caData(), creds.token());
+                String kubeconfig = RemoteSecrets.kubeconfig(source, creds.server(), creds.caData(), creds.token());
                 Map<String, Object> desired = RemoteSecrets.secret(plan, source.name(), kubeconfig);
                 applyObject(target, desired, step, ObjectSync.Policy.OWN, "kubeconfig for " + source.name() + "'s reader at " + creds.server());
             }

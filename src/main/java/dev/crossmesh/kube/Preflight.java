@@ -28,6 +28,7 @@ import com.google.gson.JsonParser;
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanValidator;
 import dev.crossmesh.plan.Severity;
@@ -199,7 +200,7 @@ public final class Preflight {
             if (context.demo()) {
                 notes.add("demo cluster: an in-process API server, not a real Kubernetes cluster");
             }
-            ControlPlanePath controlPlane = safely("the IstioOperator CRD", () -> ControlPlanePath.choose(mode, context, api));
+            ControlPlanePath controlPlane = safely("the IstioOperator CRD", () -> ControlPlanePath.choose(mode, IstioReleases.facts(plan.istio().version()), context, api));
             checkControlPlane(controlPlane);
             checkPermissions(client, controlPlane);
             checkCrds(api, context, controlPlane);
@@ -217,7 +218,7 @@ public final class Preflight {
                 case ISTIOCTL -> "istioctl install (" + p.reason() + ")";
                 case MANUAL -> "manual (" + p.reason() + ")";
                 case SKIP -> "skipped (--control-plane skip)";
-                case ISTIOCTL_MISSING -> "istioctl not found";
+                case CANNOT -> "cannot install: " + p.reason();
             };
         }
 
@@ -229,7 +230,7 @@ public final class Preflight {
                 warning(PreflightCodes.CONTROL_PLANE_MANUAL, "", "cluster " + spec.name() + ": apply cannot install the control plane ("
                         + p.reason() + "); install istioctl " + plan.istio().version() + " on the PATH, or install the control plane yourself with"
                         + " the IstioOperator file of `crossmesh export`");
-            } else if (p.way() == ControlPlanePath.Way.ISTIOCTL_MISSING) {
+            } else if (p.way() == ControlPlanePath.Way.CANNOT) {
                 error(PreflightCodes.CONTROL_PLANE_MANUAL, "", "cluster " + spec.name() + ": " + p.reason());
             }
         }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.plan.ReleaseFacts;
 import dev.crossmesh.plan.Role;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.Labels;
@@ -37,7 +39,7 @@ final class ReaderAccess {
     }
 
     static String clusterRoleName(MeshPlan plan) {
-        return "istio-reader-clusterrole" + (plan.istio().hasRevision() ? "-" + plan.istio().revision() : "") + "-" + Labels.ISTIO_NAMESPACE;
+        return IstioReleases.facts(plan.istio().version()).readerRbac().clusterRoleName(plan.istio().revision());
     }
 
     /** ServiceAccount, ClusterRole and ClusterRoleBinding, in the order they are created. */
@@ -97,30 +99,19 @@ final class ReaderAccess {
         return new Credentials(server, ca.toString().replaceAll("\\s", ""), decoded);
     }
 
-    /** The reader's rights as the istio-discovery chart grants them (current Istio). */
+    /**
+     * The reader's rights as the chart of the plan's release grants them; a remote's reader may also write what its
+     * primary writes there (config maps, webhook configurations).
+     */
     private static List<Object> rules(MeshPlan plan, ClusterSpec source) {
-        List<Object> rules = new ArrayList<>();
-        List<String> read = List.of("get", "list", "watch");
-        rules.add(rule(List.of("config.istio.io", "security.istio.io", "networking.istio.io", "authentication.istio.io", "rbac.istio.io",
-                "telemetry.istio.io", "extensions.istio.io"), List.of("*"), read));
-        rules.add(rule(List.of(""), List.of("endpoints", "pods", "services", "nodes", "replicationcontrollers", "namespaces", "secrets",
-                "configmaps"), read));
-        rules.add(rule(List.of("networking.istio.io"), List.of("workloadentries"), read));
-        rules.add(rule(List.of("networking.x-k8s.io", "gateway.networking.k8s.io"), List.of("gateways"), read));
-        rules.add(rule(List.of("apiextensions.k8s.io"), List.of("customresourcedefinitions"), read));
-        rules.add(rule(List.of("discovery.k8s.io"), List.of("endpointslices"), read));
-        rules.add(rule(List.of("multicluster.x-k8s.io"), List.of("serviceexports"), List.of("get", "list", "watch", "create", "delete")));
-        rules.add(rule(List.of("multicluster.x-k8s.io"), List.of("serviceimports"), read));
-        rules.add(rule(List.of("apps"), List.of("replicasets"), read));
-        rules.add(rule(List.of("authentication.k8s.io"), List.of("tokenreviews"), List.of("create")));
-        rules.add(rule(List.of("authorization.k8s.io"), List.of("subjectaccessreviews"), List.of("create")));
+        ReleaseFacts.ReaderRbac rbac = IstioReleases.facts(plan.istio().version()).readerRbac();
+        List<ReleaseFacts.Rule> granted = new ArrayList<>(rbac.rules());
         if (plan.topology() == Topology.PRIMARY_REMOTE && source.role() == Role.REMOTE) {
-            // istiodRemote: the primary's istiod writes config maps and patches webhooks in the remote cluster
-            rules.add(rule(List.of(""), List.of("configmaps"), List.of("create", "get", "list", "watch", "update")));
-            rules.add(rule(List.of("admissionregistration.k8s.io"), List.of("mutatingwebhookconfigurations"),
-                    List.of("get", "list", "watch", "update", "patch")));
-            rules.add(rule(List.of("admissionregistration.k8s.io"), List.of("validatingwebhookconfigurations"),
-                    List.of("get", "list", "watch", "update")));
+            granted.addAll(rbac.remoteRules());
+        }
+        List<Object> rules = new ArrayList<>();
+        for (ReleaseFacts.Rule r : granted) {
+            rules.add(rule(r.apiGroups(), r.resources(), r.verbs()));
         }
         return rules;
     }

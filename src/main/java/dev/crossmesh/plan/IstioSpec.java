@@ -5,7 +5,8 @@ package dev.crossmesh.plan;
  * @param revision control-plane revision such as {@code asm-183-2}, or "" for none
  */
 public record IstioSpec(Flavor flavor, String version, String revision) {
-    public static final String DEFAULT_VERSION = "1.24.3";
+    /** New plans get the newest stable release crossmesh knows. */
+    public static final String DEFAULT_VERSION = IstioReleases.newestStable();
 
     public IstioSpec {
         flavor = flavor == null ? Flavor.ISTIO : flavor;

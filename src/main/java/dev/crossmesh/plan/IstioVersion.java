@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A parsed Istio / ASM version ({@code 1.24.3}, {@code 1.20}, {@code 1.8.6-asm.3}); only major.minor.patch matter. */
+/**
+ * A parsed Istio / ASM version ({@code 1.24.3}, {@code 1.20}, {@code 1.8.6-asm.3}); only major.minor.patch matter.
+ * What a version means for rendering is not decided here: {@link IstioReleases} holds every fact keyed by release,
+ * and it is the only place that orders versions.
+ */
 public record IstioVersion(int major, int minor, int patch) implements Comparable<IstioVersion> {
-    /** The oldest release with multi-network east-west gateways as crossmesh renders them. */
-    public static final IstioVersion OLDEST_SUPPORTED = new IstioVersion(1, 8, 0);
-
     private static final Pattern FORMAT = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,4}))?(?:[-+][0-9A-Za-z.-]+)?");
 
     public static Optional<IstioVersion> parse(String text) {
@@ -28,14 +29,12 @@ public record IstioVersion(int major, int minor, int patch) implements Comparabl
         return parse(text).orElseGet(() -> parse(IstioSpec.DEFAULT_VERSION).orElseThrow());
     }
 
-    public boolean isBefore(int major, int minor) {
-        return this.major < major || (this.major == major && this.minor < minor);
+    /** {@code 1.24}: the release line a patch belongs to; istioctl installs only its own line. */
+    public String minorLine() {
+        return major + "." + minor;
     }
 
-    public boolean isAtLeast(int major, int minor) {
-        return !isBefore(major, minor);
-    }
-
+    /** Only {@link IstioReleases} orders versions (a test checks that no other class calls this). */
     @Override
     public int compareTo(IstioVersion o) {
         int c = Integer.compare(major, o.major);

@@ -31,6 +31,12 @@ public final class PlanCodes {
     public static final String MESH_CA_TRUST_DOMAIN = "CM024";
     public static final String GATEWAY_INJECTION_VERSION = "CM025";
     public static final String CONTROL_CHARACTER = "CM026";
+    public static final String VERSION_UNSUPPORTED = "CM040";
+    public static final String VERSION_UNKNOWN_NEWER = "CM041";
+    public static final String VERSION_PRERELEASE = "CM042";
+    public static final String REMOTE_NEEDS_RELEASE = "CM043";
+    public static final String TLS_SERVER_NAME = "CM044";
+    public static final String TLS_SERVER_NAME_VERSION = "CM045";
 
     private PlanCodes() {
     }

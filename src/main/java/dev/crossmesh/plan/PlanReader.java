@@ -35,7 +35,7 @@ public final class PlanReader {
     static final Set<String> TOP_KEYS = Set.of("meshId", "trustDomain", "istio", "topology", "ca", "gateway", "clusters");
     static final Set<String> ISTIO_KEYS = Set.of("flavor", "version", "revision");
     static final Set<String> GATEWAY_KEYS = Set.of("serviceType", "annotations");
-    static final Set<String> CLUSTER_KEYS = Set.of("name", "context", "network", "region", "role", "apiServer");
+    static final Set<String> CLUSTER_KEYS = Set.of("name", "context", "network", "region", "role", "apiServer", "tlsServerName");
 
     private final List<Finding> findings = new ArrayList<>();
 
@@ -157,7 +157,8 @@ public final class PlanReader {
                     string(f.get("network"), path + ".network"),
                     string(f.get("region"), path + ".region"),
                     choice(f.get("role"), path + ".role", Role.class, Role.PRIMARY),
-                    string(f.get("apiServer"), path + ".apiServer")));
+                    string(f.get("apiServer"), path + ".apiServer"),
+                    string(f.get("tlsServerName"), path + ".tlsServerName")));
         }
         return clusters;
     }

@@ -123,17 +123,57 @@ public final class PlanValidator {
         if (version.isEmpty()) {
             error(PlanCodes.VERSION_UNPARSEABLE, "istio.version", "Istio version " + quoted(istio.version())
                     + "is not a version: write it as MAJOR.MINOR.PATCH, e.g. \"" + IstioSpec.DEFAULT_VERSION + "\"");
-        } else if (version.get().compareTo(IstioVersion.OLDEST_SUPPORTED) < 0) {
-            error(PlanCodes.VERSION_TOO_OLD, "istio.version", "Istio " + istio.version()
-                    + " is older than 1.8, the first release with multi-network east-west gateways: use 1.8 or newer");
-        } else if (version.get().isBefore(1, 12)) {
-            warning(PlanCodes.GATEWAY_INJECTION_VERSION, "istio.version", "Istio " + istio.version()
-                    + " has no gateway injection (1.12+): the plain east-west gateway objects will not start; "
-                    + "install the gateway with the exported IstioOperator overlay (istioctl install -f) instead");
+        } else {
+            checkRelease(IstioReleases.resolve(version.get()));
         }
         if (istio.hasRevision() && !Dns1123.isLabel(istio.revision())) {
             error(PlanCodes.REVISION, "istio.revision", "Revision '" + istio.revision() + "' " + Dns1123.labelProblem(istio.revision())
                     + ": use a DNS-1123 label such as 'asm-1243-1', or leave it empty for no revision");
+        }
+    }
+
+    /** What the release table says of the plan's version (see {@link IstioReleases} for where each fact comes from). */
+    private void checkRelease(IstioReleases.Resolved resolved) {
+        String version = plan.istio().version();
+        ReleaseFacts facts = resolved.facts();
+        switch (resolved.standing()) {
+            case OLDER_THAN_KNOWN -> {
+                error(PlanCodes.VERSION_TOO_OLD, "istio.version", "Istio " + version + " is older than " + IstioReleases.oldest().minorLine()
+                        + ", the first release with multi-network east-west gateways: use " + IstioReleases.oldest().minorLine() + " or newer");
+                return;
+            }
+            case NEWER_THAN_KNOWN -> warning(PlanCodes.VERSION_UNKNOWN_NEWER, "istio.version", "Istio " + version
+                    + " is newer than the releases crossmesh knows (up to " + facts.version().minorLine() + "): it renders what "
+                    + facts.newestPatch() + " needs; check the result against that release's samples, or pick a known release");
+            case KNOWN -> {
+                if (facts.prerelease()) {
+                    warning(PlanCodes.VERSION_PRERELEASE, "istio.version", "Istio " + facts.version().minorLine()
+                            + " is a release candidate (" + facts.newestPatch() + "): for production pick " + IstioReleases.newestStable());
+                }
+                facts.supportEnded().ifPresent(ended -> warning(PlanCodes.VERSION_UNSUPPORTED, "istio.version", "Istio "
+                        + facts.version().minorLine() + " is out of Istio's support since " + ended
+                        + ": it gets no more security fixes; plan an upgrade to " + IstioReleases.newestStable()));
+            }
+        }
+        if (!facts.gatewayInjection()) {
+            warning(PlanCodes.GATEWAY_INJECTION_VERSION, "istio.version", "Istio " + version
+                    + " has no gateway injection (it came in 1.9.2): the east-west gateway is installed with istioctl from the "
+                    + "overlay (IstioOperator 'eastwest'), not as plain Kubernetes objects");
+        }
+        if (plan.topology() == Topology.PRIMARY_REMOTE && facts.remoteInstall() == ReleaseFacts.RemoteInstall.UNSUPPORTED
+                && plan.clusters().stream().anyMatch(c -> !c.isPrimary())) {
+            error(PlanCodes.REMOTE_NEEDS_RELEASE, "istio.version", "Istio " + version + " cannot run a remote cluster without an istiod "
+                    + "of its own across networks: the injection path that tells the primary's istiod the remote's cluster and network "
+                    + "(istiodRemote.injectionPath) came in 1.11; use Istio 1.11 or newer, or topology multi-primary");
+        }
+        if (!facts.remoteSecretTlsServerNameFlag()) {
+            for (int i = 0; i < plan.clusters().size(); i++) {
+                if (!plan.clusters().get(i).tlsServerName().isEmpty()) {
+                    warning(PlanCodes.TLS_SERVER_NAME_VERSION, "clusters[" + i + "].tlsServerName", "istioctl " + facts.version().minorLine()
+                            + " has no create-remote-secret --tls-server-name (it came in 1.26): crossmesh apply writes it into the "
+                            + "remote secrets, apply.sh adds it to the kubeconfig istioctl prints");
+                }
+            }
         }
     }
 
@@ -194,6 +234,10 @@ public final class PlanValidator {
             }
 
             checkApiServer(c, path, who);
+            if (!c.tlsServerName().isEmpty() && !Dns1123.isSubdomain(c.tlsServerName())) {
+                error(PlanCodes.TLS_SERVER_NAME, path + ".tlsServerName", who + " tlsServerName '" + c.tlsServerName()
+                        + "' is not a host name: write the name the API server's certificate holds, e.g. 'kubernetes.default.svc', or leave it empty");
+            }
 
             if (plan.topology() == Topology.MULTI_PRIMARY && c.role() == Role.REMOTE) {
                 error(PlanCodes.REMOTE_IN_MULTI_PRIMARY, path + ".role", who + " has role 'remote' but the topology is multi-primary, where every cluster runs istiod: "

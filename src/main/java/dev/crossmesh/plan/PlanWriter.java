@@ -42,6 +42,9 @@ public final class PlanWriter {
             entry.put("region", c.region());
             entry.put("role", c.role().yamlName());
             entry.put("apiServer", c.apiServer());
+            if (!c.tlsServerName().isEmpty()) {
+                entry.put("tlsServerName", c.tlsServerName());
+            }
             clusters.add(entry);
         }
         root.put("clusters", clusters);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioVersion;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 
 /**
@@ -65,6 +65,6 @@ public final class ExportWriter {
     }
 
     static String createRemoteSecretCommand(MeshPlan plan) {
-        return IstioVersion.of(plan.istio().version()).isBefore(1, 12) ? "istioctl x create-remote-secret" : "istioctl create-remote-secret";
+        return IstioReleases.facts(plan.istio().version()).remoteSecretCommand();
     }
 }

@@ -41,6 +41,8 @@ public final class KubeYaml {
     private static Yaml newDumper() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        // the same list or map twice in one object is written out twice: people read this YAML, not anchors
+        options.setDereferenceAliases(true);
         options.setIndent(2);
         options.setIndicatorIndent(0);
         options.setWidth(4096);

@@ -7,6 +7,7 @@ public final class Labels {
     public static final String MESH = "crossmesh.dev/mesh";
     public static final String NETWORK = "topology.istio.io/network";
     public static final String REVISION = "istio.io/rev";
+    public static final String DATAPLANE_MODE = "istio.io/dataplane-mode";
     public static final String MULTI_CLUSTER_SECRET = "istio/multiCluster";
     /** Put by the Istio operator on what it installs: the name of the IstioOperator it installed it for. */
     public static final String OPERATOR_OWNING_RESOURCE = "install.operator.istio.io/owning-resource";

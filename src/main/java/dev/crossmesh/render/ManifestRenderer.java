@@ -11,8 +11,11 @@ import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Flavor;
-import dev.crossmesh.plan.IstioVersion;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.plan.ReleaseFacts;
+import dev.crossmesh.plan.ReleaseFacts.RemoteInstall;
+import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
 
 /**
@@ -21,9 +24,11 @@ import dev.crossmesh.plan.Topology;
  */
 public final class ManifestRenderer {
     public static final String CA_KEY_FILE = "ca-key.pem";
+    /** The name of the east-west gateway's istioctl overlay, as gen-eastwest-gateway.sh names it. */
+    public static final String EASTWEST_OVERLAY = "eastwest";
 
     private final MeshPlan plan;
-    private final IstioVersion version;
+    private final ReleaseFacts release;
     private final Map<String, ClusterCerts> certs;
     private final Map<String, String> gatewayAddresses;
     /**
@@ -34,7 +39,7 @@ public final class ManifestRenderer {
 
     private ManifestRenderer(MeshPlan plan, Map<String, ClusterCerts> certs, Map<String, String> gatewayAddresses) {
         this.plan = plan;
-        this.version = IstioVersion.of(plan.istio().version());
+        this.release = IstioReleases.facts(plan.istio().version());
         this.certs = certs;
         this.gatewayAddresses = gatewayAddresses;
     }
@@ -71,10 +76,15 @@ public final class ManifestRenderer {
             add(out, cluster, ApplyMethod.API, cacerts(cluster), Set.of(CA_KEY_FILE));
         }
         add(out, cluster, ApplyMethod.ISTIOCTL, controlPlane(cluster, runsIstiod), Set.of());
-        add(out, cluster, ApplyMethod.ALTERNATIVE, eastWestOverlay(cluster), Set.of());
-        add(out, cluster, ApplyMethod.API, gatewayServiceAccount(cluster), Set.of());
-        add(out, cluster, ApplyMethod.API, gatewayDeployment(cluster), Set.of());
-        add(out, cluster, ApplyMethod.API, gatewayService(cluster), Set.of());
+        if (release.gatewayInjection()) {
+            add(out, cluster, ApplyMethod.ALTERNATIVE, eastWestOverlay(cluster), Set.of());
+            add(out, cluster, ApplyMethod.API, gatewayServiceAccount(cluster), Set.of());
+            add(out, cluster, ApplyMethod.API, gatewayDeployment(cluster), Set.of());
+            add(out, cluster, ApplyMethod.API, gatewayService(cluster), Set.of());
+        } else {
+            // without istiod's gateway injection template a Deployment with image "auto" never starts: istioctl installs it
+            add(out, cluster, ApplyMethod.ISTIOCTL, eastWestOverlay(cluster), Set.of());
+        }
         if (runsIstiod) {
             add(out, cluster, ApplyMethod.API, crossNetworkGateway(), Set.of());
         }
@@ -104,7 +114,7 @@ public final class ManifestRenderer {
         Map<String, Object> labels = ownLabels();
         labels.put(Labels.NETWORK, cluster.network());
         Map<String, Object> metadata = map("name", Labels.ISTIO_NAMESPACE, "labels", labels);
-        plan.primaryFor(cluster).filter(p -> version.isAtLeast(1, 15))
+        plan.primaryFor(cluster).filter(p -> release.controlPlaneClusters())
                 .ifPresent(p -> metadata.put("annotations", map(Labels.CONTROL_PLANE_CLUSTERS, p.name())));
         return object("v1", "Namespace", metadata);
     }
@@ -127,7 +137,7 @@ public final class ManifestRenderer {
 
     private Map<String, Object> controlPlane(ClusterSpec cluster, boolean runsIstiod) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        if (!runsIstiod) {
+        if (!runsIstiod && release.remoteInstall() == RemoteInstall.REMOTE_PROFILE) {
             spec.put("profile", "remote");
         }
         if (plan.istio().hasRevision()) {
@@ -135,31 +145,41 @@ public final class ManifestRenderer {
         }
         Map<String, Object> meshConfig = map("trustDomain", plan.trustDomain());
         spec.put("meshConfig", meshConfig);
+        if (!runsIstiod && release.remoteInstall() != RemoteInstall.REMOTE_PROFILE) {
+            spec.put("components", remoteComponents());
+        }
 
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("meshID", plan.meshId());
         global.put("multiCluster", map("clusterName", cluster.name()));
         global.put("network", cluster.network());
         Map<String, Object> values = map("global", global);
+        Map<String, Object> pilotEnv = new LinkedHashMap<>();
         if (plan.ca() == CaMode.MESH_CA) {
             global.put("caAddress", "meshca.googleapis.com:443");
             global.put("pilotCertProvider", "kubernetes");
-            values.put("pilot", map("env", map("CA_PROVIDER", "GoogleCA")));
+            pilotEnv.put("CA_PROVIDER", "GoogleCA");
         } else if (plan.istio().flavor() == Flavor.ASM) {
             global.put("pilotCertProvider", "istiod");
-            values.put("pilot", map("env", map("CA_PROVIDER", "Citadel")));
+            pilotEnv.put("CA_PROVIDER", "Citadel");
         }
         if (plan.topology() == Topology.PRIMARY_REMOTE) {
-            if (runsIstiod && version.isAtLeast(1, 15)) {
-                global.put("externalIstiod", true);
+            if (runsIstiod) {
+                switch (release.externalIstiod()) {
+                    case PILOT_ENV -> pilotEnv.put("EXTERNAL_ISTIOD", "true");
+                    case GLOBAL_VALUE -> global.put("externalIstiod", true);
+                }
             }
             plan.primaryFor(cluster).ifPresent(primary -> {
                 global.put("remotePilotAddress", gatewayAddresses.getOrDefault(primary.name(), addressPlaceholder(primary.name())));
-                if (version.isAtLeast(1, 15)) {
-                    values.put("istiodRemote", map("injectionPath",
-                            "/inject/cluster/" + cluster.name() + "/net/" + cluster.network()));
+                if (release.remoteInstall() != RemoteInstall.REMOTE_PROFILE) {
+                    remoteProfileValues(global, values);
                 }
+                values.put("istiodRemote", map("injectionPath", "/inject/cluster/" + cluster.name() + "/net/" + cluster.network()));
             });
+        }
+        if (!pilotEnv.isEmpty()) {
+            values.put("pilot", map("env", pilotEnv));
         }
         spec.put("values", values);
         Map<String, Object> iop = object("install.istio.io/v1alpha1", "IstioOperator", metadata("crossmesh-control-plane", ownLabels()));
@@ -167,14 +187,43 @@ public final class ManifestRenderer {
         return iop;
     }
 
+    /**
+     * A remote's components where the release has no remote profile that leaves istiod out: what
+     * {@code manifests/profiles/remote.yaml} sets from 1.16, written out (1.8-1.14 name the default profile "remote";
+     * 1.15 has none). Up to 1.12 the base chart holds the remote's {@code istiod} Service that points at the primary.
+     */
+    private Map<String, Object> remoteComponents() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("base", map("enabled", release.remoteInstall() == RemoteInstall.ISTIOD_REMOTE_WITH_BASE));
+        components.put("pilot", map("enabled", false));
+        components.put("ingressGateways", List.of(map("name", "istio-ingressgateway", "enabled", false)));
+        components.put("istiodRemote", map("enabled", true));
+        return components;
+    }
+
+    /** The values of 1.16's remote profile, for releases without it (see {@link #remoteComponents()}). */
+    private static void remoteProfileValues(Map<String, Object> global, Map<String, Object> values) {
+        global.put("externalIstiod", true);
+        global.put("omitSidecarInjectorConfigMap", true);
+        global.put("configCluster", false);
+        values.put("telemetry", map("enabled", false));
+    }
+
     /** What {@code samples/multicluster/gen-eastwest-gateway.sh} prints for this version and network. */
     private Map<String, Object> eastWestOverlay(ClusterSpec cluster) {
         Map<String, Object> gatewayLabels = gatewaySelector();
         gatewayLabels.put(Labels.NETWORK, cluster.network());
 
+        // as the sample: LoadBalancer is the IstioOperator's default, ports without a protocol are TCP
         Map<String, Object> service = new LinkedHashMap<>();
-        service.put("type", plan.gateway().serviceType().yamlName());
-        service.put("ports", servicePorts());
+        if (plan.gateway().serviceType() != ServiceType.LOAD_BALANCER) {
+            service.put("type", plan.gateway().serviceType().yamlName());
+        }
+        List<Object> ports = new ArrayList<>();
+        for (GatewayPort p : gatewayPorts()) {
+            ports.add(map("name", p.name(), "port", p.port(), "targetPort", p.port()));
+        }
+        service.put("ports", ports);
         Map<String, Object> k8s = new LinkedHashMap<>();
         k8s.put("env", gatewayEnv(cluster));
         k8s.put("service", service);
@@ -187,14 +236,17 @@ public final class ManifestRenderer {
         gateway.put("enabled", true);
         gateway.put("k8s", k8s);
 
+        // key order as the sample prints it
         Map<String, Object> global = new LinkedHashMap<>();
-        if (version.isBefore(1, 9)) {
+        if (release.overlayMeshIdentity()) {
             global.put("meshID", plan.meshId());
-            global.put("multiCluster", map("clusterName", cluster.name()));
         }
         global.put("network", cluster.network());
+        if (release.overlayMeshIdentity()) {
+            global.put("multiCluster", map("clusterName", cluster.name()));
+        }
         Map<String, Object> values = new LinkedHashMap<>();
-        if (version.isAtLeast(1, 12)) {
+        if (release.overlayInjectionTemplate()) {
             values.put("gateways", map("istio-ingressgateway", map("injectionTemplate", "gateway")));
         }
         values.put("global", global);
@@ -206,7 +258,7 @@ public final class ManifestRenderer {
         spec.put("profile", "empty");
         spec.put("components", map("ingressGateways", List.of(gateway)));
         spec.put("values", values);
-        Map<String, Object> iop = object("install.istio.io/v1alpha1", "IstioOperator", metadata("eastwest", ownLabels()));
+        Map<String, Object> iop = object("install.istio.io/v1alpha1", "IstioOperator", metadata(EASTWEST_OVERLAY, ownLabels()));
         iop.put("spec", spec);
         return iop;
     }
@@ -216,12 +268,9 @@ public final class ManifestRenderer {
     }
 
     private Map<String, Object> gatewayDeployment(ClusterSpec cluster) {
+        // manifests/charts/gateway/templates/_helpers.tpl (sidecarInjectionLabels): the inject label always, the revision beside it
         Map<String, Object> podLabels = gatewayObjectLabels(cluster);
-        if (plan.istio().hasRevision()) {
-            podLabels.put(Labels.REVISION, plan.istio().revision());
-        } else {
-            podLabels.put("sidecar.istio.io/inject", "true");
-        }
+        podLabels.put("sidecar.istio.io/inject", "true");
         List<Object> ports = new ArrayList<>();
         for (GatewayPort p : gatewayPorts()) {
             ports.add(map("name", p.name(), "containerPort", p.port(), "protocol", "TCP"));
@@ -269,46 +318,50 @@ public final class ManifestRenderer {
         server.put("tls", map("mode", "AUTO_PASSTHROUGH"));
         server.put("hosts", List.of("*.local"));
         Map<String, Object> spec = map("selector", map(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE), "servers", List.of(server));
-        Map<String, Object> gateway = object(networkingApi(), "Gateway", metadata(Labels.CROSS_NETWORK_GATEWAY, revisionedLabels()));
+        Map<String, Object> gateway = object(release.networkingApi(), "Gateway", metadata(Labels.CROSS_NETWORK_GATEWAY, revisionedLabels()));
         gateway.put("spec", spec);
         return gateway;
     }
 
-    /** {@code samples/multicluster/expose-istiod.yaml}: lets remotes reach the primary's istiod through its gateway. */
+    /**
+     * {@code samples/multicluster/expose-istiod.yaml} (or {@code expose-istiod-rev.yaml.tmpl} for a revision): lets remotes
+     * reach the primary's istiod through its east-west gateway. Only rendered from 1.11 (primary-remote needs it), so
+     * the TCP form of 1.8.0-1.8.1 never is.
+     */
     private Map<String, Object> istiodGateway() {
-        boolean tcp = version.isBefore(1, 9);
         List<Object> servers = new ArrayList<>();
         for (Object[] p : new Object[][] {{15012, "istiod"}, {15017, "istiodwebhook"}}) {
             Map<String, Object> server = new LinkedHashMap<>();
-            server.put("port", map("name", (tcp ? "tcp-" : "tls-") + p[1], "number", p[0], "protocol", tcp ? "TCP" : "tls"));
-            if (!tcp) {
-                server.put("tls", map("mode", "PASSTHROUGH"));
-            }
+            server.put("port", map("name", "tls-" + p[1], "number", p[0], "protocol", "tls"));
+            server.put("tls", map("mode", "PASSTHROUGH"));
             server.put("hosts", List.of("*"));
             servers.add(server);
         }
-        Map<String, Object> gateway = object(networkingApi(), "Gateway", metadata("istiod-gateway", revisionedLabels()));
+        Map<String, Object> gateway = object(release.networkingApi(), "Gateway", metadata("istiod-gateway", revisionedLabels()));
         gateway.put("spec", map("selector", map(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE), "servers", servers));
         return gateway;
     }
 
     private Map<String, Object> istiodVirtualService() {
-        boolean tcp = version.isBefore(1, 9);
-        String istiodHost = "istiod" + (plan.istio().hasRevision() ? "-" + plan.istio().revision() : "") + "." + Labels.ISTIO_NAMESPACE + ".svc.cluster.local";
+        boolean revisioned = plan.istio().hasRevision();
+        String istiodService = "istiod" + (revisioned ? "-" + plan.istio().revision() : "");
+        String istiodHost = istiodService + "." + Labels.ISTIO_NAMESPACE + ".svc.cluster.local";
+        boolean revisionTemplate = revisioned && release.exposeIstiodRevisioned();
+        List<Object> sniHosts = revisionTemplate
+                ? List.of(istiodService + "." + Labels.ISTIO_NAMESPACE + ".svc", istiodHost) : List.of("*");
         List<Object> routes = new ArrayList<>();
         for (int[] p : new int[][] {{15012, 15012}, {15017, 443}}) {
             Map<String, Object> match = new LinkedHashMap<>();
             match.put("port", p[0]);
-            if (!tcp) {
-                match.put("sniHosts", List.of("*"));
-            }
+            match.put("sniHosts", sniHosts);
             routes.add(map("match", List.of(match), "route", List.of(map("destination", map("host", istiodHost, "port", map("number", p[1]))))));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hosts", List.of("*"));
         spec.put("gateways", List.of("istiod-gateway"));
-        spec.put(tcp ? "tcp" : "tls", routes);
-        Map<String, Object> vs = object(networkingApi(), "VirtualService", metadata("istiod-vs", revisionedLabels()));
+        spec.put("tls", routes);
+        String name = revisionTemplate ? "istiod-vs-" + plan.istio().revision() : "istiod-vs";
+        Map<String, Object> vs = object(release.networkingApi(), "VirtualService", metadata(name, revisionedLabels()));
         vs.put("spec", spec);
         return vs;
     }
@@ -318,14 +371,13 @@ public final class ManifestRenderer {
     record GatewayPort(String name, int port) {
     }
 
-    /** Port names changed after 1.8 (mtls / tcp-istiod / tcp-webhook became tls / tls-istiod / tls-webhook). */
     private List<GatewayPort> gatewayPorts() {
-        boolean old = version.isBefore(1, 9);
+        ReleaseFacts.EastWestPorts names = release.eastWestPorts();
         return List.of(
                 new GatewayPort("status-port", 15021),
-                new GatewayPort(old ? "mtls" : "tls", 15443),
-                new GatewayPort(old ? "tcp-istiod" : "tls-istiod", 15012),
-                new GatewayPort(old ? "tcp-webhook" : "tls-webhook", 15017));
+                new GatewayPort(names.tls(), 15443),
+                new GatewayPort(names.istiod(), 15012),
+                new GatewayPort(names.webhook(), 15017));
     }
 
     private List<Object> servicePorts() {
@@ -338,16 +390,11 @@ public final class ManifestRenderer {
 
     private List<Object> gatewayEnv(ClusterSpec cluster) {
         List<Object> env = new ArrayList<>();
-        if (version.isBefore(1, 11)) {
-            // since 1.11 istiod turns sni-dnat on by itself for proxies an AUTO_PASSTHROUGH Gateway selects
+        if (release.routerModeEnv()) {
             env.add(map("name", "ISTIO_META_ROUTER_MODE", "value", "sni-dnat"));
         }
         env.add(map("name", "ISTIO_META_REQUESTED_NETWORK_VIEW", "value", cluster.network()));
         return env;
-    }
-
-    private String networkingApi() {
-        return version.isBefore(1, 22) ? "networking.istio.io/v1alpha3" : "networking.istio.io/v1";
     }
 
     private Map<String, Object> gatewaySelector() {
@@ -357,6 +404,10 @@ public final class ManifestRenderer {
     private Map<String, Object> gatewayObjectLabels(ClusterSpec cluster) {
         Map<String, Object> labels = gatewaySelector();
         labels.put(Labels.NETWORK, cluster.network());
+        if (release.gatewayDataplaneModeNone()) {
+            // the gateway chart keeps its gateways out of an ambient data plane
+            labels.put(Labels.DATAPLANE_MODE, "none");
+        }
         labels.putAll(revisionedLabels());
         return labels;
     }

@@ -23,7 +23,7 @@ public final class RemoteSecrets {
     /** The secret as the preview shows it before apply: the server, CA and token come from the source cluster at apply time. */
     public static Map<String, Object> template(MeshPlan plan, ClusterSpec source) {
         String server = source.apiServer().isEmpty() ? "<API server of context " + source.context() + ", read at apply time>" : source.apiServer();
-        String kubeconfig = kubeconfig(source.name(), server,
+        String kubeconfig = kubeconfig(source, server,
                 "<ca.crt of the reader token Secret in " + source.name() + ", read at apply time>",
                 TOKEN_PLACEHOLDER_PREFIX + Labels.READER_SERVICE_ACCOUNT + " in " + source.name() + ", read at apply time>");
         return secret(plan, source.name(), kubeconfig);
@@ -45,11 +45,18 @@ public final class RemoteSecrets {
         return secret;
     }
 
-    /** A kubeconfig whose cluster, context and user are all named after the cluster, as istioctl writes it. */
-    public static String kubeconfig(String clusterName, String server, String caDataBase64, String token) {
+    /**
+     * A kubeconfig whose cluster, context and user are all named after the source cluster, as istioctl writes it
+     * ({@code tls-server-name} when the plan gives one, as {@code --tls-server-name} does).
+     */
+    public static String kubeconfig(ClusterSpec source, String server, String caDataBase64, String token) {
+        String clusterName = source.name();
         Map<String, Object> cluster = new LinkedHashMap<>();
         cluster.put("certificate-authority-data", caDataBase64);
         cluster.put("server", server);
+        if (!source.tlsServerName().isEmpty()) {
+            cluster.put("tls-server-name", source.tlsServerName());
+        }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.IstioVersion;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Severity;
@@ -127,10 +128,9 @@ public final class StatusChecks {
         }
         Optional<IstioVersion> live = IstioVersion.parse(istiod.version());
         Optional<IstioVersion> planned = IstioVersion.parse(plan.istio().version());
-        if (live.isPresent() && planned.isPresent() && (live.get().major() != planned.get().major() || live.get().minor() != planned.get().minor())) {
+        if (live.isPresent() && planned.isPresent() && !IstioReleases.sameMinor(live.get(), planned.get())) {
             out.add(warning(StatusCodes.ISTIO_VERSION_DIFFERS, c, "istiod in " + c.name() + " is version " + istiod.version() + " but the plan says "
-                    + plan.istio().version() + ": rendered manifests follow the plan's version. Set istio.version to " + live.get().major() + "."
-                    + live.get().minor() + " in the plan, or upgrade the control plane."));
+                    + plan.istio().version() + ": rendered manifests follow the plan's version. Set istio.version to " + live.get().minorLine() + " in the plan, or upgrade the control plane."));
         }
     }
 
@@ -238,7 +238,7 @@ public final class StatusChecks {
 
     private static void checkRemoteSecrets(MeshPlan plan, List<ClusterStatus> clusters, List<Finding> out) {
         Map<String, ClusterStatus> byName = clusters.stream().collect(Collectors.toMap(ClusterStatus::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        String command = IstioVersion.of(plan.istio().version()).isBefore(1, 12) ? "istioctl x create-remote-secret" : "istioctl create-remote-secret";
+        String command = IstioReleases.facts(plan.istio().version()).remoteSecretCommand();
         for (ClusterStatus reader : clusters) {
             if (!reader.synced() || !reader.namespacePresent()) {
                 continue;

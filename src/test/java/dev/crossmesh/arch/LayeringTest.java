@@ -45,4 +45,17 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.crossmesh.cli..").should().dependOnClassesThat().resideInAPackage("dev.crossmesh.ui..").check(CLASSES);
         noClasses().that().resideInAPackage("dev.crossmesh.ui..").should().dependOnClassesThat().resideInAPackage("dev.crossmesh.cli..").check(CLASSES);
     }
+
+    /** What a release means lives in one table: nothing else orders Istio versions (issue "Istio releases as data"). */
+    @Test
+    void onlyTheReleaseTableComparesIstioVersions() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.crossmesh.plan.IstioReleases")
+                .and().doNotHaveFullyQualifiedName("dev.crossmesh.plan.IstioVersion")
+                .should().callMethod(dev.crossmesh.plan.IstioVersion.class, "compareTo", dev.crossmesh.plan.IstioVersion.class)
+                .orShould().callMethod(dev.crossmesh.plan.IstioVersion.class, "major")
+                .orShould().callMethod(dev.crossmesh.plan.IstioVersion.class, "minor")
+                .orShould().callMethod(dev.crossmesh.plan.IstioVersion.class, "patch")
+                .because("version rules belong in dev.crossmesh.plan.IstioReleases, each with its source at the Istio tag")
+                .check(CLASSES);
+    }
 }

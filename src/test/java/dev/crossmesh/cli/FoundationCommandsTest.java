@@ -133,7 +133,7 @@ class FoundationCommandsTest {
 
     @Test
     void exportOfOldIstioUsesTheExperimentalCommand(@TempDir Path dir) throws Exception {
-        String plan = Files.readString(Path.of("examples/two-clusters.yaml")).replace("\"1.24.3\"", "\"1.11.2\"");
+        String plan = Files.readString(Path.of("examples/two-clusters.yaml")).replace("\"1.30.3\"", "\"1.11.2\"");
         Path file = Files.writeString(dir.resolve("old.yaml"), plan);
         CliRunner.Result r = CliRunner.run("export", "--plan", file.toString(), "--out", dir.resolve("o").toString(),
                 "--certs", dir.resolve("c").toString(), "--ca-key-type", "ec-p256");

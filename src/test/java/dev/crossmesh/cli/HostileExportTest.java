@@ -53,7 +53,7 @@ class HostileExportTest {
         ScriptRun.assertParses(script);
         MeshPlan read = PlanReader.read(plan).plan();
         assertTrue(read.clusters().get(0).context().contains("$(: > pwned-dollar)"), "the reader keeps the text as written");
-        ScriptRun.run(script, dir).assertRanOnlyThePlansCommands(read, out, written);
+        ScriptRun.run(script, dir, read).assertRanOnlyThePlansCommands(read, out, written);
     }
 
     @Test

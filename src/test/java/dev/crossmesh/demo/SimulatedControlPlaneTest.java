@@ -67,7 +67,7 @@ class SimulatedControlPlaneTest {
                 assertEquals(network, pod.getMetadata().getLabels().get(Labels.NETWORK), "pod labels come from the template");
                 assertEquals("istio-eastwestgateway", pod.getMetadata().getLabels().get("app"));
                 assertEquals("Running", pod.getStatus().getPhase());
-                assertEquals("docker.io/istio/proxyv2:1.24.3", pod.getSpec().getContainers().get(0).getImage(), "image: auto is injected");
+                assertEquals("docker.io/istio/proxyv2:" + dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, pod.getSpec().getContainers().get(0).getImage(), "image: auto is injected");
 
                 String ip = Await.until(context + " load-balancer address", () -> ingressIp(client), a -> a != null);
                 assertEquals(endpoint.address(), ip);
@@ -77,8 +77,8 @@ class SimulatedControlPlaneTest {
 
                 Deployment istiod = Await.until(context + " istiod ready", () -> client.apps().deployments().inNamespace(Labels.ISTIO_NAMESPACE)
                         .withName("istiod").get(), d -> d != null && d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getReadyReplicas()));
-                assertEquals("docker.io/istio/pilot:1.24.3", istiod.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
-                assertEquals("1.24.3", istiod.getMetadata().getLabels().get("operator.istio.io/version"));
+                assertEquals("docker.io/istio/pilot:" + dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, istiod.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+                assertEquals(dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, istiod.getMetadata().getLabels().get("operator.istio.io/version"));
                 assertTrue(istiod.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                         .anyMatch(e -> e.getName().equals("CLUSTER_ID") && e.getValue().equals(cluster)), "CLUSTER_ID is the plan's cluster name");
                 assertTrue(client.configMaps().inNamespace(Labels.ISTIO_NAMESPACE).withName("istio").get().getData().get("mesh")

@@ -33,6 +33,7 @@ class ControlPlaneStepTest {
         Path script = dir.resolve("istioctl");
         Files.writeString(script, """
                 #!/bin/sh
+                if [ "$1" = version ]; then echo "client version: %3$s"; exit 0; fi
                 echo "args: $*" >> "%1$s/calls.log"
                 echo "KUBECONFIG=$KUBECONFIG" >> "%1$s/calls.log"
                 cp "$4" "%1$s/installed-$6.yaml"
@@ -41,7 +42,7 @@ class ControlPlaneStepTest {
                 if [ %2$d -ne 0 ]; then echo "Error: failed to install manifests: webhook timed out" >&2; exit %2$d; fi
                 echo "✔ Istiod installed"
                 echo "✔ Installation complete"
-                """.formatted(dir, exitCode));
+                """.formatted(dir, exitCode, dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         System.setProperty(Istioctl.PROPERTY, script.toString());
         return script;
@@ -136,12 +137,35 @@ class ControlPlaneStepTest {
     }
 
     @Test
+    void releasesWithoutTheOperatorAreRefusedTheOperatorPathAndAnIstioctlOfAnotherReleaseIsRefused(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
+            Files.writeString(mesh.kubeconfig(), Files.readString(mesh.kubeconfig()).replace("crossmesh.dev/demo", "example.com/other"));
+            ApplyResult operator = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.OPERATOR),
+                    e -> { }, CancelToken.none());
+            StepOutcome refused = operator.clusters().get("cluster-1").with(StepOutcome.Status.FAILED).get(0);
+            assertEquals(MeshApplier.CONTROL_PLANE, refused.step());
+            assertTrue(refused.message().contains("has no in-cluster operator (it was removed in 1.24)"), refused.message());
+
+            fakeIstioctl(dir, 0);
+            dev.crossmesh.plan.MeshPlan older = mesh.plan.withIstio(new dev.crossmesh.plan.IstioSpec(dev.crossmesh.plan.Flavor.ISTIO, "1.22.8", ""));
+            ApplyResult wrong = new MeshApplier(mesh.clients).apply(older, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
+                    e -> { }, CancelToken.none());
+            StepOutcome mismatch = wrong.clusters().get("cluster-1").with(StepOutcome.Status.FAILED).get(0);
+            assertTrue(mismatch.message().contains("is " + dev.crossmesh.plan.IstioVersion.of(dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION).minorLine()
+                    + " but the plan is Istio 1.22: istioctl installs only its own release"), mismatch.message());
+            assertFalse(Files.exists(dir.resolve("calls.log")), "istioctl install never ran");
+        }
+    }
+
+    @Test
     void theOperatorPathIsChosenWhereTheCrdIsInstalled(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             Files.writeString(mesh.kubeconfig(), Files.readString(mesh.kubeconfig()).replace("crossmesh.dev/demo", "example.com/other"));
             // demo clusters come with the IstioOperator CRD, as a cluster with the Istio operator has it
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, events::add, CancelToken.none());
+            // a release that still has the in-cluster operator (it is gone from 1.24: IstioReleases)
+            dev.crossmesh.plan.MeshPlan plan = mesh.plan.withIstio(new dev.crossmesh.plan.IstioSpec(dev.crossmesh.plan.Flavor.ISTIO, "1.23.6", ""));
+            ApplyResult result = new MeshApplier(mesh.clients).apply(plan, mesh.certs, QUICK, events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             assertTrue(events.stream().anyMatch(e -> e.step().equals(MeshApplier.CONTROL_PLANE)
                     && e.message().contains("operator path: the IstioOperator CRD is installed")), events.toString());

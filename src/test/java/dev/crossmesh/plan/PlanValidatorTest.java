@@ -116,7 +116,7 @@ class PlanValidatorTest {
     @Test
     void meshCaNeedsAsm() {
         assertTrue(only(valid().withCa(CaMode.MESH_CA), PlanCodes.MESH_CA_NEEDS_ASM).isError());
-        MeshPlan asm = valid().withCa(CaMode.MESH_CA).withIstio(new IstioSpec(Flavor.ASM, "1.20.3", ""));
+        MeshPlan asm = valid().withCa(CaMode.MESH_CA).withIstio(new IstioSpec(Flavor.ASM, IstioReleases.newestStable(), ""));
         assertFalse(Finding.anyError(findings(asm)));
         assertFalse(only(asm, PlanCodes.MESH_CA_TRUST_DOMAIN).isError());
         assertEquals(List.of(), findings(asm.withTrustDomain("my-project.svc.id.goog")));
@@ -150,7 +150,40 @@ class PlanValidatorTest {
 
     @Test
     void versionBeforeGatewayInjectionWarns() {
-        assertFalse(only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.11.4", "")), PlanCodes.GATEWAY_INJECTION_VERSION).isError());
+        // gateway injection was cherry-picked into 1.9.2 (istio commit 1eb057f0805)
+        assertFalse(codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.9.1", ""))).get(PlanCodes.GATEWAY_INJECTION_VERSION).isError());
+        assertFalse(codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.9.2", ""))).containsKey(PlanCodes.GATEWAY_INJECTION_VERSION));
+    }
+
+    @Test
+    void releasesOutOfSupportNewerThanKnownOrCandidatesWarn() {
+        Finding ended = codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.20.3", ""))).get(PlanCodes.VERSION_UNSUPPORTED);
+        assertFalse(ended.isError());
+        assertTrue(ended.message().contains("since 2024-06-25"), ended.message());
+        assertFalse(codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, IstioReleases.newestStable(), ""))).containsKey(PlanCodes.VERSION_UNSUPPORTED));
+        Finding newer = codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.40.0", ""))).get(PlanCodes.VERSION_UNKNOWN_NEWER);
+        assertTrue(newer.message().contains("1.31"), newer.message());
+        assertFalse(newer.isError());
+        assertTrue(codes(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.31.0-rc.0", ""))).containsKey(PlanCodes.VERSION_PRERELEASE));
+    }
+
+    @Test
+    void primaryRemoteAcrossNetworksNeeds111AndTlsServerNameIsAHostName() {
+        MeshPlan remote = valid().withTopology(Topology.PRIMARY_REMOTE)
+                .withClusters(List.of(new ClusterSpec("a", "ctx-a", "net-a"), new ClusterSpec("b", "ctx-b", "net-b").withRole(Role.REMOTE)));
+        assertTrue(codes(remote.withIstio(new IstioSpec(Flavor.ISTIO, "1.10.6", ""))).get(PlanCodes.REMOTE_NEEDS_RELEASE).isError());
+        assertFalse(codes(remote.withIstio(new IstioSpec(Flavor.ISTIO, "1.11.0", ""))).containsKey(PlanCodes.REMOTE_NEEDS_RELEASE));
+        MeshPlan named = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withTlsServerName("bad name"));
+        assertEquals("clusters[0].tlsServerName", only(named, PlanCodes.TLS_SERVER_NAME).path());
+        MeshPlan old = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withTlsServerName("api.internal"))
+                .withIstio(new IstioSpec(Flavor.ISTIO, "1.25.5", ""));
+        assertFalse(codes(old).get(PlanCodes.TLS_SERVER_NAME_VERSION).isError());
+    }
+
+    private static Map<String, Finding> codes(MeshPlan plan) {
+        Map<String, Finding> byCode = new java.util.LinkedHashMap<>();
+        findings(plan).forEach(f -> byCode.putIfAbsent(f.code(), f));
+        return byCode;
     }
 
     @Test
@@ -175,10 +208,14 @@ class PlanValidatorTest {
     }
 
     @Test
-    void versionsCompare() {
-        assertTrue(IstioVersion.of("1.10.2").isBefore(1, 11));
-        assertTrue(IstioVersion.of("1.8.6-asm.3").isAtLeast(1, 8));
+    void versionsParseAndResolveToTheirReleaseEntry() {
         assertEquals(new IstioVersion(1, 24, 3), IstioVersion.of("v1.24.3"));
+        assertEquals("1.8", IstioVersion.of("1.8.6-asm.3").minorLine());
+        assertEquals("1.8.2", IstioReleases.resolve(IstioVersion.of("1.8.6-asm.3")).facts().version().toString());
+        assertEquals("1.9.0", IstioReleases.resolve(IstioVersion.of("1.9.1")).facts().version().toString());
+        assertEquals(IstioReleases.Standing.OLDER_THAN_KNOWN, IstioReleases.resolve(IstioVersion.of("1.7.9")).standing());
+        assertEquals(IstioReleases.Standing.NEWER_THAN_KNOWN, IstioReleases.resolve(IstioVersion.of("1.32.0")).standing());
+        assertEquals(IstioReleases.Standing.KNOWN, IstioReleases.resolve(IstioVersion.of("1.31.4")).standing());
     }
 
     /** Every string of a plan, with one control character each: each is refused once, naming its field, and printed escaped. */

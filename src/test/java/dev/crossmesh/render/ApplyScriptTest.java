@@ -55,7 +55,7 @@ class ApplyScriptTest {
         }
         assertTrue(text.contains("# --- 'c1 $(: > pwned-name1) ;x': context $'ctx1\\x0a: > pwned-comment #"), text);
         ScriptRun.assertParses(script);
-        ScriptRun run = ScriptRun.run(script, dir);
+        ScriptRun run = ScriptRun.run(script, dir, plan);
         run.assertRanOnlyThePlansCommands(plan, out, written);
     }
 }

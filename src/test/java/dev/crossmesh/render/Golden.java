@@ -17,7 +17,7 @@ final class Golden {
     static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
         if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
-            Files.createDirectories(DIR);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
         assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "rendered output differs from golden file " + file);

@@ -20,7 +20,8 @@ import dev.crossmesh.plan.MeshPlan;
 
 /**
  * Runs an exported {@code apply.sh} with stand-ins for kubectl and istioctl that record each call's arguments verbatim
- * (and what it read on stdin), on a PATH that holds nothing but them and the four tools the script itself uses.
+ * (and what it read on stdin), on a PATH that holds nothing but them and the tools the script itself uses; istioctl answers {@code version} with the
+ * plan's release, as the istioctl the script asks for would.
  * Any other command the script ran would be "command not found" on its stderr; a builtin that ran (a redirection,
  * {@code :}) would leave a file behind.
  */
@@ -32,10 +33,13 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
         }
     }
 
+    /** The script's first call: which istioctl is on the PATH. */
+    private static final List<String> VERSION_CHECK = List.of("version", "--remote=false");
+
     public static final String GATEWAY_ADDRESS = "127.0.0.9";
 
     /** The tools apply.sh uses besides kubectl and istioctl. */
-    private static final List<String> TOOLS = List.of("dirname", "seq", "sleep", "sed");
+    private static final List<String> TOOLS = List.of("dirname", "seq", "sleep", "sed", "grep", "head");
 
     private static final String STUB = """
             #!/bin/bash
@@ -50,12 +54,13 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
               printf '%s' "$stdin" > "$log/call-$n.stdin"
             fi
             case " $* " in
+              *" version --remote=false "*) printf 'client version: %s\\n' "$CROSSMESH_STUB_ISTIO" ;;
               *" get service "*) printf '%s' '%ADDRESS%' ;;
               *" create-remote-secret "*) printf 'apiVersion: v1\\nkind: Secret\\n' ;;
             esac
             """.replace("%ADDRESS%", GATEWAY_ADDRESS);
 
-    public static ScriptRun run(Path script, Path work) throws IOException, InterruptedException {
+    public static ScriptRun run(Path script, Path work, MeshPlan plan) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Path log = Files.createDirectories(work.resolve("calls"));
         for (String stub : List.of("kubectl", "istioctl")) {
@@ -73,6 +78,7 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("CROSSMESH_STUB_LOG", log.toString());
         pb.environment().put("HOME", work.toString());
+        pb.environment().put("CROSSMESH_STUB_ISTIO", plan.istio().version());
         pb.redirectOutput(work.resolve("stdout").toFile()).redirectError(work.resolve("stderr").toFile());
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -110,7 +116,7 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
             assertEquals(List.of(), planted, "a payload ran");
         }
         Set<String> contexts = plan.clusters().stream().map(ClusterSpec::context).collect(Collectors.toSet());
-        Set<String> seen = calls.stream().map(c -> c.arg("--context=")).collect(Collectors.toSet());
+        Set<String> seen = calls.stream().filter(c -> !c.args().equals(VERSION_CHECK)).map(c -> c.arg("--context=")).collect(Collectors.toSet());
         assertEquals(contexts, seen, "every call names one of the plan's contexts, verbatim");
         Set<String> applied = calls.stream().filter(c -> c.args().contains("-f")).map(c -> c.args().get(c.args().indexOf("-f") + 1))
                 .filter(f -> !f.equals("-")).collect(Collectors.toSet());

@@ -46,7 +46,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  */
 public final class MeshFixture implements AutoCloseable {
     static final String NS = Labels.ISTIO_NAMESPACE;
-    static final String ISTIO_IMAGE = "docker.io/istio/pilot:1.24.3";
+    static final String ISTIO_IMAGE = "docker.io/istio/pilot:" + dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION;
 
     public final DemoClusters demo;
     public final MeshPlan plan;

@@ -33,7 +33,7 @@ class StatusChecksTest {
         List<IstioGateway> gateways = primary ? List.of(new IstioGateway("cross-network-gateway", "networking.istio.io/v1", Map.of("istio", "eastwestgateway"),
                 List.of(new IstioGateway.Server(15443, "TLS", "AUTO_PASSTHROUGH", List.of("*.local"))))) : List.of();
         return new ClusterStatus(c.name(), c.context(), c.network(), primary, true, false, ConnectionState.SYNCED, "", true, c.network(),
-                istiod ? new IstiodStatus(1, 1, "1.24.3", c.name(), "mesh1", "cluster.local") : IstiodStatus.none(),
+                istiod ? new IstiodStatus(1, 1, dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, c.name(), "mesh1", "cluster.local") : IstiodStatus.none(),
                 gateway, gateways, true, secrets, expected, root, Instant.EPOCH);
     }
 

@@ -70,7 +70,7 @@ class StatusMonitorTest {
         assertEquals("demo-cluster-1", c1.context());
         assertTrue(c1.demo(), "a cluster of a demo kubeconfig is marked demo");
         assertEquals("vpc-1", c1.network());
-        assertEquals(new IstiodStatus(1, 1, "1.24.3", "cluster-1", "mesh1", "cluster.local"), c1.istiod());
+        assertEquals(new IstiodStatus(1, 1, dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, "cluster-1", "mesh1", "cluster.local"), c1.istiod());
         GatewayStatus gw = c1.gateway();
         assertEquals("LoadBalancer", gw.serviceType());
         assertEquals("127.0.0.1", gw.address());

@@ -72,17 +72,15 @@ public final class MeshStepView extends StepPage {
         trust.add("_Key type", keyType, "Only for a new root; EC is fast, RSA is Istio's default.", null);
 
         ComboBox<Flavor> flavor = combo(Flavor.values(), vm.flavorProperty(), MeshStepView::describe, "flavor");
-        TextField version = new TextField();
-        version.setId("istioVersion");
-        version.setPromptText("1.24.3");
-        version.textProperty().bindBidirectional(vm.versionProperty());
+        ComboBox<String> version = versionChoice(vm);
         TextField revision = new TextField();
         revision.setId("revision");
         revision.setPromptText("none");
         revision.textProperty().bindBidirectional(vm.revisionProperty());
         FormGrid istio = new FormGrid("Istio");
         istio.add("F_lavor", flavor, "Istio, or Google's Anthos Service Mesh (in-cluster).", null);
-        istio.add("V_ersion", version, "The version the clusters run; the output follows it.", vm.versionProblemProperty());
+        istio.add("V_ersion", version, "The release the clusters run (pick one or type it); the output follows it.",
+                vm.versionProblemProperty());
         istio.add("_Revision", revision, "Optional, for canary upgrades, e.g. asm-1243-1.", vm.revisionProblemProperty());
 
         ToggleGroup typeGroup = new ToggleGroup();
@@ -185,6 +183,33 @@ public final class MeshStepView extends StepPage {
             T value = (T) ((Toggle) toggle).getUserData();
             property.set(value);
         });
+    }
+
+    /** The known releases with a note each; the editor is the plan's version, so any text can still be typed. */
+    private static ComboBox<String> versionChoice(MeshStepViewModel vm) {
+        List<MeshStepViewModel.ReleaseChoice> choices = MeshStepViewModel.releaseChoices();
+        ComboBox<String> box = new ComboBox<>();
+        box.setId("istioVersion");
+        box.setEditable(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getItems().setAll(choices.stream().map(MeshStepViewModel.ReleaseChoice::version).toList());
+        box.getEditor().setPromptText(choices.get(0).version());
+        box.getEditor().textProperty().bindBidirectional(vm.versionProperty());
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                String note = empty || item == null ? "" : choices.stream().filter(c -> c.version().equals(item)).findFirst()
+                        .map(MeshStepViewModel.ReleaseChoice::note).orElse("");
+                setText(empty || item == null ? null : item + (note.isEmpty() ? "" : "  \u2014 " + note));
+            }
+        });
+        box.valueProperty().addListener((obs, old, picked) -> {
+            if (picked != null && !picked.equals(vm.versionProperty().get())) {
+                vm.versionProperty().set(picked);
+            }
+        });
+        return box;
     }
 
     private static <T> ComboBox<T> combo(T[] values, ObjectProperty<T> property, Function<T, String> describe, String id) {

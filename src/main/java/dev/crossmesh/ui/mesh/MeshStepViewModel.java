@@ -19,7 +19,9 @@ import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.Flavor;
 import dev.crossmesh.plan.GatewaySpec;
+import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.IstioSpec;
+import dev.crossmesh.plan.ReleaseFacts;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Role;
 import dev.crossmesh.plan.ServiceType;
@@ -101,6 +103,21 @@ public final class MeshStepViewModel extends BaseStepViewModel {
 
     public ObjectProperty<Flavor> flavorProperty() {
         return flavor;
+    }
+
+    /** A release the Mesh step offers, with one line about it. */
+    public record ReleaseChoice(String version, String note) {
+    }
+
+    /** The releases crossmesh knows, newest first, as the version list offers them (free text stays allowed). */
+    public static List<ReleaseChoice> releaseChoices() {
+        List<ReleaseChoice> choices = new java.util.ArrayList<>();
+        for (ReleaseFacts f : IstioReleases.minors()) {
+            String support = f.prerelease() ? "release candidate"
+                    : f.supportEnded().map(d -> "out of Istio's support since " + d).orElse("supported");
+            choices.add(0, new ReleaseChoice(f.newestPatch(), f.note().isEmpty() ? support : f.note() + "; " + support));
+        }
+        return List.copyOf(choices);
     }
 
     public StringProperty versionProperty() {

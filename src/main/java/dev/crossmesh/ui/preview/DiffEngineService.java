@@ -46,7 +46,7 @@ final class DiffEngineService implements LiveDiffService {
             Map<String, Manifest> byStep = new HashMap<>();
             for (Manifest m : rendering.mesh().manifests(cluster.cluster())) {
                 switch (m.method()) {
-                    case ISTIOCTL -> byStep.put(MeshApplier.CONTROL_PLANE, m);
+                    case ISTIOCTL -> byStep.put(MeshApplier.stepName(m), m);
                     case API, REMOTE_SECRET -> byStep.put(m.displayName(), m);
                     case ALTERNATIVE -> {
                         // the istioctl overlay is export-only: apply never sends it, so the diff has nothing to say about it

@@ -30,7 +30,7 @@ class MeshStepViewModelTest {
     void aNewPlanIsValidWithItsDefaults() {
         assertEquals("mesh1", vm.meshIdProperty().get());
         assertEquals("cluster.local", vm.trustDomainProperty().get());
-        assertEquals("1.24.3", vm.versionProperty().get());
+        assertEquals(dev.crossmesh.plan.IstioReleases.newestStable(), vm.versionProperty().get());
         assertTrue(vm.validProperty().get());
         assertEquals("", vm.blockerProperty().get());
     }
@@ -67,9 +67,9 @@ class MeshStepViewModelTest {
         assertProblem(() -> vm.versionProperty().set("latest"), vm.versionProblemProperty().get(), "istio.version", "CM018");
         assertProblem(() -> vm.versionProperty().set("1.7.0"), vm.versionProblemProperty().get(), "istio.version", "CM019");
         vm.versionProperty().set("1.10.0");
-        assertEquals("CM025", vm.versionProblemProperty().get().code());
+        assertEquals("CM040", vm.versionProblemProperty().get().code(), "out of Istio's support");
         assertTrue(vm.validProperty().get(), "a warning does not block Next");
-        vm.versionProperty().set("1.24.3");
+        vm.versionProperty().set(dev.crossmesh.plan.IstioReleases.newestStable());
 
         assertProblem(() -> vm.revisionProperty().set("Canary_1"), vm.revisionProblemProperty().get(), "istio.revision", "CM020");
         vm.revisionProperty().set("");
