@@ -1,14 +1,11 @@
 package dev.crossmesh.render;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.crossmesh.SafeFiles;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
@@ -17,6 +14,8 @@ import dev.crossmesh.plan.MeshPlan;
  * Writes what {@code crossmesh export} and the preview's Export button produce: one folder per cluster with one
  * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order.
  * Remote secrets are not files: they need a live token, so apply.sh makes them with {@code istioctl create-remote-secret}.
+ * Everything goes through {@link SafeFiles}: exact modes whatever the umask, and a link planted in the folder is
+ * refused, never written or chmod-ed through.
  */
 public final class ExportWriter {
     private ExportWriter() {
@@ -24,25 +23,21 @@ public final class ExportWriter {
 
     /** @return the files written, relative to {@code dir} */
     public static List<Path> write(RenderedMesh mesh, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        SafeFiles.folder(dir, SafeFiles.PUBLIC_FOLDER);
         List<Path> written = new ArrayList<>();
         for (ClusterSpec cluster : mesh.plan().clusters()) {
-            Path clusterDir = dir.resolve(cluster.name());
-            Files.createDirectories(clusterDir);
+            Path clusterDir = SafeFiles.folder(dir.resolve(cluster.name()), SafeFiles.PUBLIC_FOLDER);
             for (Manifest m : mesh.manifests(cluster.name())) {
                 if (m.method() == ApplyMethod.REMOTE_SECRET) {
                     continue;
                 }
                 Path file = clusterDir.resolve(m.fileName());
-                writeFile(file, header(m) + m.yaml(), m.hasSecrets());
+                SafeFiles.write(file, header(m) + m.yaml(), m.hasSecrets() ? SafeFiles.PRIVATE : SafeFiles.PUBLIC);
                 written.add(dir.relativize(file));
             }
         }
         Path script = dir.resolve("apply.sh");
-        writeFile(script, ApplyScript.of(mesh), false);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        SafeFiles.write(script, ApplyScript.of(mesh), SafeFiles.EXECUTABLE);
         written.add(dir.relativize(script));
         return written;
     }
@@ -54,14 +49,6 @@ public final class ExportWriter {
             case API -> m.hasSecrets() ? "# Holds the intermediate CA's private key: keep this file private (mode 0600) and delete it once applied.\n" : "";
             case REMOTE_SECRET -> "";
         };
-    }
-
-    private static void writeFile(Path file, String text, boolean secret) throws IOException {
-        if (secret) {
-            dev.crossmesh.PrivateFiles.write(file, text);
-        } else {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
     }
 
     static String createRemoteSecretCommand(MeshPlan plan) {
