@@ -1,7 +1,6 @@
 package dev.crossmesh.kube;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,12 +101,7 @@ public final class MeshApplier {
     }
 
     static boolean isLoopback(String server) {
-        try {
-            String host = URI.create(server).getHost();
-            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return dev.crossmesh.plan.ApiServerUrl.isLoopback(server);
     }
 
     private final class Run {

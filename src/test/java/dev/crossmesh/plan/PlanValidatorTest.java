@@ -130,7 +130,9 @@ class PlanValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://127.0.0.1:6443", "https://localhost"})
+    @ValueSource(strings = {"https://127.0.0.1:6443", "https://localhost", "https://0.0.0.0:6443", "https://localhost.:6443",
+            "https://[::1]:6443", "https://[0:0:0:0:0:0:0:1]", "https://[::]", "https://127.1.2.3", "https://LOCALHOST",
+            "https://api.localhost", "https://[::ffff:127.0.0.1]"})
     void localApiServerIsAWarning(String server) {
         Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_LOCAL);
         assertFalse(f.isError());
@@ -262,5 +264,74 @@ class PlanValidatorTest {
         assertEquals("clusters[0].context holds a newline (\\n) at character 4 of 'ctx\\ntouch pwned #': control characters are not allowed in a plan;"
                 + " remove it (text pasted from a terminal or a file can carry them)", f.message());
         assertEquals("cluster-1", f.cluster());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://10.0.0.1", "https://localhost.example.com", "https://127.0.0.1.nip.io", "https://[2001:db8::1]",
+            "https://999.0.0.1", "https://0.0.0.1.example"})
+    void otherHostsAreNotLoopback(String server) {
+        MeshPlan p = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server));
+        assertTrue(findings(p).stream().noneMatch(f -> f.code().equals(PlanCodes.API_SERVER_LOCAL)), findings(p).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://admin:s3cr3t-pa55@api.example.com:6443", "https://s3cr3t-pa55@api.example.com",
+            "https://admin:s3cr3t-pa55@[::1]:6443/", "https://admin:s3cr3t pa55@api.example.com", "http://admin:s3cr3t-pa55@api.example.com",
+            "admin:s3cr3t-pa55@api.example.com"})
+    void credentialsInApiServerAreAnErrorThatNeverRepeatsThem(String server) {
+        MeshPlan p = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server));
+        Finding f = only(p, PlanCodes.API_SERVER_CREDENTIALS);
+        assertTrue(f.isError());
+        assertEquals("clusters[0].apiServer", f.path());
+        assertEquals(1, findings(p).size(), "one finding says it: " + findings(p));
+        assertFalse(findings(p).toString().contains("s3cr3t"), findings(p).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.com?token=abc", "https://api.example.com:6443/?x=1", "https://api.example.com#frag",
+            "https://api.example.com/path?"})
+    void aQueryOrFragmentInApiServerIsAnError(String server) {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_EXTRA_PARTS);
+        assertEquals("clusters[0].apiServer", f.path());
+        assertTrue(f.isError());
+    }
+
+    @Test
+    void aPathInApiServerIsFine() {
+        assertEquals(List.of(), findings(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer("https://rancher.example.com/k8s/clusters/c-1"))));
+    }
+
+    @Test
+    void annotationsOver256KbInTotalAreAnErrorAndAtTheLimitAreFine() {
+        int limit = 256 * 1024;
+        Map<String, String> atLimit = new java.util.LinkedHashMap<>();
+        atLimit.put("example.com/a", "x".repeat(limit / 2 - "example.com/a".length()));
+        atLimit.put("example.com/b", "é".repeat((limit / 2 - "example.com/b".length()) / 2) + "x"); // é: two bytes in UTF-8
+        assertEquals(List.of(), findings(valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, atLimit))));
+
+        Map<String, String> over = new java.util.LinkedHashMap<>(atLimit);
+        over.put("example.com/c", "y");
+        Finding f = only(valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, over)), PlanCodes.ANNOTATIONS_TOO_LARGE);
+        assertEquals("gateway.annotations", f.path());
+        assertTrue(f.message().contains((limit + "example.com/c".length() + 1) + " bytes"), f.message());
+        assertTrue(f.message().length() < 400, "the message does not echo the values");
+    }
+
+    @Test
+    void aRevisionThatMakesIstiodsServiceNameTooLongIsAnErrorNamingTheObject() {
+        String longest = "r" + "1".repeat(55); // istiod- + 56 = 63
+        assertEquals(List.of(), findings(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", longest))));
+        String tooLong = longest + "2";
+        Finding f = only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", tooLong)), PlanCodes.OBJECT_NAME_TOO_LONG);
+        assertEquals("istio.revision", f.path());
+        assertTrue(f.message().contains("Service 'istiod-" + tooLong + "' 64 characters long"), f.message());
+        assertTrue(f.message().contains("at most 56"), f.message());
+    }
+
+    @Test
+    void aHugeRevisionIsNotEchoedWhole() {
+        String huge = "r".repeat(100_000);
+        Finding f = only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", huge)), PlanCodes.REVISION);
+        assertTrue(f.message().length() < 400, f.message());
     }
 }
