@@ -181,7 +181,9 @@ public final class Preflight {
                 context = clients.kubeconfigs().context(spec.context());
                 client = clients.client(spec.context());
             } catch (KubeconfigException e) {
-                error(PreflightCodes.CONTEXT_UNKNOWN, path + ".context", "cluster " + spec.name() + ": " + e.getMessage());
+                // a login plugin that gave no credentials is a credentials problem, as a 401 is
+                error(e instanceof LoginPluginException ? PreflightCodes.UNAUTHORIZED : PreflightCodes.CONTEXT_UNKNOWN, path + ".context",
+                        "cluster " + spec.name() + ": " + e.getMessage());
                 return new ClusterReport(new ClusterCheck(spec.name(), spec.context(), "", false, "", e.getMessage(), "", List.of()),
                         findings, "", "");
             }
