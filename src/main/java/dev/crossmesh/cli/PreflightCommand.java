@@ -39,7 +39,7 @@ class PreflightCommand implements Callable<Integer> {
         PlanDocument doc = plan.read();
         PreflightReport report;
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
-            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), ca.existingRoot(doc.plan()));
+            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), controlPlane.charts(), ca.existingRoot(doc.plan()));
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CLUSTER", "CONTEXT", "SERVER", "STATUS", "CONTROL PLANE"});

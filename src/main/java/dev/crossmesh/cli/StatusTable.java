@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.status.ClusterStatus;
 import dev.crossmesh.status.GatewayStatus;
+import dev.crossmesh.status.HelmReleaseStatus;
 import dev.crossmesh.status.MeshStatus;
 import dev.crossmesh.status.RemoteSecretMatrix;
 
@@ -39,6 +40,12 @@ final class StatusTable {
         table(rows, out);
         if (status.clusters().stream().anyMatch(ClusterStatus::demo)) {
             out.append("  (demo): a crossmesh demo cluster, an API server inside crossmesh on this machine, not a real Kubernetes cluster\n");
+        }
+        for (ClusterStatus c : status.clusters()) {
+            if (c.seen() && !c.helmReleases().isEmpty()) {
+                out.append("  ").append(c.name()).append(" Helm releases: ")
+                        .append(c.helmReleases().stream().map(HelmReleaseStatus::toText).collect(Collectors.joining(", "))).append('\n');
+            }
         }
         for (ClusterStatus c : status.clusters()) {
             if (!c.synced() && !c.stateDetail().isEmpty()) {

@@ -12,12 +12,16 @@ import dev.crossmesh.plan.MeshPlan;
 
 /**
  * Writes what {@code crossmesh export} and the preview's Export button produce: one folder per cluster with one
- * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order.
- * Remote secrets are not files: they need a live token, so apply.sh makes them with {@code istioctl create-remote-secret}.
- * Everything goes through {@link SafeFiles}: exact modes whatever the umask, and a link planted in the folder is
- * refused, never written or chmod-ed through.
+ * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order; for the
+ * Helm path, each cluster's chart values in {@code <cluster>/helm/} and {@code apply-helm.sh} (which only says why when
+ * the release has no Helm path). Remote secrets are not files: they need a live token, so both scripts make them with
+ * {@code istioctl create-remote-secret}. Everything goes through {@link SafeFiles}: exact modes whatever the umask,
+ * and a link planted in the folder is refused, never written or chmod-ed through.
  */
 public final class ExportWriter {
+    public static final String APPLY_SCRIPT = "apply.sh";
+    public static final String APPLY_HELM_SCRIPT = "apply-helm.sh";
+
     private ExportWriter() {
     }
 
@@ -36,10 +40,22 @@ public final class ExportWriter {
                 written.add(dir.relativize(file));
             }
         }
-        Path script = dir.resolve("apply.sh");
-        SafeFiles.write(script, ApplyScript.of(mesh), SafeFiles.EXECUTABLE);
-        written.add(dir.relativize(script));
+        HelmInstall helm = HelmValues.render(mesh.plan());
+        for (HelmRelease r : helm.all()) {
+            Path file = dir.resolve(r.path());
+            SafeFiles.folder(file.getParent(), SafeFiles.PUBLIC_FOLDER);
+            SafeFiles.write(file, r.yaml(), SafeFiles.PUBLIC);
+            written.add(dir.relativize(file));
+        }
+        written.add(writeScript(dir, APPLY_SCRIPT, ApplyScript.of(mesh)));
+        written.add(writeScript(dir, APPLY_HELM_SCRIPT, HelmScript.of(mesh, helm)));
         return written;
+    }
+
+    private static Path writeScript(Path dir, String name, String text) throws IOException {
+        Path script = dir.resolve(name);
+        SafeFiles.write(script, text, SafeFiles.EXECUTABLE);
+        return dir.relativize(script);
     }
 
     private static String header(Manifest m) {

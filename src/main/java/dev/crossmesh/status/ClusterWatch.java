@@ -62,6 +62,7 @@ final class ClusterWatch implements AutoCloseable {
     private Watched<Secret> remoteSecrets;
     private Watched<ConfigMap> rootCert;
     private Watched<Secret> cacerts;
+    private Watched<Secret> helmReleases;
     private Watched<GenericKubernetesResource> gatewaysV1;
     private Watched<GenericKubernetesResource> gatewaysV1alpha3;
     private volatile List<Watched<?>> required = List.of();
@@ -133,11 +134,13 @@ final class ClusterWatch implements AutoCloseable {
                 () -> k.configMaps().inNamespace(NS).withName(ClusterReader.ROOT_CERT_CONFIG_MAP).runnableInformer(0));
         cacerts = new Watched<>("Secret " + ClusterReader.CACERTS_SECRET, false,
                 () -> k.secrets().inNamespace(NS).withName(ClusterReader.CACERTS_SECRET).runnableInformer(0));
+        helmReleases = new Watched<>("Helm releases (Secrets owner=helm, status=deployed)", false, () -> k.secrets().inNamespace(NS)
+                .withLabel(ClusterReader.HELM_OWNER, "helm").withLabel(ClusterReader.HELM_STATUS, "deployed").runnableInformer(0));
         // Istio serves Gateway at v1 since 1.22 and at v1alpha3 before (and beside) it; a version that is not served answers 404
         gatewaysV1 = new Watched<>("Gateways (networking.istio.io/v1)", true, () -> k.genericKubernetesResources(GATEWAY_V1).inNamespace(NS).runnableInformer(0));
         gatewaysV1alpha3 = new Watched<>("Gateways (networking.istio.io/v1alpha3)", true,
                 () -> k.genericKubernetesResources(GATEWAY_V1ALPHA3).inNamespace(NS).runnableInformer(0));
-        required = List.of(namespace, istiodDeployments, istiodPods, meshConfig, gatewayServices, gatewayPods, remoteSecrets, rootCert, cacerts);
+        required = List.of(namespace, istiodDeployments, istiodPods, meshConfig, gatewayServices, gatewayPods, remoteSecrets, rootCert, cacerts, helmReleases);
         optional = List.of(gatewaysV1, gatewaysV1alpha3);
         for (Watched<?> w : required) {
             w.start();
@@ -289,7 +292,8 @@ final class ClusterWatch implements AutoCloseable {
                 ns.isPresent(), ns.map(ClusterReader::networkLabel).orElse(""),
                 istiod, gateway, gateways, crdInstalled,
                 ClusterReader.remoteSecrets(remoteSecrets.items()), expectedRemoteSecrets,
-                ClusterReader.rootCertificate(rootCert.items().stream().findFirst(), cacerts.items().stream().findFirst()), null);
+                ClusterReader.rootCertificate(rootCert.items().stream().findFirst(), cacerts.items().stream().findFirst()),
+                ClusterReader.helmReleases(helmReleases.items()), null);
     }
 
     @Override

@@ -20,7 +20,11 @@ public final class StatusJson {
     }
 
     public record Cluster(String name, String context, String state, String network, Count istiod, Gateway gateway, List<String> remoteSecrets,
-            String rootCertSha256) {
+            String rootCertSha256, List<HelmRelease> helmReleases) {
+    }
+
+    /** A deployed Helm release in istio-system; chart and chartVersion null when helm's record could not be read. */
+    public record HelmRelease(String name, String chart, String chartVersion, int revision) {
     }
 
     public record Count(Integer ready, Integer total) {
@@ -55,12 +59,13 @@ public final class StatusJson {
         if (!c.seen()) {
             // nothing known yet (connecting, or offline from the start): null, as the table's "?", not 0 or []
             return new Cluster(c.name(), c.context(), c.state().label(), null, new Count(null, null),
-                    new Gateway(null, null, null, c.gateway().probe().state().label()), null, null);
+                    new Gateway(null, null, null, c.gateway().probe().state().label()), null, null, null);
         }
         return new Cluster(c.name(), c.context(), c.state().label(), nullIfEmpty(c.network()),
                 new Count(c.istiod().ready(), c.istiod().total()),
                 new Gateway(nullIfEmpty(c.gateway().address()), c.gateway().podsReady(), c.gateway().podsTotal(), c.gateway().probe().state().label()),
-                c.remoteSecretClusters(), nullIfEmpty(c.rootCertificate().sha256()));
+                c.remoteSecretClusters(), nullIfEmpty(c.rootCertificate().sha256()),
+                c.helmReleases().stream().map(h -> new HelmRelease(h.name(), nullIfEmpty(h.chart()), nullIfEmpty(h.chartVersion()), h.revision())).toList());
     }
 
     private static JsonFinding finding(Finding f) {

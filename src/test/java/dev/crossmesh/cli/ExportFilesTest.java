@@ -43,11 +43,12 @@ class ExportFilesTest {
         Map<String, String> export = modes(out);
         for (Map.Entry<String, String> e : export.entrySet()) {
             String name = e.getKey();
-            String expected = Files.isDirectory(out.resolve(name)) || name.equals("apply.sh") ? "rwxr-xr-x"
+            String expected = Files.isDirectory(out.resolve(name)) || name.endsWith(".sh") ? "rwxr-xr-x"
                     : name.endsWith("secret-cacerts.yaml") ? "rw-------" : "rw-r--r--";
             assertEquals(expected, e.getValue(), "export/" + name + " in " + export);
         }
         assertTrue(export.keySet().stream().anyMatch(n -> n.endsWith("secret-cacerts.yaml")), export.toString());
+        assertTrue(export.containsKey("apply-helm.sh") && export.keySet().stream().anyMatch(n -> n.startsWith("cluster-1/helm/")), export.toString());
 
         Map<String, String> ca = modes(certs);
         for (Map.Entry<String, String> e : ca.entrySet()) {

@@ -111,15 +111,16 @@ class MeshCaCommandsTest {
         try (KubeCommandsTest.Setup s = KubeCommandsTest.Setup.start(dir, null)) {
             assertEquals(0, s.run("apply", "--yes", "--wait", "10").code());
             var cacerts = s.demo().server("demo-cluster-2").adminClient().secrets().inNamespace("istio-system").withName("cacerts");
+            // what a second first apply at once did before the lock: another crossmesh run, as field manager crossmesh, with its own root
             ClusterCerts other = new CertStore(dir.resolve("other")).loadOrCreate(List.of("cluster-2"), KeyType.EC_P256).clusters().get("cluster-2");
             Base64.Encoder b64 = Base64.getEncoder();
-            cacerts.edit(secret -> {
-                secret.setData(Map.of("ca-cert.pem", b64.encodeToString(other.caCertPem().getBytes()), "ca-key.pem",
-                        b64.encodeToString(other.caKeyPem().getBytes()), "root-cert.pem", b64.encodeToString(other.rootCertPem().getBytes()),
-                        "cert-chain.pem", b64.encodeToString(other.certChainPem().getBytes())));
-                secret.setStringData(null);
-                return secret;
-            });
+            Secret otherRoot = cacerts.get();
+            otherRoot.getMetadata().setManagedFields(null);
+            otherRoot.getMetadata().setResourceVersion(null);
+            otherRoot.setData(Map.of("ca-cert.pem", b64.encodeToString(other.caCertPem().getBytes()), "ca-key.pem",
+                    b64.encodeToString(other.caKeyPem().getBytes()), "root-cert.pem", b64.encodeToString(other.rootCertPem().getBytes()),
+                    "cert-chain.pem", b64.encodeToString(other.certChainPem().getBytes())));
+            s.demo().server("demo-cluster-2").adminClient().resource(otherRoot).fieldManager("crossmesh").serverSideApply();
 
             CliRunner.Result preflight = s.run("preflight");
             assertEquals(0, preflight.code(), preflight.all());

@@ -120,7 +120,7 @@ class WizardFlowTest {
         Path export = dir.resolve("export");
         dialogs.folders.add(Optional.of(export));
         robot.clickOn("#exportManifests");
-        WizardFx.waitUntil("the export is written", () -> robot.lookup("#previewMessage").queryAs(Labeled.class).getText().startsWith("Exported 17 files"));
+        WizardFx.waitUntil("the export is written", () -> robot.lookup("#previewMessage").queryAs(Labeled.class).getText().startsWith("Exported 24 files"));
         Path planFile = dir.resolve("for-cli.yaml");
         PlanWriter.write(plan, planFile);
         Path cliExport = dir.resolve("cli-export");
