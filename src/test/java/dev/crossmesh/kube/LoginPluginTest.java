@@ -25,6 +25,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.crossmesh.PayloadTraces;
+
 /**
  * Login (exec) plugins run by crossmesh: their token reaches the API server, their failures name the command, exit
  * code and stderr, a hung one is stopped, and nothing of what they print on stdout appears in any message.
@@ -36,9 +38,12 @@ class LoginPluginTest {
     Path dir;
     private HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Where the arguments' payloads would leave their trace if a shell ran them: the JVM's folder (relative) and this one. */
+    private Path traces;
 
     @BeforeEach
     void startServer() throws IOException {
+        traces = PayloadTraces.workingFolder("login-plugin");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/version", exchange -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -82,12 +87,17 @@ class LoginPluginTest {
                     exec:
                       apiVersion: client.authentication.k8s.io/v1beta1
                       command: ./bin/login-plugin
-                      args: ["--flag", "a b $(touch pwned) `x` ;"]
+                      args: ["--flag", "%s"]
                       env: [{name: PLUGIN_ENV, value: "v 1"}]
                       provideClusterInfo: true
                       interactiveMode: Never
-                """.formatted(server.getAddress().getPort()));
+                """.formatted(server.getAddress().getPort(), payload()));
         return Kubeconfigs.of(List.of(file));
+    }
+
+    /** Shell syntax that, run by a shell, leaves a pwned file in the current folder and one in {@link #traces}. */
+    String payload() {
+        return "a b $(touch pwned) `touch " + traces + "/pwned-backtick` ;";
     }
 
     static String credential(String token, Instant expiry) {
@@ -111,8 +121,8 @@ class LoginPluginTest {
             assertEquals("v1.30.0", clients.client("ctx").getKubernetesVersion().getGitVersion());
         }
         assertEquals(List.of("Bearer " + TOKEN), authorizations);
-        assertEquals("--flag\na b $(touch pwned) `x` ;\n", Files.readString(dir.resolve("bin/args")), "arguments verbatim, no shell");
-        assertFalse(Files.exists(dir.resolve("pwned")));
+        assertEquals("--flag\n" + payload() + "\n", Files.readString(dir.resolve("bin/args")), "arguments verbatim, no shell");
+        PayloadTraces.assertNoneRan(traces, dir);
         assertEquals("v 1", Files.readString(dir.resolve("bin/env")));
         JsonObject info = JsonParser.parseString(Files.readString(dir.resolve("bin/info"))).getAsJsonObject();
         assertEquals("ExecCredential", info.get("kind").getAsString());

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
+import dev.crossmesh.PayloadTraces;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
 
@@ -23,9 +24,10 @@ import dev.crossmesh.plan.MeshPlan;
  * (and what it read on stdin), on a PATH that holds nothing but them and the tools the script itself uses; istioctl answers {@code version} with the
  * plan's release, as the istioctl the script asks for would.
  * Any other command the script ran would be "command not found" on its stderr; a builtin that ran (a redirection,
- * {@code :}) would leave a file behind.
+ * {@code :}) would leave a file behind, in the script's working folder (a fresh one under target/, see
+ * {@link PayloadTraces}) or the export's.
  */
-public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> calls) {
+public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> calls, Path workingFolder) {
     /** One call of a stand-in: its name, its arguments exactly as received, and its stdin when it read "-f -". */
     public record Call(String command, List<String> args, String stdin) {
         public String arg(String prefix) {
@@ -73,7 +75,8 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
             Files.writeString(file, "#!/bin/bash\nexec " + Path.of("/usr/bin", tool).toRealPath() + " \"$@\"\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString());
+        Path workingFolder = PayloadTraces.workingFolder("apply-sh");
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString()).directory(workingFolder.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("CROSSMESH_STUB_LOG", log.toString());
@@ -92,7 +95,7 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
             Path stdin = log.resolve("call-" + i + ".stdin");
             calls.add(new Call(parts.get(0), List.copyOf(parts.subList(1, parts.size())), Files.exists(stdin) ? Files.readString(stdin) : null));
         }
-        return new ScriptRun(p.exitValue(), Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")), calls);
+        return new ScriptRun(p.exitValue(), Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")), calls, workingFolder);
     }
 
     /** {@code bash -n}: the script parses. */
@@ -111,10 +114,7 @@ public record ScriptRun(int exitCode, String stdout, String stderr, List<Call> c
     public void assertRanOnlyThePlansCommands(MeshPlan plan, Path exportDir, List<Path> exported) throws IOException {
         assertEquals("", stderr, "stdout: " + stdout);
         assertEquals(0, exitCode, stdout);
-        try (var files = Files.walk(exportDir.getParent())) {
-            List<Path> planted = files.filter(f -> f.getFileName().toString().startsWith("pwned")).toList();
-            assertEquals(List.of(), planted, "a payload ran");
-        }
+        PayloadTraces.assertNoneRan(workingFolder, exportDir.getParent());
         Set<String> contexts = plan.clusters().stream().map(ClusterSpec::context).collect(Collectors.toSet());
         Set<String> seen = calls.stream().filter(c -> !c.args().equals(VERSION_CHECK)).map(c -> c.arg("--context=")).collect(Collectors.toSet());
         assertEquals(contexts, seen, "every call names one of the plan's contexts, verbatim");
