@@ -87,6 +87,13 @@ public final class DiffEngine {
 
         private void diffCluster(ClusterSpec spec, List<Manifest> manifests) {
             ClusterTarget target = targets.get(spec.name());
+            if (!options.force()) {
+                try {
+                    OtherMesh.on(target.api(), plan.meshId()).ifPresent(o -> errors.put(spec.name(), o.reason(spec.name(), plan.meshId())));
+                } catch (RuntimeException e) {
+                    // the objects' own reads below say what failed
+                }
+            }
             for (Manifest m : manifests) {
                 if (errors.containsKey(spec.name())) {
                     return;

@@ -50,6 +50,8 @@ public final class MeshApplier {
         return ManifestRenderer.EASTWEST_OVERLAY.equals(m.name()) ? EASTWEST_ISTIOCTL : CONTROL_PLANE;
     }
     public static final String GATEWAY_ADDRESS = "gateway address";
+    /** The check, before a cluster's first step, that no other crossmesh mesh holds it. */
+    public static final String OTHER_MESH_STEP = "mesh ownership";
 
     /** The step of one Helm release on the Helm path: {@code Helm release istio-system/istiod}. */
     public static String stepName(HelmRelease r) {
@@ -183,6 +185,7 @@ public final class MeshApplier {
             ClusterTarget target = targets.get(spec.name());
             emit(spec.name(), "", ApplyEvent.Kind.STARTED, "context " + spec.context() + " at " + target.server()
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
+            refuseOtherMesh(target);
             Map<String, Object> eastWestService = null;
             ControlPlanePath helmPath = null;
             for (ApplyRollout.Step s : rollout.steps(spec.name(), OWN_STEPS)) {
@@ -217,6 +220,23 @@ public final class MeshApplier {
                 emit(spec.name(), "", problems == 0 ? ApplyEvent.Kind.DONE : ApplyEvent.Kind.FAILED,
                         problems == 0 ? "own steps done" : problems + " step(s) not done; see above");
             }
+        }
+
+        /**
+         * A cluster that holds another crossmesh mesh gets none of this plan's steps (not its namespace labels, not a
+         * remote secret) unless --force. A read that fails here is left to the steps, which say what failed.
+         */
+        private void refuseOtherMesh(ClusterTarget target) {
+            if (options.force()) {
+                return;
+            }
+            Optional<OtherMesh> other;
+            try {
+                other = OtherMesh.on(target.api(), plan.meshId());
+            } catch (RuntimeException e) {
+                return;
+            }
+            other.ifPresent(o -> fail(target.name(), OTHER_MESH_STEP, o.reason(target.name(), plan.meshId())));
         }
 
         /**

@@ -213,6 +213,7 @@ public final class Preflight {
             checkPermissions(client, controlPlane);
             checkCrds(api, context, controlPlane);
             checkNamespace(api);
+            checkOtherMesh(api);
             checkInstalledIstio(api);
             checkCertificates(api);
             checkServer(context);
@@ -345,6 +346,15 @@ public final class Preflight {
                 error(PreflightCodes.NETWORK_CONFLICT, path + ".network", "cluster " + spec.name() + ": namespace " + Labels.ISTIO_NAMESPACE
                         + " is labelled " + Labels.NETWORK + "=" + network + ", the plan says '" + spec.network() + "'; the pods of this cluster"
                         + " would change network. Set the plan's network to '" + network + "', or run apply with --force to relabel it");
+            }
+        }
+
+        /** Another crossmesh mesh here: apply leaves the whole cluster alone without --force. */
+        private void checkOtherMesh(ClusterObjects api) {
+            OtherMesh other = safely("the crossmesh.dev/mesh labels of istio-system, cacerts and the east-west gateway",
+                    () -> OtherMesh.on(api, plan.meshId()).orElse(null));
+            if (other != null) {
+                error(PreflightCodes.OTHER_MESH, "meshId", other.reason(spec.name(), plan.meshId()));
             }
         }
 

@@ -38,6 +38,8 @@ public final class PreflightCodes {
     public static final String CHECK_FAILED = "CM114";
     /** warning (error when crossmesh did not create it): a cacerts Secret plugs in another root than the mesh CA folder's. */
     public static final String CACERTS_OTHER_ROOT = "CM027";
+    /** error: the cluster holds another crossmesh mesh (istio-system, cacerts or the gateway labelled with its meshId). */
+    public static final String OTHER_MESH = "CM032";
 
     private PreflightCodes() {
     }
