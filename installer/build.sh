@@ -50,9 +50,10 @@ main_class=$(pom_value ' *' main.class)
 [ -n "$version" ] || refuse "cannot read the version from pom.xml"
 [ -n "$main_class" ] || refuse "cannot read <main.class> from pom.xml"
 
-# Every package carries the pom's version, the one `crossmesh --version` prints. jpackage 17 checks it per OS
-# (DottedVersion, CFBundleVersion, MsiVersion in its sources): numbers and dots everywhere; on macOS at most 3
-# numbers and the first not 0; on Windows at most 3 numbers, the first two <= 255 and the third <= 65535.
+# Every package carries the pom's version, the one `crossmesh --version` prints, so the version must be one that
+# jpackage takes on every OS, whichever package is built here. jpackage 17 checks it per OS (DottedVersion,
+# CFBundleVersion, MsiVersion in its sources): numbers and dots everywhere; on macOS at most 3 numbers and the first
+# not 0; on Windows at most 3 numbers, the first two <= 255 and the third <= 65535.
 version_problem() { # os version -> what jpackage on that OS refuses in it; nothing when it takes it
   local os=$1 v=$2 n
   [[ $v =~ ^[0-9]{1,9}(\.[0-9]{1,9})*$ ]] || { echo "is not numbers and dots (jpackage takes no qualifier such as -SNAPSHOT)"; return; }
@@ -70,9 +71,12 @@ version_problem() { # os version -> what jpackage on that OS refuses in it; noth
       ;;
   esac
 }
-problem=$(version_problem "$target_os" "$version")
-[ -z "$problem" ] || refuse "the $type package cannot carry pom.xml's version $version: it $problem." \
-  "Set pom.xml's <version> to one every package takes (numbers and dots, at most 3, the first 1-255, e.g. 1.0.0)."
+for os in linux windows mac; do
+  problem=$(version_problem "$os" "$version")
+  [ -z "$problem" ] || refuse "pom.xml's version $version cannot go into the $os packages: it $problem." \
+    "Every package carries that one version: set pom.xml's <version> to numbers and dots, at most 3, the first" \
+    "1-255, the second 0-255, the third 0-65535 (e.g. 1.0.0)."
+done
 
 # macOS signing is optional: with CROSSMESH_MAC_SIGN_NAME (the NAME of your 'Developer ID Application: NAME'
 # certificate in the keychain) the app is signed; without it Gatekeeper asks users to confirm the first start.
@@ -179,8 +183,9 @@ fi
 
 modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 \
   --class-path "$input/lib/*" "$input/crossmesh.jar" 2>/dev/null | tail -n 1)
-echo "runtime modules: $modules,$extra_modules"
-jpackage_args "$modules,$extra_modules"
+modules=$(tr , '\n' <<<"$modules,$extra_modules" | awk '!seen[$0]++' | paste -sd, -)
+echo "runtime modules: $modules"
+jpackage_args "$modules"
 jpackage "${args[@]}"
 
 # jpackage names the libraries the runtime links as this build host's packages. Debian-only names and the ones Ubuntu

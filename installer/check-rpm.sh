@@ -10,14 +10,18 @@ fail() { echo "check-rpm: $*" >&2; exit 1; }
 . installer/check-installed.sh
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 
-info=$(rpm -qip "$rpm_file" 2>/dev/null)
-field() { sed -n "s/^$1 *: //p" <<<"$info"; }
-[ "$(field Name)" = crossmesh ] || fail "Name is '$(field Name)', not crossmesh"
-[ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not pom.xml's $version"
-[ "$(field Release)" = 1 ] || fail "Release is '$(field Release)', not 1"
-[ "$(field Architecture)" = x86_64 ] || fail "Architecture is '$(field Architecture)'"
-[ "$(field License)" = Apache-2.0 ] || fail "License is '$(field License)', not Apache-2.0 (SPDX, as Fedora names it)"
-[ "$(field Relocations)" = "(not relocatable)" ] || fail "the package is relocatable, but its menu entry and link name /opt/crossmesh"
+tag() { rpm -qp --qf "%{$1}" "$rpm_file" 2>/dev/null; }
+[ "$(tag NAME)" = crossmesh ] || fail "Name is '$(tag NAME)', not crossmesh"
+[ "$(tag VERSION)" = "$version" ] || fail "Version is '$(tag VERSION)', not pom.xml's $version"
+[ "$(tag RELEASE)" = 1 ] || fail "Release is '$(tag RELEASE)', not 1"
+[ "$(tag ARCH)" = x86_64 ] || fail "Architecture is '$(tag ARCH)'"
+[ "$(tag LICENSE)" = Apache-2.0 ] || fail "License is '$(tag LICENSE)', not Apache-2.0 (SPDX, as Fedora names it)"
+[ "$(tag PREFIXES)" = "(none)" ] || fail "the package is relocatable (to $(tag PREFIXES)), but its menu entry and link name /opt/crossmesh"
+summary=$(tag SUMMARY)
+[ "$summary" != crossmesh ] && [ "${#summary}" -le 79 ] || fail "Summary '$summary' is the bare name or longer than 79 characters"
+[ "$(tag DESCRIPTION)" = "$(sed -n 's:^  <description>\(.*\)</description>:\1:p' pom.xml)" ] || fail "Description is not pom.xml's"
+# Fedora's and RHEL 9's rpm read zstd payloads; RHEL 8's does not, and the glibc it needs rules RHEL 8 out anyway
+[ "$(tag PAYLOADCOMPRESSOR)" = zstd ] || fail "payload is $(tag PAYLOADCOMPRESSOR), not zstd"
 
 requires=$(rpm -qpR "$rpm_file" 2>/dev/null)
 for dep in gtk3 mesa-libGL libXtst libXxf86vm alsa-lib xdg-utils; do
@@ -63,7 +67,7 @@ while read -r lib; do
   grep -qx "$lib" <<<"$shipped" && continue
   package=$(provider "$lib")
   [ -n "$package" ] || fail "the payload links $lib, which check-rpm.sh cannot name a Fedora package for: add it here and to build.sh's rpm list"
-  grep -Eq "^$package( |$)" <<<"$requires" || fail "the payload links $lib, but Requires lacks $package"
+  awk -v p="$package" '$1 == p { found = 1 } END { exit !found }' <<<"$requires" || fail "the payload links $lib, but Requires lacks $package"
 done <<<"$needed"
 # the runtime was built against some glibc: an older one must make dnf refuse the package, not the launcher crash
 newest_glibc=$(while read -r elf; do objdump -T "$elf" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' || true; done <<<"$elves" |
