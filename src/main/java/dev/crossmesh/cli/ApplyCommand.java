@@ -2,19 +2,19 @@ package dev.crossmesh.cli;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.crossmesh.kube.ApplyOptions;
+import dev.crossmesh.kube.ApplyRollout;
 import dev.crossmesh.kube.ApplyResult;
 import dev.crossmesh.kube.CancelToken;
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.DiffEngine;
 import dev.crossmesh.kube.MeshApplier;
 import dev.crossmesh.kube.MeshDiff;
-import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.render.ManifestRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "apply without asking")
     boolean yes;
 
-    @Option(names = "--force", description = "take over objects that exist without crossmesh's labels (left alone otherwise)")
+    @Option(names = "--force", description = "take over objects that exist without crossmesh's labels, and fields another tool set to other values (left alone otherwise)")
     boolean force;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
@@ -59,11 +59,12 @@ class ApplyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--wait must be 0 or more seconds");
         }
         MeshPlan meshPlan = plan.readValid(terminal).plan();
-        ApplyOptions options = new ApplyOptions(dryRun, force, controlPlane.mode(), Duration.ofSeconds(waitSeconds));
+        ApplyOptions options = new ApplyOptions(dryRun, force, controlPlane.mode(), Duration.ofSeconds(waitSeconds), controlPlane.charts());
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
             KubeconfigOption.requireContexts(meshPlan, clients.kubeconfigs());
-            Map<String, ClusterCerts> certs = ca.load(meshPlan, terminal);
-            MeshDiff diff = new DiffEngine(clients).diff(meshPlan, certs, options);
+            // one rendering: the diff shown is of exactly what is applied
+            ApplyRollout rollout = ApplyRollout.of(ManifestRenderer.render(meshPlan, ca.load(meshPlan, terminal)), options.controlPlane());
+            MeshDiff diff = new DiffEngine(clients).diff(rollout.mesh(), options);
             ApplyPrinter.diff(terminal, diff);
             if (!diff.hasChanges()) {
                 terminal.println("nothing to change; checking every object and the gateway addresses once more");
@@ -78,7 +79,7 @@ class ApplyCommand implements Callable<Integer> {
                     return ExitCodes.FINDINGS;
                 }
             }
-            ApplyResult result = new MeshApplier(clients).apply(meshPlan, certs, options, ApplyPrinter.events(terminal), CancelToken.none());
+            ApplyResult result = new MeshApplier(clients).apply(rollout, options, ApplyPrinter.events(terminal), CancelToken.none());
             ApplyPrinter.result(terminal, result, plan.file.toString());
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }

@@ -32,7 +32,7 @@ final class ApplyPrinter {
     static Consumer<ApplyEvent> events(Terminal terminal) {
         return event -> {
             boolean objectStart = event.kind() == ApplyEvent.Kind.STARTED && !event.step().isEmpty()
-                    && !event.message().startsWith("running ");
+                    && !(event.detail() instanceof ApplyEvent.ToolStarted);
             if (objectStart || event.kind() == ApplyEvent.Kind.UNCHANGED) {
                 return;
             }
@@ -67,7 +67,7 @@ final class ApplyPrinter {
         if (!result.succeeded()) {
             terminal.println("What was applied stays. Fix the problems above and run `crossmesh apply --plan " + planFile
                     + "` again: it completes the rest" + (result.count(StepOutcome.Status.REFUSED) > 0
-                            ? "; objects crossmesh did not create are only overwritten with --force" : "") + ".");
+                            ? "; objects crossmesh did not create, and fields another tool set, are only overwritten with --force" : "") + ".");
         }
     }
 }

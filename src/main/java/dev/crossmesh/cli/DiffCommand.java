@@ -1,14 +1,13 @@
 package dev.crossmesh.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.crossmesh.kube.ApplyOptions;
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.DiffEngine;
 import dev.crossmesh.kube.MeshDiff;
-import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.render.ManifestRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ class DiffCommand implements Callable<Integer> {
     @Mixin
     ControlPlaneOption controlPlane;
 
-    @Option(names = "--force", description = "show the diff of an apply --force (objects crossmesh did not create are taken over)")
+    @Option(names = "--force", description = "show the diff of an apply --force (objects crossmesh did not create, and fields other tools set, are taken over)")
     boolean force;
 
     private final Terminal terminal;
@@ -42,9 +41,8 @@ class DiffCommand implements Callable<Integer> {
         MeshPlan meshPlan = plan.readValid(terminal).plan();
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
             KubeconfigOption.requireContexts(meshPlan, clients.kubeconfigs());
-            Map<String, ClusterCerts> certs = ca.load(meshPlan, terminal);
-            ApplyOptions options = ApplyOptions.defaults().withForce(force).withControlPlane(controlPlane.mode());
-            MeshDiff diff = new DiffEngine(clients).diff(meshPlan, certs, options);
+            ApplyOptions options = ApplyOptions.defaults().withForce(force).withControlPlane(controlPlane.mode()).withCharts(controlPlane.charts());
+            MeshDiff diff = new DiffEngine(clients).diff(ManifestRenderer.render(meshPlan, ca.load(meshPlan, terminal)), options);
             ApplyPrinter.diff(terminal, diff);
             boolean readable = diff.allReachable() && diff.count(dev.crossmesh.kube.ChangeKind.UNREADABLE) == 0;
             return readable ? ExitCodes.OK : ExitCodes.FINDINGS;

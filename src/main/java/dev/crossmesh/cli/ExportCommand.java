@@ -7,13 +7,15 @@ import java.util.concurrent.Callable;
 
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.render.ExportWriter;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.ManifestRenderer;
 import dev.crossmesh.render.RenderedMesh;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", description = "Write every manifest, per cluster in apply order, and an apply.sh with the kubectl/istioctl commands.")
+@Command(name = "export", description = "Write every manifest, per cluster in apply order, an apply.sh with the kubectl/istioctl commands, "
+        + "and each cluster's Helm chart values with an apply-helm.sh.")
 class ExportCommand implements Callable<Integer> {
     @Mixin
     PlanOption plan;
@@ -42,8 +44,9 @@ class ExportCommand implements Callable<Integer> {
         }
         files.forEach(f -> terminal.println(out.resolve(f).toString()));
         terminal.problem("exported " + files.size() + " files for mesh " + meshPlan.meshId() + " to " + out
-                + "; remote secrets are made by apply.sh with istioctl (no live tokens are written)"
+                + "; remote secrets are made by apply.sh (or apply-helm.sh) with istioctl (no live tokens are written)"
                 + (mesh.all().stream().anyMatch(m -> m.hasSecrets()) ? "; *-secret-cacerts.yaml files hold private keys (mode 0600)" : ""));
+        HelmValues.render(meshPlan).unavailable().ifPresent(why -> terminal.problem("no Helm values written: " + why));
         return ExitCodes.OK;
     }
 }

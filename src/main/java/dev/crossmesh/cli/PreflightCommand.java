@@ -36,7 +36,7 @@ class PreflightCommand implements Callable<Integer> {
         PlanDocument doc = plan.read();
         PreflightReport report;
         try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
-            report = new Preflight(clients).run(doc.plan(), controlPlane.mode());
+            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), controlPlane.charts());
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CLUSTER", "CONTEXT", "SERVER", "STATUS", "CONTROL PLANE"});

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.crossmesh.demo.traffic.MeshTraffic;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -35,9 +36,12 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 final class DemoDispatcher extends KubernetesMixedDispatcher {
     private final AtomicLong requests = new AtomicLong();
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
     private volatile String versionJson = "{}";
     private volatile String serverAddress = "127.0.0.1";
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private volatile MeshTraffic traffic;
+    private volatile String cluster = "";
 
     /** The bearer token of the demo's own clients, whose requests {@link #requestCount()} leaves out. */
     static final String INTERNAL_TOKEN = "demo-internal";
@@ -45,6 +49,7 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
 
     DemoDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         super(responses);
+        this.responses = responses;
     }
 
     /** What {@code /version} and {@code /api} tell clients about the server that uses this dispatcher. */
@@ -66,6 +71,11 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
     }
 
+    void carry(String clusterName, MeshTraffic value) {
+        cluster = clusterName;
+        traffic = value;
+    }
+
     long requestCount() {
         return requests.get();
     }
@@ -76,11 +86,26 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
             requests.incrementAndGet();
         }
         String path = request.getPath();
+        if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) {
+            Optional<OwnedWrites.Target> target = OwnedWrites.target(path);
+            if (target.isPresent() && !hasExpectation(request)) {
+                return owned(request, target.get());
+            }
+        }
         if (path.contains("dryRun=All") && request.method() != HttpMethod.GET) {
             return dryRun(request);
         }
         if (request.method() == HttpMethod.POST && path.startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
             return accessReview(request);
+        }
+        if (traffic != null && request.method() != HttpMethod.GET) {
+            traffic.changed();
+        }
+        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isExec(path)) {
+            return ExecWebSocket.answer(path, p -> get(p).code(), () -> traffic.exec(cluster, path));
+        }
+        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isPortForward(path)) {
+            return PortForwardWebSocket.answer(path, () -> traffic.portForward(cluster, path));
         }
         if (request.method() == HttpMethod.GET && !path.contains("watch=true")) {
             Optional<String> discovery = DemoDiscovery.answer(path, versionJson, serverAddress, this::crds);
@@ -98,6 +123,54 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
         if (path.startsWith(CRD_PATH) && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT)
                 && response.code() / 100 == 2) {
+            serveEveryVersion(body);
+        }
+        return response;
+    }
+
+    private boolean hasExpectation(RecordedRequest request) {
+        return responses.containsKey(new io.fabric8.mockwebserver.internal.SimpleRequest(request.method(), request.getPath()))
+                || responses.containsKey(new io.fabric8.mockwebserver.internal.SimpleRequest(request.getPath()));
+    }
+
+    /** A write computed by {@link OwnedWrites} and stored through the mock. */
+    @SuppressWarnings("unchecked")
+    private MockResponse owned(RecordedRequest request, OwnedWrites.Target target) {
+        Map<String, String> query = new java.util.HashMap<>();
+        String[] split = request.getPath().split("\\?", 2);
+        if (split.length == 2) {
+            for (String pair : split[1].split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length == 2 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        String manager = query.getOrDefault("fieldManager", "");
+        if (manager.isEmpty()) {
+            manager = OwnedWrites.managerFromUserAgent(request.getHeader("User-Agent"));
+        }
+        OwnedWrites.Outcome outcome = OwnedWrites.write(request.method().name(), target, request.getHeader("Content-Type"),
+                request.getBody() == null ? new byte[0] : request.getBody().getBytes(), query, manager, p -> {
+                    MockResponse stored = get(p);
+                    return stored.code() == 200 ? (Map<String, Object>) dev.crossmesh.demo.fields.Json.parse(utf8(stored.getBody())) : null;
+                });
+        if (outcome instanceof OwnedWrites.Outcome.Answer answer) {
+            return new MockResponse().setResponseCode(answer.code()).setHeader("Content-Type", "application/json")
+                    .setBody(new Buffer(OwnedWrites.bytes(answer.body())));
+        }
+        OwnedWrites.Outcome.Store store = (OwnedWrites.Outcome.Store) outcome;
+        if (target.namespace() != null) {
+            dev.crossmesh.demo.fields.Json.objectAt(store.body(), "metadata").putIfAbsent("namespace", target.namespace());
+        }
+        HttpMethod method = HttpMethod.valueOf(store.method());
+        RecordedRequest stored = new RecordedRequest(store.method() + " " + store.path() + " HTTP/1.1", method, store.path(),
+                Headers.builder().add("Content-Type", "application/json").build(), new Buffer(OwnedWrites.bytes(store.body())));
+        if (method == HttpMethod.PUT && !store.path().endsWith("/status")) {
+            stored = keepingStatus(stored);
+        }
+        String body = utf8(stored.getBody());
+        MockResponse response = super.dispatch(stored);
+        if (store.path().startsWith(CRD_PATH) && response.code() / 100 == 2) {
             serveEveryVersion(body);
         }
         return response;

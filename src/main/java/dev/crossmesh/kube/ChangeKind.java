@@ -10,6 +10,8 @@ public enum ChangeKind {
     UNCHANGED("unchanged", "="),
     /** The object exists but crossmesh did not create it: left alone unless --force. */
     NOT_OWNED("not-owned", "!"),
+    /** Another field manager set a field the plan sets to another value: left alone unless --force takes it. */
+    CONFLICT("conflict", "!"),
     /** A step that always runs, such as {@code istioctl install}. */
     RUN("run", ">"),
     /** A step the user must take by hand, such as installing the control plane without istioctl. */

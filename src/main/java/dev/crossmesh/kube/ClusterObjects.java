@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -21,6 +23,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * see exactly the same requests.
  */
 final class ClusterObjects {
+    /** The field manager crossmesh applies as: {@code kubectl get --show-managed-fields} names it. */
+    static final String FIELD_MANAGER = "crossmesh";
     private final KubernetesClient client;
     private final boolean listOnce;
     /** Per "apiVersion kind namespace": the objects by name, as one LIST found them; null value = listing not allowed. */
@@ -148,6 +152,35 @@ final class ClusterObjects {
 
     private static Map<String, Object> typed(Map<String, Object> stored, Map<String, Object> sent) {
         return withType(stored, (String) sent.get("apiVersion"), (String) sent.get("kind"));
+    }
+
+    /**
+     * Server-side apply as field manager {@link #FIELD_MANAGER}: the server merges the object into what it stores,
+     * removes fields crossmesh applied before and applies no more, and answers 409 when another manager set a field to
+     * another value (unless {@code force}). The answer is the object as stored (or as it would be, on a dry run).
+     */
+    Map<String, Object> apply(Map<String, Object> object, boolean force, boolean dryRun) {
+        Resource<GenericKubernetesResource> r = resource(object);
+        var ssa = (dryRun ? r.dryRun() : r).fieldManager(FIELD_MANAGER);
+        Map<String, Object> stored = typed(toMap(force ? ssa.forceConflicts().serverSideApply() : ssa.serverSideApply()), object);
+        if (!dryRun) {
+            remember(stored);
+        }
+        return stored;
+    }
+
+    /**
+     * Replaces the object's managedFields (JSON patch), refused (409) if the object changed since {@code live} was
+     * read; the API server takes managedFields from a write that sets them.
+     */
+    Map<String, Object> replaceManagedFields(Map<String, Object> live, List<Map<String, Object>> managedFields) {
+        Object resourceVersion = ((Map<?, ?>) live.get("metadata")).get("resourceVersion");
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "test", "path", "/metadata/resourceVersion", "value", String.valueOf(resourceVersion)),
+                Map.of("op", "replace", "path", "/metadata/managedFields", "value", managedFields));
+        Map<String, Object> stored = typed(toMap(resource(live).patch(PatchContext.of(PatchType.JSON), Serialization.asJson(patch))), live);
+        remember(stored);
+        return stored;
     }
 
     /** @return whether there was something to delete */

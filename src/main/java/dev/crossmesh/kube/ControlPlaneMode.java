@@ -12,6 +12,11 @@ public enum ControlPlaneMode {
     ISTIOCTL,
     /** Always apply the IstioOperator as a resource for an in-cluster operator. */
     OPERATOR,
+    /**
+     * Install the control plane and the east-west gateway with Istio's Helm charts ({@code base}, {@code istiod},
+     * {@code gateway}); without helm, a manual step that points at the export's apply-helm.sh.
+     */
+    HELM,
     /** Leave the control plane alone (it is installed some other way). */
     SKIP;
 

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.HelmInstall;
+import dev.crossmesh.render.HelmRelease;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
-import dev.crossmesh.render.ManifestRenderer;
 import dev.crossmesh.render.RemoteSecrets;
 import dev.crossmesh.render.RenderedMesh;
 
@@ -32,14 +32,12 @@ public final class DiffEngine {
         this.clients = clients;
     }
 
-    /** The diff of an apply with default options (control plane auto, no --force). */
-    public MeshDiff diff(MeshPlan plan, Map<String, ClusterCerts> certs) {
-        return diff(plan, certs, ApplyOptions.defaults());
-    }
-
-    /** The diff of an apply with these options: --force and --control-plane change what apply would do. */
-    public MeshDiff diff(MeshPlan plan, Map<String, ClusterCerts> certs, ApplyOptions options) {
-        return new Run(plan, options).diff(ManifestRenderer.render(plan, certs), certs);
+    /**
+     * The diff of applying this rendering with these options (--force and --control-plane change what apply would
+     * do); the rendering is the one the user saw, not rendered again.
+     */
+    public MeshDiff diff(RenderedMesh mesh, ApplyOptions options) {
+        return new Run(mesh.plan(), options).diff(mesh);
     }
 
     private final class Run {
@@ -49,15 +47,19 @@ public final class DiffEngine {
         private final Map<String, String> errors = new ConcurrentHashMap<>();
         private final Map<String, String> addresses = new ConcurrentHashMap<>();
         private final Map<String, ReaderAccess.Credentials> credentials = new ConcurrentHashMap<>();
+        /** The Helm path's releases, as {@link ApplyRollout} puts them in place of the control plane; null off that path. */
+        private final HelmInstall helm;
         private Map<String, ClusterTarget> targets = Map.of();
 
         Run(MeshPlan plan, ApplyOptions options) {
             this.plan = plan;
             this.options = options;
+            HelmInstall install = options.controlPlane() == ControlPlaneMode.HELM ? HelmValues.render(plan) : null;
+            this.helm = install != null && install.unavailable().isEmpty() ? install : null;
             plan.clusters().forEach(c -> changes.put(c.name(), Collections.synchronizedList(new ArrayList<>())));
         }
 
-        MeshDiff diff(RenderedMesh mesh, Map<String, ClusterCerts> certs) {
+        MeshDiff diff(RenderedMesh mesh) {
             ClusterTarget.Resolved resolved = ClusterTarget.resolve(clients, plan);
             errors.putAll(resolved.errors());
             targets = resolved.targets();
@@ -65,7 +67,7 @@ public final class DiffEngine {
             if (plan.topology() == Topology.PRIMARY_REMOTE) {
                 List<ClusterSpec> primaries = reachable.stream().filter(ClusterSpec::isPrimary).toList();
                 MeshApplier.inParallel(primaries, c -> diffCluster(c, mesh.manifests(c.name())), this::unexpected);
-                RenderedMesh withAddresses = ManifestRenderer.render(plan, certs, Map.copyOf(addresses));
+                RenderedMesh withAddresses = mesh.withGatewayAddresses(Map.copyOf(addresses));
                 MeshApplier.inParallel(reachable.stream().filter(c -> !c.isPrimary()).toList(),
                         c -> diffCluster(c, withAddresses.manifests(c.name())), this::unexpected);
             } else {
@@ -89,7 +91,12 @@ public final class DiffEngine {
                 if (errors.containsKey(spec.name())) {
                     return;
                 }
-                if (m.method() == ApplyMethod.ISTIOCTL) {
+                if (helm != null && HelmInstall.madeByGatewayChart(m)) {
+                    continue;
+                }
+                if (helm != null && m.method() == ApplyMethod.ISTIOCTL) {
+                    helmReleases(target);
+                } else if (m.method() == ApplyMethod.ISTIOCTL) {
                     controlPlane(target, m);
                 } else if (m.method() == ApplyMethod.API) {
                     ObjectSync.Examined e = examine(target, m.object(), ObjectSync.Policy.OWN, m.displayName());
@@ -103,13 +110,7 @@ public final class DiffEngine {
         private void controlPlane(ClusterTarget target, Manifest m) {
             String cluster = target.name();
             String step = MeshApplier.stepName(m);
-            ControlPlanePath path;
-            try {
-                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
-            } catch (RuntimeException e) {
-                unreadable(target, step, "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e);
-                return;
-            }
+            ControlPlanePath path = ControlPlanePath.choose(target, plan, options);
             String context = target.spec().context();
             switch (path.way()) {
                 case OPERATOR -> {
@@ -132,6 +133,21 @@ public final class DiffEngine {
                 case SKIP -> add(new ObjectChange(cluster, step, ChangeKind.SKIPPED, List.of(), path.reason()));
                 case CANNOT -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(),
                         "apply will fail this step: " + path.reason()));
+            }
+        }
+
+        /** Each Helm release as a step that runs, with the command apply runs; or why apply cannot run it. */
+        private void helmReleases(ClusterTarget target) {
+            String cluster = target.name();
+            ControlPlanePath path = ControlPlanePath.choose(target, plan, options);
+            for (HelmRelease r : helm.releases(cluster)) {
+                String step = MeshApplier.stepName(r);
+                switch (path.way()) {
+                    case HELM -> add(new ObjectChange(cluster, step, ChangeKind.RUN, List.of(), Helm.shown(r, options.charts(), plan.istio().version(),
+                            target.spec().context(), ControlPlanePath.helmWaits(plan, target.spec(), r)) + " (" + path.reason() + ")"));
+                    case MANUAL -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(), ControlPlanePath.helmManualInstruction(path)));
+                    default -> add(new ObjectChange(cluster, step, ChangeKind.MANUAL, List.of(), "apply will fail this step: " + path.reason()));
+                }
             }
         }
 

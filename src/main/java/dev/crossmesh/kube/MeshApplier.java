@@ -19,13 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.HelmRelease;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
@@ -52,6 +51,11 @@ public final class MeshApplier {
         return ManifestRenderer.EASTWEST_OVERLAY.equals(m.name()) ? EASTWEST_ISTIOCTL : CONTROL_PLANE;
     }
     public static final String GATEWAY_ADDRESS = "gateway address";
+
+    /** The step of one Helm release on the Helm path: {@code Helm release istio-system/istiod}. */
+    public static String stepName(HelmRelease r) {
+        return "Helm release " + Labels.ISTIO_NAMESPACE + "/" + r.name();
+    }
     static final Duration TOKEN_WAIT = Duration.ofSeconds(10);
     /** Polls start fast (a controller usually answers in milliseconds) and slow down to these. */
     private static final Duration TOKEN_POLL = Duration.ofMillis(500);
@@ -59,15 +63,22 @@ public final class MeshApplier {
     private static final Duration FIRST_POLL = Duration.ofMillis(100);
     private static final int MAX_PARALLEL = 16;
 
+    private static final Set<ApplyRollout.Kind> OWN_STEPS = Set.of(ApplyRollout.Kind.OBJECT, ApplyRollout.Kind.CONTROL_PLANE,
+            ApplyRollout.Kind.HELM_RELEASE, ApplyRollout.Kind.GATEWAY_ADDRESS);
+    private static final Set<ApplyRollout.Kind> READER_STEPS = Set.of(ApplyRollout.Kind.READER_OBJECT, ApplyRollout.Kind.READER_TOKEN);
+
     private final ClusterClients clients;
 
     public MeshApplier(ClusterClients clients) {
         this.clients = clients;
     }
 
-    public ApplyResult apply(MeshPlan plan, Map<String, ClusterCerts> certs, ApplyOptions options, Consumer<ApplyEvent> listener,
-            CancelToken cancel) {
-        return new Run(plan, certs == null ? Map.of() : certs, options, listener, cancel == null ? CancelToken.none() : cancel).execute();
+    /**
+     * Applies the rendering the user saw, step by step as the rollout lists them; nothing is rendered again (a
+     * primary-remote remote gets its primary's gateway address filled into the placeholder).
+     */
+    public ApplyResult apply(ApplyRollout rollout, ApplyOptions options, Consumer<ApplyEvent> listener, CancelToken cancel) {
+        return new Run(rollout, options, listener, cancel == null ? CancelToken.none() : cancel).execute();
     }
 
     /** Runs one task per item on a pool of daemon threads and waits for all; a task's unexpected failure is passed to {@code onError}. */
@@ -111,8 +122,8 @@ public final class MeshApplier {
     }
 
     private final class Run {
+        private final ApplyRollout rollout;
         private final MeshPlan plan;
-        private final Map<String, ClusterCerts> certs;
         private final ApplyOptions options;
         private final CancelToken cancel;
         private final Consumer<ApplyEvent> listener;
@@ -124,16 +135,16 @@ public final class MeshApplier {
         private final Map<String, ReaderAccess.Credentials> credentials = new ConcurrentHashMap<>();
         private Map<String, ClusterTarget> targets = Map.of();
 
-        Run(MeshPlan plan, Map<String, ClusterCerts> certs, ApplyOptions options, Consumer<ApplyEvent> listener, CancelToken cancel) {
-            this.plan = plan;
-            this.certs = certs;
+        Run(ApplyRollout rollout, ApplyOptions options, Consumer<ApplyEvent> listener, CancelToken cancel) {
+            this.rollout = rollout;
+            this.plan = rollout.plan();
             this.options = options;
             this.cancel = cancel;
             this.listener = listener == null ? e -> { } : listener;
             for (ClusterSpec c : plan.clusters()) {
                 outcomes.put(c.name(), Collections.synchronizedList(new ArrayList<>()));
             }
-            certs.values().forEach(c -> redactor.addPem(c.caKeyPem()));
+            rollout.mesh().all().forEach(redactor::addHidden);
         }
 
         ApplyResult execute() {
@@ -146,23 +157,14 @@ public final class MeshApplier {
                 return result();
             }
             targets = resolved.targets();
-            RenderedMesh mesh;
-            try {
-                mesh = ManifestRenderer.render(plan, certs);
-            } catch (IllegalArgumentException e) {
-                plan.clusters().forEach(c -> fail(c.name(), "render", "cannot render the manifests: " + e.getMessage()));
-                return result();
-            }
             if (plan.topology() == Topology.PRIMARY_REMOTE) {
                 List<ClusterSpec> primaries = plan.primaries();
                 List<ClusterSpec> remotes = plan.clusters().stream().filter(c -> !primaries.contains(c)).toList();
-                RenderedMesh first = mesh;
-                inParallel(primaries, c -> applyCluster(c, first.manifests(c.name())), this::unexpected);
-                RenderedMesh withAddresses = ManifestRenderer.render(plan, certs, Map.copyOf(addresses));
-                inParallel(remotes, c -> applyCluster(c, withAddresses.manifests(c.name())), this::unexpected);
+                inParallel(primaries, c -> applyCluster(c, Map.of()), this::unexpected);
+                Map<String, String> primaryAddresses = Map.copyOf(addresses);
+                inParallel(remotes, c -> applyCluster(c, primaryAddresses), this::unexpected);
             } else {
-                RenderedMesh all = mesh;
-                inParallel(plan.clusters(), c -> applyCluster(c, all.manifests(c.name())), this::unexpected);
+                inParallel(plan.clusters(), c -> applyCluster(c, Map.of()), this::unexpected);
             }
             applyRemoteSecrets();
             return result();
@@ -182,14 +184,15 @@ public final class MeshApplier {
 
         // --- one cluster's own steps -------------------------------------------------------------------
 
-        private void applyCluster(ClusterSpec spec, List<Manifest> manifests) {
+        /** @param primaryAddresses the primaries' gateway addresses, for a remote's control plane */
+        private void applyCluster(ClusterSpec spec, Map<String, String> primaryAddresses) {
             ClusterTarget target = targets.get(spec.name());
-            List<Manifest> steps = manifests.stream()
-                    .filter(m -> m.method() == ApplyMethod.API || m.method() == ApplyMethod.ISTIOCTL).toList();
             emit(spec.name(), "", ApplyEvent.Kind.STARTED, "context " + spec.context() + " at " + target.server()
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
-            for (Manifest m : steps) {
-                String step = stepName(m);
+            Map<String, Object> eastWestService = null;
+            ControlPlanePath helmPath = null;
+            for (ApplyRollout.Step s : rollout.steps(spec.name(), OWN_STEPS)) {
+                String step = s.name();
                 if (failed.contains(spec.name())) {
                     notAttempted(spec.name(), step, "an earlier step of " + spec.name() + " failed");
                     continue;
@@ -198,16 +201,20 @@ public final class MeshApplier {
                     notAttempted(spec.name(), step, "cancelled before this step");
                     continue;
                 }
-                if (m.method() == ApplyMethod.ISTIOCTL) {
-                    controlPlane(target, m, step);
-                    if (step.equals(EASTWEST_ISTIOCTL) && !failed.contains(spec.name())) {
-                        eastWestInstalledByIstioctl(target);
+                switch (s.kind()) {
+                    case CONTROL_PLANE -> controlPlane(target, RenderedMesh.withGatewayAddresses(s.manifest(), primaryAddresses), step);
+                    case HELM_RELEASE -> {
+                        // one choice for the cluster's releases, as for its control plane
+                        helmPath = helmPath != null ? helmPath : ControlPlanePath.choose(target, plan, options);
+                        helmRelease(target, helmPath, s.release().withGatewayAddresses(primaryAddresses), step);
                     }
-                    continue;
-                }
-                ObjectSync.Written written = applyObject(target, m.object(), step, ObjectSync.Policy.OWN, "");
-                if (written != null && isEastWestService(m)) {
-                    gatewayAddress(target, written.stored());
+                    case GATEWAY_ADDRESS -> gatewayAddress(target, eastWestService);
+                    default -> {
+                        ObjectSync.Written written = applyObject(target, s.object(), step, ObjectSync.Policy.OWN, "");
+                        if (written != null && s.isEastWestService()) {
+                            eastWestService = written.stored();
+                        }
+                    }
                 }
             }
             List<StepOutcome> mine = outcomes.get(spec.name());
@@ -216,28 +223,6 @@ public final class MeshApplier {
                 emit(spec.name(), "", problems == 0 ? ApplyEvent.Kind.DONE : ApplyEvent.Kind.FAILED,
                         problems == 0 ? "own steps done" : problems + " step(s) not done; see above");
             }
-        }
-
-        /** istioctl made the gateway Service: wait for its address as for one crossmesh applied. */
-        private void eastWestInstalledByIstioctl(ClusterTarget target) {
-            if (options.dryRun()) {
-                return;
-            }
-            Map<String, Object> service;
-            try {
-                service = target.api().getFresh("v1", "Service", Labels.ISTIO_NAMESPACE, Labels.EASTWEST_NAME);
-            } catch (RuntimeException e) {
-                fail(target.name(), GATEWAY_ADDRESS, KubeFailures.describe(target.name(), target.server(), KubeFailures.Verb.GET,
-                        "Service " + Labels.ISTIO_NAMESPACE + "/" + Labels.EASTWEST_NAME, "Service", e));
-                return;
-            }
-            if (service != null) {
-                gatewayAddress(target, service);
-            }
-        }
-
-        private boolean isEastWestService(Manifest m) {
-            return "Service".equals(m.kind()) && Labels.EASTWEST_NAME.equals(m.name());
         }
 
         /**
@@ -267,12 +252,13 @@ public final class MeshApplier {
             switch (examined.kind()) {
                 case UNCHANGED -> {
                     String reason = examined.change().reason();
-                    done(cluster, step, StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "unchanged" + suffix + (reason.isEmpty() ? "" : "; " + reason));
+                    done(cluster, step, StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "unchanged" + suffix + (reason.isEmpty() ? "" : "; " + reason),
+                            result(ChangeKind.UNCHANGED, examined.change()));
                     return new ObjectSync.Written(ChangeKind.UNCHANGED, examined.live(), examined.change());
                 }
-                case NOT_OWNED -> {
-                    refused(cluster, step, examined.change().reason());
-                    return new ObjectSync.Written(ChangeKind.NOT_OWNED, examined.live(), examined.change());
+                case NOT_OWNED, CONFLICT -> {
+                    refused(cluster, step, examined.change().reason(), result(examined.kind(), examined.change()));
+                    return new ObjectSync.Written(examined.kind(), examined.live(), examined.change());
                 }
                 default -> {
                 }
@@ -281,14 +267,18 @@ public final class MeshApplier {
             if (options.dryRun() && examined.kind() == ChangeKind.CREATE && namespaced && namespacePending.contains(cluster)) {
                 // a real API server refuses even a dry-run create in a namespace that does not exist yet
                 done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "would be created" + suffix
-                        + "; not checked by the API server, since namespace " + Labels.ISTIO_NAMESPACE + " does not exist yet");
+                        + "; not checked by the API server, since namespace " + Labels.ISTIO_NAMESPACE + " does not exist yet",
+                        result(ChangeKind.CREATE, examined.change()));
                 return new ObjectSync.Written(ChangeKind.CREATE, examined.body(), examined.change());
             }
             ObjectSync.Written written;
             try {
-                written = target.sync().write(examined, policy, options.force(), options.dryRun());
+                // a dry run's update was already answered by the dry-run apply that examined it
+                written = options.dryRun() && examined.kind() == ChangeKind.UPDATE
+                        ? new ObjectSync.Written(ChangeKind.UPDATE, examined.live(), examined.change())
+                        : target.sync().write(examined, options.dryRun());
             } catch (RuntimeException e) {
-                KubeFailures.Verb verb = examined.kind() == ChangeKind.CREATE ? KubeFailures.Verb.CREATE : KubeFailures.Verb.UPDATE;
+                KubeFailures.Verb verb = examined.kind() == ChangeKind.CREATE ? KubeFailures.Verb.APPLY_NEW : KubeFailures.Verb.APPLY;
                 fail(cluster, step, KubeFailures.describe(cluster, target.server(), verb, object, kindOf(desired), e));
                 return null;
             }
@@ -298,33 +288,31 @@ public final class MeshApplier {
                         namespacePending.add(cluster);
                     }
                     done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE,
-                            (options.dryRun() ? "would be created (dry run accepted by the API server)" : "created") + suffix);
+                            (options.dryRun() ? "would be created (dry run accepted by the API server)" : "created") + suffix,
+                            result(ChangeKind.CREATE, written.change()));
                 }
                 case UPDATE -> {
                     String reason = written.change().reason();
                     done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE,
                             (options.dryRun() ? "would be updated: " : "updated: ") + String.join(", ", written.change().fields()) + suffix
-                                    + (reason.isEmpty() ? "" : "; " + reason));
+                                    + (reason.isEmpty() ? "" : "; " + reason), result(ChangeKind.UPDATE, written.change()));
                 }
-                case NOT_OWNED -> refused(cluster, step, written.change().reason());
+                case NOT_OWNED -> refused(cluster, step, written.change().reason(), result(ChangeKind.NOT_OWNED, written.change()));
                 default -> done(cluster, step, StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED,
-                        "unchanged (someone else made the same change meanwhile)" + suffix);
+                        "unchanged (someone else made the same change meanwhile)" + suffix, result(ChangeKind.UNCHANGED, written.change()));
             }
             return written;
+        }
+
+        private ApplyEvent.ObjectResult result(ChangeKind kind, ObjectChange change) {
+            return new ApplyEvent.ObjectResult(kind, change.fields(), options.dryRun());
         }
 
         // --- control plane ----------------------------------------------------------------------------
 
         private void controlPlane(ClusterTarget target, Manifest m, String step) {
             String cluster = target.name();
-            ControlPlanePath path;
-            try {
-                path = ControlPlanePath.choose(options.controlPlane(), IstioReleases.facts(plan.istio().version()), target.context(), target.api());
-            } catch (RuntimeException e) {
-                fail(cluster, step, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET,
-                        "CustomResourceDefinition " + ControlPlanePath.OPERATOR_CRD, "CustomResourceDefinition", e));
-                return;
-            }
+            ControlPlanePath path = ControlPlanePath.choose(target, plan, options);
             Optional<ClusterSpec> primary = plan.primaryFor(target.spec());
             boolean needsAddress = primary.isPresent() && m.yaml().contains(ManifestRenderer.addressPlaceholder(primary.get().name()));
             switch (path.way()) {
@@ -343,7 +331,7 @@ public final class MeshApplier {
                     if (path.way() == ControlPlanePath.Way.OPERATOR) {
                         applyObject(target, m.object(), step, ObjectSync.Policy.OWN, m.displayName() + ", " + path.reason());
                     } else {
-                        runIstioctl(target, m, path.istioctl(), step);
+                        runIstioctl(target, m, path.tool(), step);
                     }
                 }
             }
@@ -361,9 +349,10 @@ public final class MeshApplier {
             try {
                 file = Files.createTempFile("crossmesh-" + cluster + "-", "-" + m.fileName());
                 Files.writeString(file, m.yaml());
-                emit(cluster, step, ApplyEvent.Kind.STARTED, "running " + String.join(" ", Istioctl.installCommand(istioctl, file, context)));
+                List<String> command = Istioctl.installCommand(istioctl, file, context);
+                emit(cluster, step, ApplyEvent.Kind.STARTED, "running " + String.join(" ", command), new ApplyEvent.ToolStarted(command));
                 int code = Istioctl.install(istioctl, file, context, clients.kubeconfigs().files(),
-                        line -> emit(cluster, step, ApplyEvent.Kind.INFO, "istioctl: " + line), cancel);
+                        line -> emit(cluster, step, ApplyEvent.Kind.INFO, "istioctl: " + line, new ApplyEvent.ToolOutput("istioctl", line)), cancel);
                 if (code == 0) {
                     done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "istioctl install finished");
                 } else if (code == -1) {
@@ -387,6 +376,69 @@ public final class MeshApplier {
             }
         }
 
+        /**
+         * One of the cluster's Helm releases ({@code helm upgrade --install}), with helm's output streamed and helm's own
+         * error in the failure; the gateway address step that follows reads the Service the gateway chart made.
+         */
+        private void helmRelease(ClusterTarget target, ControlPlanePath path, HelmRelease r, String step) {
+            String cluster = target.name();
+            String context = target.spec().context();
+            Optional<ClusterSpec> primary = plan.primaryFor(target.spec());
+            switch (path.way()) {
+                case HELM -> {
+                }
+                case MANUAL -> {
+                    skipped(cluster, step, "manual: " + ControlPlanePath.helmManualInstruction(path));
+                    return;
+                }
+                default -> {
+                    fail(cluster, step, path.reason());
+                    return;
+                }
+            }
+            if (primary.isPresent() && r.needsAddressOf(primary.get().name())) {
+                notAttempted(cluster, step, "the remote control plane needs the east-west gateway address of " + primary.get().name()
+                        + ", which has none yet; run apply again once it has one");
+                return;
+            }
+            boolean waits = ControlPlanePath.helmWaits(plan, target.spec(), r);
+            if (options.dryRun()) {
+                skipped(cluster, step, "dry run: would run `" + Helm.shown(r, options.charts(), plan.istio().version(), context, waits) + "`");
+                return;
+            }
+            Path file = null;
+            try {
+                file = Files.createTempFile("crossmesh-" + cluster + "-", "-" + r.step().valuesFile());
+                Files.writeString(file, r.yaml());
+                List<String> command = Helm.installCommand(path.tool(), r, options.charts(), plan.istio().version(), context, file, waits);
+                emit(cluster, step, ApplyEvent.Kind.STARTED, "running " + String.join(" ", command), new ApplyEvent.ToolStarted(command));
+                List<String> output = Collections.synchronizedList(new ArrayList<>());
+                int code = Helm.install(command, clients.kubeconfigs().files(), line -> {
+                    output.add(line);
+                    emit(cluster, step, ApplyEvent.Kind.INFO, "helm: " + line, new ApplyEvent.ToolOutput("helm", line));
+                }, cancel);
+                if (code == 0) {
+                    done(cluster, step, StepOutcome.Status.APPLIED, ApplyEvent.Kind.DONE, "helm upgrade --install finished");
+                } else if (code == -1) {
+                    fail(cluster, step, "cancelled while helm was running: the release may be half installed; run apply again to finish it");
+                } else {
+                    fail(cluster, step, "helm upgrade --install " + r.name() + " exited with code " + code + ": " + Helm.error(output)
+                            + "; fix the cause, then run apply again");
+                }
+            } catch (IOException e) {
+                fail(cluster, step, "could not run " + path.tool() + ": " + e.getMessage() + "; check the helm path (" + Helm.PROPERTY + " / "
+                        + Helm.ENV + " / PATH)");
+            } finally {
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // a leftover temp file holds no secret (chart values have none)
+                    }
+                }
+            }
+        }
+
         // --- gateway address --------------------------------------------------------------------------
 
         private void gatewayAddress(ClusterTarget target, Map<String, Object> service) {
@@ -404,17 +456,32 @@ public final class MeshApplier {
                         note += "; the node addresses could not be read: " + KubeFailures.detail(e);
                     }
                 }
-                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.INFO, note);
+                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.INFO, note, new ApplyEvent.GatewayPending(note));
                 return;
             }
             if (options.dryRun()) {
-                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.INFO, "dry run: not waiting for a load-balancer address");
+                String note = "dry run: not waiting for a load-balancer address";
+                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.INFO, note, new ApplyEvent.GatewayPending(note));
                 return;
+            }
+            if (service == null) {
+                // istioctl or helm installed the gateway: its Service is read as it is now
+                String object = "Service " + Labels.ISTIO_NAMESPACE + "/" + Labels.EASTWEST_NAME;
+                try {
+                    service = target.api().getFresh("v1", "Service", Labels.ISTIO_NAMESPACE, Labels.EASTWEST_NAME);
+                } catch (RuntimeException e) {
+                    fail(cluster, GATEWAY_ADDRESS, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET, object, "Service", e));
+                    return;
+                }
+                if (service == null) {
+                    pending(cluster, "there is no " + object + " yet: the east-west gateway step above says why; run apply again once it is installed");
+                    return;
+                }
             }
             Optional<String> address = GatewayAddresses.ofService(service);
             if (address.isPresent()) {
                 addresses.put(cluster, address.get());
-                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.DONE, address.get());
+                emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.DONE, address.get(), new ApplyEvent.GatewayAddress(address.get()));
                 return;
             }
             Duration wait = options.gatewayWait();
@@ -445,7 +512,7 @@ public final class MeshApplier {
                 if (address.isPresent()) {
                     addresses.put(cluster, address.get());
                     emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.DONE, address.get() + " (after "
-                            + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s)");
+                            + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s)", new ApplyEvent.GatewayAddress(address.get()));
                     return;
                 }
             }
@@ -456,7 +523,8 @@ public final class MeshApplier {
         }
 
         private void pending(String cluster, String message) {
-            skipped(cluster, GATEWAY_ADDRESS, "pending: " + message);
+            done(cluster, GATEWAY_ADDRESS, StepOutcome.Status.SKIPPED, ApplyEvent.Kind.SKIPPED, "pending: " + message,
+                    new ApplyEvent.GatewayPending(message));
         }
 
         // --- remote secrets ---------------------------------------------------------------------------
@@ -473,26 +541,33 @@ public final class MeshApplier {
         private void prepareSource(ClusterSpec source) {
             String cluster = source.name();
             ClusterTarget target = targets.get(cluster);
-            if (failed.contains(cluster) || cancel.isCancelled()) {
-                return;
-            }
-            for (Map<String, Object> object : ReaderAccess.rbacObjects(plan, source)) {
-                if (applyObject(target, object, ClusterObjects.displayName(object), ObjectSync.Policy.ENSURE_EXISTS, "remote-secret reader") == null) {
-                    return;
+            for (ApplyRollout.Step s : rollout.steps(cluster, READER_STEPS)) {
+                if (failed.contains(cluster)) {
+                    notAttempted(cluster, s.name(), "an earlier step of " + cluster + " failed");
+                } else if (cancel.isCancelled()) {
+                    notAttempted(cluster, s.name(), "cancelled before this step");
+                } else if (s.kind() == ApplyRollout.Kind.READER_TOKEN) {
+                    readerToken(target, s.name());
+                } else {
+                    applyObject(target, s.object(), s.name(), ObjectSync.Policy.ENSURE_EXISTS, "remote-secret reader");
                 }
             }
+        }
+
+        /** Makes (or finds) the reader's token Secret and keeps the credentials it holds for the remote secrets. */
+        private void readerToken(ClusterTarget target, String step) {
+            String cluster = target.name();
             Map<String, Object> tokenSecret;
             try {
                 tokenSecret = ReaderAccess.findTokenSecret(target.api());
             } catch (RuntimeException e) {
-                fail(cluster, "Secret " + Labels.ISTIO_NAMESPACE + "/" + ReaderAccess.TOKEN_SECRET, KubeFailures.describe(cluster, target.server(),
-                        KubeFailures.Verb.GET, "Secret " + Labels.ISTIO_NAMESPACE + "/" + ReaderAccess.TOKEN_SECRET, "Secret", e));
+                fail(cluster, step, KubeFailures.describe(cluster, target.server(), KubeFailures.Verb.GET, step, "Secret", e));
                 return;
             }
             Map<String, Object> desiredToken = tokenSecret != null ? tokenSecret : ReaderAccess.tokenSecret(plan);
-            String tokenStep = ClusterObjects.displayName(desiredToken);
-            if (applyObject(target, tokenSecret != null ? tokenSecret : desiredToken, tokenStep, ObjectSync.Policy.ENSURE_EXISTS,
-                    "remote-secret reader token", true, tokenSecret) == null) {
+            String name = ClusterObjects.displayName(desiredToken);
+            String note = "remote-secret reader token" + (name.equals(step) ? "" : ", found as " + name);
+            if (applyObject(target, desiredToken, step, ObjectSync.Policy.ENSURE_EXISTS, note, true, tokenSecret) == null) {
                 return;
             }
             String server = target.serverForRemoteSecret();
@@ -505,7 +580,7 @@ public final class MeshApplier {
             ReaderAccess.Credentials creds = ReaderAccess.credentials(tokenSecret, server);
             if (options.dryRun()) {
                 if (creds == null) {
-                    emit(cluster, tokenStep, ApplyEvent.Kind.INFO, "dry run: not waiting for the token; the remote secrets are checked with a placeholder");
+                    emit(cluster, step, ApplyEvent.Kind.INFO, "dry run: not waiting for the token; the remote secrets are checked with a placeholder");
                     creds = new ReaderAccess.Credentials(server, "", RemoteSecrets.TOKEN_PLACEHOLDER_PREFIX + "reader in " + cluster + ">");
                 }
                 redactor.add(creds.token());
@@ -513,7 +588,7 @@ public final class MeshApplier {
                 return;
             }
             if (creds == null) {
-                creds = waitForToken(target, ClusterObjects.nameOf(desiredToken), server);
+                creds = waitForToken(target, step, ClusterObjects.nameOf(desiredToken), server);
             }
             if (creds != null) {
                 redactor.add(creds.token());
@@ -521,9 +596,8 @@ public final class MeshApplier {
             }
         }
 
-        private ReaderAccess.Credentials waitForToken(ClusterTarget target, String secretName, String server) {
+        private ReaderAccess.Credentials waitForToken(ClusterTarget target, String step, String secretName, String server) {
             String cluster = target.name();
-            String step = "Secret " + Labels.ISTIO_NAMESPACE + "/" + secretName;
             emit(cluster, step, ApplyEvent.Kind.WAITING, "waiting up to " + TOKEN_WAIT.toSeconds() + " s for the token controller to issue the reader token");
             long deadline = System.nanoTime() + TOKEN_WAIT.toNanos();
             String lastError = "";
@@ -532,7 +606,7 @@ public final class MeshApplier {
                 boolean cancelled = cancel.sleep(interval);
                 interval = min(interval.multipliedBy(2), TOKEN_POLL);
                 if (cancelled) {
-                    notAttempted(cluster, "reader token", "cancelled while waiting for the reader token");
+                    notAttempted(cluster, step, "cancelled while waiting for the reader token");
                     return null;
                 }
                 try {
@@ -547,8 +621,8 @@ public final class MeshApplier {
                     lastError = KubeFailures.detail(e);
                 }
             }
-            fail(cluster, "reader token", "the token controller did not fill " + step + " within " + TOKEN_WAIT.toSeconds() + " s"
-                    + (lastError.isEmpty() ? "" : " (last read failed: " + lastError + ")")
+            fail(cluster, step, "the token controller did not fill Secret " + Labels.ISTIO_NAMESPACE + "/" + secretName + " within "
+                    + TOKEN_WAIT.toSeconds() + " s" + (lastError.isEmpty() ? "" : " (last read failed: " + lastError + ")")
                     + ": check that kube-controller-manager runs in " + cluster + ", then run apply again");
             return null;
         }
@@ -556,8 +630,9 @@ public final class MeshApplier {
         private void writeRemoteSecrets(ClusterSpec reader) {
             String cluster = reader.name();
             ClusterTarget target = targets.get(cluster);
-            for (ClusterSpec source : plan.remoteSecretSources(reader)) {
-                String step = "Secret " + Labels.ISTIO_NAMESPACE + "/" + Labels.remoteSecretName(source.name());
+            for (ApplyRollout.Step s : rollout.steps(cluster, Set.of(ApplyRollout.Kind.REMOTE_SECRET))) {
+                String step = s.name();
+                ClusterSpec source = plan.cluster(s.source()).orElseThrow();
                 if (cancel.isCancelled()) {
                     notAttempted(cluster, step, "cancelled before this step");
                     continue;
@@ -586,16 +661,20 @@ public final class MeshApplier {
         }
 
         private void done(String cluster, String step, StepOutcome.Status status, ApplyEvent.Kind kind, String message) {
-            record(cluster, new StepOutcome(step, status, redactor.scrub(message)));
-            emit(cluster, step, kind, message);
+            done(cluster, step, status, kind, message, ApplyEvent.NONE);
+        }
+
+        private void done(String cluster, String step, StepOutcome.Status status, ApplyEvent.Kind kind, String message, ApplyEvent.Detail detail) {
+            record(cluster, new StepOutcome(step, status, redactor.scrub(message), detail));
+            emit(cluster, step, kind, message, detail);
         }
 
         private void skipped(String cluster, String step, String message) {
             done(cluster, step, StepOutcome.Status.SKIPPED, ApplyEvent.Kind.SKIPPED, message);
         }
 
-        private void refused(String cluster, String step, String reason) {
-            done(cluster, step, StepOutcome.Status.REFUSED, ApplyEvent.Kind.SKIPPED, "left alone: " + reason);
+        private void refused(String cluster, String step, String reason, ApplyEvent.ObjectResult result) {
+            done(cluster, step, StepOutcome.Status.REFUSED, ApplyEvent.Kind.SKIPPED, "left alone: " + reason, result);
         }
 
         private void notAttempted(String cluster, String step, String reason) {
@@ -616,7 +695,11 @@ public final class MeshApplier {
         }
 
         private void emit(String cluster, String step, ApplyEvent.Kind kind, String message) {
-            ApplyEvent event = redactor.scrub(ApplyEvent.of(cluster, step, kind, message));
+            emit(cluster, step, kind, message, ApplyEvent.NONE);
+        }
+
+        private void emit(String cluster, String step, ApplyEvent.Kind kind, String message, ApplyEvent.Detail detail) {
+            ApplyEvent event = redactor.scrub(ApplyEvent.of(cluster, step, kind, message, detail));
             // one event at a time, in order, whatever thread it comes from: listeners need not be thread-safe
             synchronized (this) {
                 listener.accept(event);

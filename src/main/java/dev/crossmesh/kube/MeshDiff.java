@@ -26,6 +26,7 @@ public record MeshDiff(List<ClusterDiff> clusters) {
         s.append(count(ChangeKind.CREATE)).append(" to create, ").append(count(ChangeKind.UPDATE)).append(" to update, ")
                 .append(count(ChangeKind.UNCHANGED)).append(" unchanged");
         appendIf(s, count(ChangeKind.NOT_OWNED), " not owned (left alone without --force)");
+        appendIf(s, count(ChangeKind.CONFLICT), " in conflict with another field manager (left alone without --force)");
         appendIf(s, count(ChangeKind.RUN), " step(s) to run");
         appendIf(s, count(ChangeKind.MANUAL), " manual step(s)");
         appendIf(s, count(ChangeKind.UNREADABLE), " unreadable");

@@ -104,9 +104,28 @@ final class NamespaceAdoption {
         if (!replaced.isEmpty()) {
             annotations.put(Ownership.REPLACED_LABELS, GSON.toJson(replaced));
         }
-        Map<String, Object> body = ObjectFields.deepCopy(live);
-        metadataOf(body).put("labels", new LinkedHashMap<String, Object>(labels));
-        metadataOf(body).put("annotations", new LinkedHashMap<String, Object>(annotations));
+        // what crossmesh applies: its own labels and annotations and the bookkeeping; the namespace's other keys stay
+        // with their managers
+        Map<String, Object> applied = new LinkedHashMap<>();
+        wantLabels.forEach((key, value) -> {
+            if (labels.get(key).equals(value)) {
+                applied.put(key, value);
+            }
+        });
+        Map<String, Object> appliedAnnotations = new LinkedHashMap<>(wantAnnotations);
+        for (String key : List.of(Ownership.CREATED_NAMESPACE, Ownership.ADDED_LABELS, Ownership.ADDED_ANNOTATIONS, Ownership.REPLACED_LABELS)) {
+            if (annotations.containsKey(key)) {
+                appliedAnnotations.put(key, annotations.get(key));
+            }
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", ObjectFields.metadata(desired).get("name"));
+        metadata.put("labels", applied);
+        metadata.put("annotations", appliedAnnotations);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiVersion", desired.get("apiVersion"));
+        body.put("kind", desired.get("kind"));
+        body.put("metadata", metadata);
         return new Outcome(ChangeKind.UPDATE, fields,
                 createdByCrossmesh(live) ? "" : "existing namespace: crossmesh adds its labels and keeps the others", body);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Compares a desired object with the live one and merges them, the way crossmesh applies everywhere.
+ * Compares a desired object with the live one, and what a server-side apply would store with what is stored.
  * The desired object is a subset: fields the API server fills in (uid, resourceVersion, status, clusterIP,
  * nodePort, defaults) are absent from it and therefore ignored. Lists of named elements (ports, containers, env)
  * are matched by name, other lists by position, and every element is compared field by field.
@@ -38,6 +38,39 @@ final class ObjectFields {
             compare(desired, live, "", changes);
         }
         return changes;
+    }
+
+    /** Metadata the API server keeps for itself: never a difference between what crossmesh applies and what is stored. */
+    private static final List<String> SERVER_METADATA = List.of("resourceVersion", "generation", "managedFields", "creationTimestamp",
+            "uid", "selfLink");
+
+    /**
+     * What a server-side apply changes: the paths where the stored object ({@code after}, the server's answer to a
+     * dry run) differs from the live one, fields the apply removes marked {@code (removed)}. Server bookkeeping
+     * (resourceVersion, managedFields, ...) and status are not differences.
+     */
+    static List<String> differences(Map<String, Object> live, Map<String, Object> after) {
+        Map<String, Object> before = comparable(live);
+        Map<String, Object> now = comparable(after);
+        List<String> changes = new ArrayList<>();
+        compare(now, before, "", changes);
+        List<String> gone = new ArrayList<>();
+        compare(before, now, "", gone);
+        for (String path : gone) {
+            if (!changes.contains(path)) {
+                changes.add(path + " (removed)");
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, Object> comparable(Map<String, Object> object) {
+        Map<String, Object> copy = deepCopy(object);
+        copy.remove("status");
+        if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+            SERVER_METADATA.forEach(metadata::remove);
+        }
+        return copy;
     }
 
     /**

@@ -27,11 +27,11 @@ import com.google.gson.JsonParser;
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
-import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanValidator;
 import dev.crossmesh.plan.Severity;
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.ExportWriter;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
@@ -60,12 +60,17 @@ public final class Preflight {
     }
 
     public PreflightReport run(MeshPlan plan, ControlPlaneMode mode) {
+        return run(plan, mode, ChartSource.istio());
+    }
+
+    /** @param charts where the Helm path takes Istio's charts from ({@code mode} {@link ControlPlaneMode#HELM}) */
+    public PreflightReport run(MeshPlan plan, ControlPlaneMode mode, ChartSource charts) {
         List<Finding> findings = new ArrayList<>(PlanValidator.validate(plan));
         // the shapes of what apply writes; certificates and addresses do not change which objects there are
         RenderedMesh mesh = ManifestRenderer.render(plan.withCa(plan.ca() == CaMode.SHARED_ROOT ? CaMode.EXISTING : plan.ca()), Map.of());
         Map<String, ClusterReport> reports = new ConcurrentHashMap<>();
         List<ClusterSpec> checkable = plan.clusters().stream().filter(c -> !c.context().isEmpty()).toList();
-        MeshApplier.inParallel(checkable, c -> reports.put(c.name(), new ClusterRun(plan, c, mode, mesh).check()),
+        MeshApplier.inParallel(checkable, c -> reports.put(c.name(), new ClusterRun(plan, c, mode, charts, mesh).check()),
                 (c, e) -> reports.put(c.name(), ClusterReport.failed(c, "", "could not check " + c.name() + ": " + KubeFailures.detail(e))));
 
         List<ClusterCheck> checks = new ArrayList<>();
@@ -151,6 +156,7 @@ public final class Preflight {
         private final MeshPlan plan;
         private final ClusterSpec spec;
         private final ControlPlaneMode mode;
+        private final ChartSource charts;
         private final RenderedMesh mesh;
         private final String path;
         private final List<Finding> findings = new ArrayList<>();
@@ -158,10 +164,11 @@ public final class Preflight {
         private String rootFingerprint = "";
         private String rootSource = "";
 
-        ClusterRun(MeshPlan plan, ClusterSpec spec, ControlPlaneMode mode, RenderedMesh mesh) {
+        ClusterRun(MeshPlan plan, ClusterSpec spec, ControlPlaneMode mode, ChartSource charts, RenderedMesh mesh) {
             this.plan = plan;
             this.spec = spec;
             this.mode = mode;
+            this.charts = charts;
             this.mesh = mesh;
             this.path = "clusters[" + index(plan, spec.name()) + "]";
         }
@@ -192,7 +199,7 @@ public final class Preflight {
             if (context.demo()) {
                 notes.add("demo cluster: an in-process API server, not a real Kubernetes cluster");
             }
-            ControlPlanePath controlPlane = safely("the IstioOperator CRD", () -> ControlPlanePath.choose(mode, IstioReleases.facts(plan.istio().version()), context, api));
+            ControlPlanePath controlPlane = safely("the IstioOperator CRD", () -> ControlPlanePath.choose(mode, charts, plan, context, api));
             checkControlPlane(controlPlane);
             checkPermissions(client, controlPlane);
             checkCrds(api, context, controlPlane);
@@ -208,6 +215,7 @@ public final class Preflight {
             return switch (p.way()) {
                 case OPERATOR -> "IstioOperator applied as a resource (" + p.reason() + ")";
                 case ISTIOCTL -> "istioctl install (" + p.reason() + ")";
+                case HELM -> "Istio's Helm charts (" + p.reason() + ")";
                 case MANUAL -> "manual (" + p.reason() + ")";
                 case SKIP -> "skipped (--control-plane skip)";
                 case CANNOT -> "cannot install: " + p.reason();
@@ -218,7 +226,11 @@ public final class Preflight {
             if (p == null) {
                 return;
             }
-            if (p.way() == ControlPlanePath.Way.MANUAL) {
+            if (p.way() == ControlPlanePath.Way.MANUAL && mode == ControlPlaneMode.HELM) {
+                warning(PreflightCodes.CONTROL_PLANE_MANUAL, "", "cluster " + spec.name() + ": apply cannot install the control plane ("
+                        + p.reason() + "); install Helm " + Helm.OLDEST_MAJOR + " or newer on the PATH, or run " + ExportWriter.APPLY_HELM_SCRIPT
+                        + " of `crossmesh export` yourself");
+            } else if (p.way() == ControlPlanePath.Way.MANUAL) {
                 warning(PreflightCodes.CONTROL_PLANE_MANUAL, "", "cluster " + spec.name() + ": apply cannot install the control plane ("
                         + p.reason() + "); install istioctl " + plan.istio().version() + " on the PATH, or install the control plane yourself with"
                         + " the IstioOperator file of `crossmesh export`");
@@ -241,14 +253,15 @@ public final class Preflight {
                     continue;
                 }
                 String group = m.apiVersion().contains("/") ? m.apiVersion().substring(0, m.apiVersion().indexOf('/')) : "";
-                for (String verb : List.of("create", "update")) {
+                // server-side apply is a PATCH; for an object not there yet the API server also asks for create
+                for (String verb : List.of("create", "patch")) {
                     needed.add(new Access(verb, group, ResourceKinds.plural(m.kind()), m.namespace()));
                 }
             }
             if (plan.ca() == CaMode.SHARED_ROOT) {
                 // the cacerts Secret: rendered here without certificates, so not among the manifests above
                 needed.add(new Access("create", "", "secrets", Labels.ISTIO_NAMESPACE));
-                needed.add(new Access("update", "", "secrets", Labels.ISTIO_NAMESPACE));
+                needed.add(new Access("patch", "", "secrets", Labels.ISTIO_NAMESPACE));
             }
             boolean source = plan.clusters().stream().anyMatch(r -> plan.remoteSecretSources(r).stream().anyMatch(s -> s.name().equals(spec.name())));
             if (source) {
@@ -291,6 +304,8 @@ public final class Preflight {
                     notes.add("no Istio CRDs: the demo API server stores Istio resources without them (a real cluster would not)");
                 } else if (way == ControlPlanePath.Way.ISTIOCTL) {
                     notes.add("no Istio CRDs yet: istioctl install adds them before the Gateway is applied");
+                } else if (way == ControlPlanePath.Way.HELM) {
+                    notes.add("no Istio CRDs yet: Istio's charts add them before the Gateway is applied");
                 } else if (way == ControlPlanePath.Way.OPERATOR) {
                     warning(PreflightCodes.GATEWAY_CRD_MISSING, "", "cluster " + spec.name() + ": the Istio Gateway CRD (" + GATEWAY_CRD
                             + ") is not installed yet; the operator installs it with the control plane, so the Gateway step of apply may fail"

@@ -1,5 +1,6 @@
 package dev.crossmesh.kube;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,23 @@ final class Redactor {
         pem.lines().map(String::trim).filter(l -> !l.startsWith("-----") && l.length() >= MIN_LENGTH).forEach(secrets::add);
     }
 
+    /** The values of a manifest's hidden keys (a CA key, a kubeconfig's token): never shown, whatever echoes them. */
+    void addHidden(dev.crossmesh.render.Manifest manifest) {
+        for (String section : java.util.List.of("stringData", "data")) {
+            if (manifest.object().get(section) instanceof Map<?, ?> values) {
+                manifest.hiddenKeys().forEach(k -> {
+                    if (values.get(k) instanceof String v) {
+                        if (v.contains("-----BEGIN")) {
+                            addPem(v);
+                        } else {
+                            add(v);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
     String scrub(String text) {
         String result = text;
         for (String secret : secrets) {
@@ -40,6 +58,11 @@ final class Redactor {
 
     ApplyEvent scrub(ApplyEvent event) {
         String message = scrub(event.message());
-        return message.equals(event.message()) ? event : new ApplyEvent(event.time(), event.cluster(), event.step(), event.kind(), message);
+        ApplyEvent scrubbed = message.equals(event.message()) ? event : event.withMessage(message);
+        if (scrubbed.detail() instanceof ApplyEvent.ToolOutput out && !scrub(out.line()).equals(out.line())) {
+            return new ApplyEvent(scrubbed.time(), scrubbed.cluster(), scrubbed.step(), scrubbed.kind(), message,
+                    new ApplyEvent.ToolOutput(out.tool(), scrub(out.line())));
+        }
+        return scrubbed;
     }
 }

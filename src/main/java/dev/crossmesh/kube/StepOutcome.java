@@ -5,8 +5,9 @@ package dev.crossmesh.kube;
  *
  * @param step    the object or step, as in {@link ApplyEvent#step()}
  * @param message what happened, or why it did not (never a secret value)
+ * @param detail  the typed part of the step's last event (for an object: created, updated, unchanged ...)
  */
-public record StepOutcome(String step, Status status, String message) {
+public record StepOutcome(String step, Status status, String message, ApplyEvent.Detail detail) {
     public enum Status {
         /** Created, updated, or run (in a dry run: would be). */
         APPLIED,
@@ -20,6 +21,19 @@ public record StepOutcome(String step, Status status, String message) {
         FAILED,
         /** Not tried: an earlier step failed, the run was cancelled, or a cluster it depends on failed. */
         NOT_ATTEMPTED
+    }
+
+    public StepOutcome {
+        detail = detail == null ? ApplyEvent.NONE : detail;
+    }
+
+    public StepOutcome(String step, Status status, String message) {
+        this(step, status, message, ApplyEvent.NONE);
+    }
+
+    /** An object that was (in a dry run: would be) created, as opposed to updated. */
+    public boolean created() {
+        return detail instanceof ApplyEvent.ObjectResult r && r.change() == ChangeKind.CREATE;
     }
 
     public boolean isProblem() {

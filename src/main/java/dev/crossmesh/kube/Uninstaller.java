@@ -14,18 +14,26 @@ import java.util.stream.Collectors;
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.render.HelmRelease;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.Labels;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
 
 /**
  * Removes what crossmesh created for a mesh, found by its labels ({@code app.kubernetes.io/managed-by: crossmesh},
- * {@code crossmesh.dev/mesh: <meshId>}), in the reverse of apply's order: remote secrets, the reader RBAC, the gateway
+ * {@code crossmesh.dev/mesh: <meshId>}), in the reverse of apply's order: the namespace a {@code crossmesh verify --keep}
+ * left, remote secrets, the reader RBAC, the gateway
  * objects, the control-plane resource, cacerts, then istio-system's labels. Objects without those labels are never
  * touched; objects taken over with --force stay (only crossmesh's labels come off); istio-system is deleted only if
- * crossmesh created it and nothing else lives in it. A control plane installed with istioctl stays, with the command to remove it.
+ * crossmesh created it and nothing else lives in it. A control plane installed with istioctl stays, with the command to remove it;
+ * so do Helm releases (the Helm path's charts), each with its {@code helm uninstall} command.
  */
 public final class Uninstaller {
+    /** Helm's annotation on every object it made (Helm 3.2 and newer). */
+    static final String HELM_RELEASE_ANNOTATION = "meta.helm.sh/release-name";
+    /** The kind of an uninstall action about a Helm release. */
+    public static final String HELM_RELEASE_KIND = "Helm release";
     /** What a fresh namespace holds without anyone putting it there. */
     private static final Set<String> NAMESPACE_DEFAULTS = Set.of("ServiceAccount default", "ConfigMap kube-root-ca.crt", "ConfigMap istio-ca-root-cert");
 
@@ -122,6 +130,11 @@ public final class Uninstaller {
             clusterScoped.addAll(api.list("rbac.authorization.k8s.io/v1", "ClusterRole", "", ours));
 
             List<UninstallAction> actions = new ArrayList<>();
+            // what crossmesh verify --keep left behind: its namespace, and everything in it with it
+            Map<String, Object> check = api.get("v1", "Namespace", "", Labels.VERIFY_NAMESPACE);
+            if (check != null && Ownership.ownedBy(check, plan.meshId())) {
+                actions.add(action(UninstallAction.Action.DELETE, check, "left by crossmesh verify --keep"));
+            }
             List<Map<String, Object>> taken = new ArrayList<>();
             // reverse apply order: remote secrets, reader token, reader RBAC, gateway objects, control plane, cacerts
             addAll(actions, taken, owned, o -> isKind(o, "Secret") && "true".equals(ObjectFields.labels(o).get(Labels.MULTI_CLUSTER_SECRET)));
@@ -138,13 +151,17 @@ public final class Uninstaller {
             Set<String> operatorsRemoved = actions.stream().filter(a -> a.action() == UninstallAction.Action.DELETE && a.kind().equals("IstioOperator"))
                     .map(UninstallAction::name).collect(Collectors.toSet());
             inNamespace.stream().filter(o -> isKind(o, "Deployment") && isIstiod(o) && !Ownership.ownedBy(o, plan.meshId())
-                    && !installedBy(o, operatorsRemoved)).forEach(o -> actions.add(
+                    && !installedBy(o, operatorsRemoved) && !ObjectFields.annotations(o).containsKey(HELM_RELEASE_ANNOTATION)).forEach(o -> actions.add(
                     action(UninstallAction.Action.KEEP, o, "the control plane (installed with istioctl, or by someone else) stays;"
                             + " to remove it run `istioctl uninstall --purge -y --context " + target.spec().context() + "`")));
             Set<String> operatorsWithControlPlane = inNamespace.stream().filter(o -> isKind(o, "Deployment") && isIstiod(o) && installedBy(o, operatorsRemoved))
                     .map(o -> ObjectFields.labels(o).get(Labels.OPERATOR_OWNING_RESOURCE)).collect(Collectors.toSet());
             actions.replaceAll(a -> a.action() == UninstallAction.Action.DELETE && a.kind().equals("IstioOperator") && operatorsWithControlPlane.contains(a.name())
                     ? a.withDetail("the Istio operator then removes the control plane it installed (istiod)") : a);
+
+            helmReleases(inNamespace).forEach(name -> actions.add(new UninstallAction(target.name(), UninstallAction.Action.KEEP, "", HELM_RELEASE_KIND,
+                    Labels.ISTIO_NAMESPACE, name, "installed with Helm, which owns its objects: stays; to remove it run `helm uninstall " + name
+                            + " --namespace=" + Labels.ISTIO_NAMESPACE + " --kube-context=" + target.spec().context() + "`")));
 
             Map<String, Object> namespace = api.get("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
             if (namespace != null) {
@@ -155,6 +172,23 @@ public final class Uninstaller {
                 actions.add(namespaceAction(namespace, staying, staying.size() < inNamespace.size()));
             }
             return actions;
+        }
+
+        /**
+         * The deployed Helm releases in istio-system (helm's records: Secrets labelled owner=helm), in the order to
+         * uninstall them: the reverse of the Helm path's install order (gateway, istiod, base), then any others by name.
+         */
+        private List<String> helmReleases(List<Map<String, Object>> inNamespace) {
+            Set<String> found = new java.util.TreeSet<>();
+            inNamespace.stream().filter(o -> isKind(o, "Secret")).map(ObjectFields::labels)
+                    .filter(l -> "helm".equals(l.get("owner")) && "deployed".equals(l.get("status")) && l.get("name") != null)
+                    .forEach(l -> found.add(l.get("name")));
+            List<String> ordered = new ArrayList<>();
+            List<HelmRelease> planned = new ArrayList<>(HelmValues.render(plan).releases(target.name()));
+            Collections.reverse(planned);
+            planned.stream().map(HelmRelease::name).filter(found::remove).forEach(ordered::add);
+            ordered.addAll(found);
+            return ordered;
         }
 
         /** Made by the Istio operator for one of these IstioOperators (its owning-resource label). */

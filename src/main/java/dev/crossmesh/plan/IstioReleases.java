@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.crossmesh.plan.ReleaseFacts.ExternalIstiod;
-import dev.crossmesh.plan.ReleaseFacts.HelmCharts;
+import dev.crossmesh.plan.ReleaseFacts.HelmRemote;
 import dev.crossmesh.plan.ReleaseFacts.RemoteInstall;
 
 /**
  * The one table of what crossmesh knows about Istio releases, read from Istio's sources at the release tags
  * (github.com/istio/istio; paths below are in that repository unless marked). Every entry starts from the entry before
  * and names only what changed, with where it was read. Every minor has an entry (for its dates); a fact that changed
- * inside a minor has a patch entry (1.8.2, 1.9.2, 1.11.4). Supporting a new release is one more entry.
+ * inside a minor has a patch entry (1.8.2, 1.9.2, 1.11.4, 1.12.2). Supporting a new release is one more entry.
  * <p>
  * Support dates: 1.13 to 1.20 as istio.io documents them ({@code data/compatibility/supportStatus.yml} in istio/istio.io);
  * the others from the policy then in force and the tags' dates ("3 months after the next minor" up to 1.10, "6 weeks
@@ -52,8 +52,12 @@ public final class IstioReleases {
                 // istioctl/cmd/root.go@1.8.0: only under `x`; istioctl/pkg/multicluster/remote_secret.go@1.8.6: no --server
                 .remoteSecretCommand("istioctl x create-remote-secret").remoteSecretServerFlag(false)
                 .remoteSecretTlsServerNameFlag(false).istioctlMakesReaderToken(false)
-                // manifests/charts@1.8.6: no gateway chart; istiod-remote chart present
-                .helm(new HelmCharts(false, true, false));
+                // manifests/charts/*/Chart.yaml@1.8.0: the charts' own versions (base 1.1.0, istiod 1.2.0), in the release
+                // archive only; no gateway chart (manifests/charts/gateway is first in 1.12.0)
+                .helmChartRepository(false).helmGatewayChart(false).helmGatewayServiceAnnotations(false)
+                // pilot/pkg/xds/debug.go@1.10.6: no /debug/clusterz
+                .clusterzDebug(false)
+                .helmRemote(HelmRemote.NONE).helmGatewayNetworkPorts(false);
         t.add(first.build());
         // commit 1eb5d9bb907: gen-eastwest-gateway.sh@1.8.2 names the ports tls / tls-istiod / tls-webhook
         patch(t, "1.8.2", f -> f.eastWestPorts("tls", "tls-istiod", "tls-webhook").readerRbac(ReaderRules.V1_8_2));
@@ -69,7 +73,10 @@ public final class IstioReleases {
                         // values_types.proto@1.11.0: istiodRemote.injectionPath, rendered by
                         // istiod-remote/templates/mutatingwebhook.yaml@1.11.0; the remote's istiod Service is in
                         // base/templates/services.yaml (its externalIstiod branch) until 1.12
-                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE));
+                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE)
+                        // pilot/pkg/xds/debug.go@1.11.0: /debug/clusterz lists pkg/cluster/debug.go's DebugInfo
+                        // {id, secretName, syncStatus}; istioctl reads it from 1.12 (istioctl/cmd/clusters.go)
+                        .clusterzDebug(true));
         // samples/multicluster/expose-istiod-rev.yaml.tmpl: first in 1.11.4
         patch(t, "1.11.4", f -> f.exposeIstiodRevisioned(true));
         minor(t, "1.12.0", "2021-11-16", "1.12.9", "2022-07-08", "",
@@ -78,11 +85,22 @@ public final class IstioReleases {
                         .readerRbac(ReaderRules.V1_12_9)
                         // istioctl/cmd/root.go@1.12.0: create-remote-secret at the top level
                         .remoteSecretCommand("istioctl create-remote-secret")
-                        // manifests/charts/gateway@1.12.0 with networkGateway
-                        .helm(new HelmCharts(true, true, false)));
+                        // manifests/charts/*/README.md@1.12.0: `helm repo add istio https://istio-release.storage.googleapis.com/charts`;
+                        // Chart.yaml@1.12.0: "istio/release-builder will replace [version] with the appropriate version"
+                        .helmChartRepository(true)
+                        // manifests/charts/gateway@1.12.0: networkGateway (templates/service.yaml: the east-west ports);
+                        // templates/service.yaml@1.12.0 annotates the Service with .Values.annotations only
+                        .helmGatewayChart(true));
+        // commit bd2ab9590af "Update gateway service to actually use service annotations (#36397)":
+        // manifests/charts/gateway/templates/service.yaml@1.12.2 merges service.annotations
+        patch(t, "1.12.2", f -> f.helmGatewayServiceAnnotations(true));
         minor(t, "1.13.0", "2022-02-09", "1.13.9", "2022-10-12", "",
                 // istiod-remote/templates/services.yaml and endpoints.yaml@1.13.0: the remote's istiod Service moved there
-                f -> f.remoteInstall(RemoteInstall.ISTIOD_REMOTE).readerRbac(ReaderRules.V1_13_9));
+                f -> f.remoteInstall(RemoteInstall.ISTIOD_REMOTE).readerRbac(ReaderRules.V1_13_9)
+                        // the same templates make the istiod-remote chart a remote's whole install with Helm (at 1.12 its istiod
+                        // Service was in base/templates/services.yaml, and base and istiod-remote both render
+                        // templates/reader-serviceaccount.yaml)
+                        .helmRemote(HelmRemote.ISTIOD_REMOTE_CHART));
         minor(t, "1.14.0", "2022-05-27", "1.14.6", "2022-12-27", "",
                 // istioctl/pkg/multicluster/remote_secret.go@1.14.0 (#38249): creates the reader's token Secret on Kubernetes 1.24+
                 f -> f.istioctlMakesReaderToken(true));
@@ -107,8 +125,9 @@ public final class IstioReleases {
                         .inClusterOperator(false)
                         // istio-discovery/templates/deployment.yaml@1.24.0: global.externalIstiod sets EXTERNAL_ISTIOD
                         .externalIstiod(ExternalIstiod.GLOBAL_VALUE)
-                        // releasenotes/notes/53294.yaml: istiod-remote folded into istiod --set profile=remote
-                        .helm(new HelmCharts(true, false, false)));
+                        // releasenotes/notes/53294.yaml: istiod-remote folded into istiod --set profile=remote;
+                        // base/files/profile-remote.yaml@1.24.0: "The `base` and `istio-discovery` charts must be deployed with this profile"
+                        .helmRemote(HelmRemote.REMOTE_PROFILE));
         minor(t, "1.25.0", "2025-02-25", "1.25.5", "2025-09-19", "",
                 // manifests/charts/gateway/values.yaml@1.25.0: labels istio.io/dataplane-mode: none
                 f -> f.gatewayDataplaneModeNone(true));
@@ -121,7 +140,7 @@ public final class IstioReleases {
         minor(t, "1.29.0", "2026-02-10", "1.29.6", null, "", f -> f.readerRbac(ReaderRules.V1_26_8));
         minor(t, "1.30.0", "2026-05-15", "1.30.3", null, "the newest stable release",
                 // releasenotes/notes/59072.yaml: networkGatewayPorts in the gateway chart
-                f -> f.helm(new HelmCharts(true, false, true)));
+                f -> f.helmGatewayNetworkPorts(true));
         minor(t, "1.31.0", "2026-08-19", "1.31.0-rc.0", null, "a release candidate",
                 f -> f.prerelease(true));
         return Collections.unmodifiableList(t);

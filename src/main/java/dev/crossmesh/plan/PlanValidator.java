@@ -34,6 +34,7 @@ public final class PlanValidator {
         v.checkGateway();
         v.checkClusters();
         v.checkTopology();
+        v.checkVerify();
         return v.findings.stream().map(v::withClusterName).toList();
     }
 
@@ -67,6 +68,13 @@ public final class PlanValidator {
                 warning(PlanCodes.MESH_CA_TRUST_DOMAIN, "trustDomain", "Mesh CA issues identities in the trust domain PROJECT_ID.svc.id.goog, not '"
                         + plan.trustDomain() + "': set trustDomain to your fleet project's, e.g. 'my-project.svc.id.goog'");
             }
+        }
+    }
+
+    private void checkVerify() {
+        String problem = VerifySpec.registryProblem(plan.verify().imageRegistry());
+        if (!problem.isEmpty()) {
+            error(PlanCodes.VERIFY_IMAGE_REGISTRY, "verify.imageRegistry", "verify.imageRegistry " + problem);
         }
     }
 

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param remoteSecretServerFlag   {@code create-remote-secret --server}
  * @param remoteSecretTlsServerNameFlag {@code create-remote-secret --tls-server-name}
  * @param istioctlMakesReaderToken istioctl creates the reader's token Secret on Kubernetes 1.24+ (before, it only reads one)
+ * @param clusterzDebug            istiod serves {@code /debug/clusterz} on its monitoring port: the remote clusters it reads
+ *                                 and whether each is synced (what {@code istioctl remote-clusters} lists)
  * @param helm                     the Helm charts of the release
  */
 public record ReleaseFacts(
@@ -58,6 +60,7 @@ public record ReleaseFacts(
         boolean remoteSecretServerFlag,
         boolean remoteSecretTlsServerNameFlag,
         boolean istioctlMakesReaderToken,
+        boolean clusterzDebug,
         HelmCharts helm) {
 
     public ReleaseFacts {
@@ -131,13 +134,36 @@ public record ReleaseFacts(
     }
 
     /**
-     * The release's Helm charts, as {@code helm install} takes them from Istio's chart repository.
+     * The release's Helm charts, as {@code helm upgrade --install} takes them from Istio's chart repository.
      *
-     * @param gatewayChart         the {@code istio/gateway} chart with {@code networkGateway} exists
-     * @param istiodRemoteChart    remotes install {@code istio/istiod-remote} (else {@code istio/istiod} with {@code profile=remote})
-     * @param gatewayNetworkPorts  the gateway chart takes {@code networkGatewayPorts}
+     * @param chartRepository           the charts are in Istio's chart repository with the release as their version, so
+     *                                  {@code --version <istio version>} finds them
+     * @param gatewayChart              the {@code gateway} chart with {@code networkGateway} exists
+     * @param gatewayServiceAnnotations the gateway chart puts {@code service.annotations} on its Service; before, only the
+     *                                  top-level {@code annotations} (which it puts on the Deployment too)
+     * @param remote                    how a remote cluster's part of the control plane is installed with Helm
+     * @param gatewayNetworkPorts       the gateway chart takes {@code networkGatewayPorts} (crossmesh keeps the chart's
+     *                                  ports, which are the east-west ports it renders)
      */
-    public record HelmCharts(boolean gatewayChart, boolean istiodRemoteChart, boolean gatewayNetworkPorts) {
+    public record HelmCharts(boolean chartRepository, boolean gatewayChart, boolean gatewayServiceAnnotations, HelmRemote remote,
+            boolean gatewayNetworkPorts) {
+        public HelmCharts {
+            Objects.requireNonNull(remote);
+        }
+    }
+
+    /** How a remote cluster of a primary-remote mesh is installed with Helm; it never gets an istiod of its own. */
+    public enum HelmRemote {
+        /**
+         * No chart installs a remote on its own: the {@code istiod-remote} chart has no {@code istiod} Service for the
+         * remote's proxies, and {@code base}, which has it, cannot go beside it (both render
+         * {@code istio-reader-service-account}, and Helm refuses an object another release owns).
+         */
+        NONE,
+        /** The {@code istiod-remote} chart alone: it renders the remote's {@code istiod} Service, the webhook and the reader. */
+        ISTIOD_REMOTE_CHART,
+        /** The {@code base} and {@code istiod} charts, both with {@code profile: remote}. */
+        REMOTE_PROFILE
     }
 
     /** A builder that starts from the facts of the release before; each table entry changes only what changed. */
@@ -165,7 +191,12 @@ public record ReleaseFacts(
         private boolean remoteSecretServerFlag;
         private boolean remoteSecretTlsServerNameFlag;
         private boolean istioctlMakesReaderToken;
-        private HelmCharts helm;
+        private boolean helmChartRepository;
+        private boolean helmGatewayChart;
+        private boolean helmGatewayServiceAnnotations;
+        private HelmRemote helmRemote;
+        private boolean helmGatewayNetworkPorts;
+        private boolean clusterzDebug;
 
         Builder() {
         }
@@ -194,7 +225,12 @@ public record ReleaseFacts(
             remoteSecretServerFlag = f.remoteSecretServerFlag;
             remoteSecretTlsServerNameFlag = f.remoteSecretTlsServerNameFlag;
             istioctlMakesReaderToken = f.istioctlMakesReaderToken;
-            helm = f.helm;
+            helmChartRepository = f.helm.chartRepository();
+            helmGatewayChart = f.helm.gatewayChart();
+            helmGatewayServiceAnnotations = f.helm.gatewayServiceAnnotations();
+            helmRemote = f.helm.remote();
+            helmGatewayNetworkPorts = f.helm.gatewayNetworkPorts();
+            clusterzDebug = f.clusterzDebug;
         }
 
         Builder version(IstioVersion v) { version = v; return this; }
@@ -220,14 +256,20 @@ public record ReleaseFacts(
         Builder remoteSecretServerFlag(boolean v) { remoteSecretServerFlag = v; return this; }
         Builder remoteSecretTlsServerNameFlag(boolean v) { remoteSecretTlsServerNameFlag = v; return this; }
         Builder istioctlMakesReaderToken(boolean v) { istioctlMakesReaderToken = v; return this; }
-        Builder helm(HelmCharts v) { helm = v; return this; }
+        Builder helmChartRepository(boolean v) { helmChartRepository = v; return this; }
+        Builder helmGatewayChart(boolean v) { helmGatewayChart = v; return this; }
+        Builder helmGatewayServiceAnnotations(boolean v) { helmGatewayServiceAnnotations = v; return this; }
+        Builder helmRemote(HelmRemote v) { helmRemote = v; return this; }
+        Builder helmGatewayNetworkPorts(boolean v) { helmGatewayNetworkPorts = v; return this; }
+        Builder clusterzDebug(boolean v) { clusterzDebug = v; return this; }
 
         ReleaseFacts build() {
             return new ReleaseFacts(version, released, newestPatch, supportEnded, prerelease, note, eastWestPorts, routerModeEnv,
                     overlayMeshIdentity, overlayInjectionTemplate, gatewayInjection, exposeIstiodRevisioned,
                     networkingApi, remoteInstall, externalIstiod, controlPlaneClusters, gatewayDataplaneModeNone, readerRbac,
                     inClusterOperator, remoteSecretCommand, remoteSecretServerFlag, remoteSecretTlsServerNameFlag,
-                    istioctlMakesReaderToken, helm);
+                    istioctlMakesReaderToken, clusterzDebug,
+                    new HelmCharts(helmChartRepository, helmGatewayChart, helmGatewayServiceAnnotations, helmRemote, helmGatewayNetworkPorts));
         }
     }
 }

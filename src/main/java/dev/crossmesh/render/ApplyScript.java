@@ -28,22 +28,15 @@ final class ApplyScript {
                 .append(quote(release.version().minorLine())).append(" and the kubeconfig contexts named below.\n");
         s.append("# Review it, then run: bash apply.sh\n");
         s.append("set -euo pipefail\ncd \"$(dirname \"$0\")\"\n\n");
-        s.append(istioctlCheck(release.version().minorLine()));
-        s.append(GATEWAY_ADDRESS);
-        if (!release.istioctlMakesReaderToken()) {
-            s.append(READER_TOKEN);
-        }
+        s.append(functions(release));
 
-        List<ClusterSpec> ordered = new ArrayList<>(plan.primaries());
-        plan.clusters().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
-        for (ClusterSpec cluster : ordered) {
+        for (ClusterSpec cluster : applyOrder(plan)) {
             String ctx = quote(cluster.context());
-            s.append("# --- ").append(quote(cluster.name())).append(": context ").append(ctx)
-                    .append(", network ").append(quote(cluster.network())).append(" ---\n");
+            s.append(clusterHeading(cluster));
             for (Manifest m : mesh.manifests(cluster.name())) {
                 String file = quote(cluster.name() + "/" + m.fileName());
                 switch (m.method()) {
-                    case API -> s.append("kubectl --context=").append(ctx).append(" apply -f ").append(file).append('\n');
+                    case API -> s.append(kubectlApply(cluster, m));
                     case ISTIOCTL -> {
                         String placeholder = plan.primaryFor(cluster).map(p -> ManifestRenderer.addressPlaceholder(p.name())).orElse("");
                         if (!placeholder.isEmpty() && m.yaml().contains(placeholder)) {
@@ -62,23 +55,64 @@ final class ApplyScript {
                     }
                 }
             }
-            s.append("echo ").append(quote(cluster.name() + ": east-west gateway at ")).append("\"$(gateway_address ").append(ctx).append(")\"\n\n");
+            s.append(gatewayAddressEcho(cluster)).append('\n');
         }
 
         s.append("# --- remote secrets: istiod in each cluster reads the API servers of the clusters it serves ---\n");
         List<String> tokensMade = new ArrayList<>();
         for (ClusterSpec reader : plan.clusters()) {
             for (ClusterSpec source : plan.remoteSecretSources(reader)) {
-                if (!release.istioctlMakesReaderToken() && !tokensMade.contains(source.name())) {
-                    tokensMade.add(source.name());
-                    s.append("reader_token ").append(quote(source.context())).append('\n');
-                }
-                s.append(remoteSecretCommand(release, source)).append(" | kubectl --context=").append(quote(reader.context()))
-                        .append(" apply -n istio-system -f -\n");
+                appendRemoteSecret(s, release, source, reader, tokensMade);
             }
         }
-        s.append("\necho ").append(quote("mesh " + plan.meshId() + " applied; check it with: crossmesh status --plan <plan file>")).append('\n');
+        s.append('\n').append(doneEcho(plan));
         return s.toString();
+    }
+
+    static String kubectlApply(ClusterSpec cluster, Manifest m) {
+        return "kubectl --context=" + quote(cluster.context()) + " apply -f " + quote(cluster.name() + "/" + m.fileName()) + "\n";
+    }
+
+    /** Primaries first: their remotes need their gateway address. */
+    static List<ClusterSpec> applyOrder(MeshPlan plan) {
+        List<ClusterSpec> ordered = new ArrayList<>(plan.primaries());
+        plan.clusters().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** Prints the cluster's east-west gateway address, waiting for it. */
+    static String gatewayAddressEcho(ClusterSpec cluster) {
+        return "echo " + quote(cluster.name() + ": east-west gateway at ") + "\"$(gateway_address " + quote(cluster.context()) + ")\"\n";
+    }
+
+    static String doneEcho(MeshPlan plan) {
+        return "echo " + quote("mesh " + plan.meshId() + " applied; check it with: crossmesh status --plan <plan file>") + "\n";
+    }
+
+    /** The comment that starts a cluster's steps. */
+    static String clusterHeading(ClusterSpec cluster) {
+        return "# --- " + quote(cluster.name()) + ": context " + quote(cluster.context()) + ", network " + quote(cluster.network()) + " ---\n";
+    }
+
+    /**
+     * What the script runs before its steps: the istioctl check, and the shell functions the steps call (the reader
+     * token only where this release's istioctl does not make it).
+     */
+    static String functions(ReleaseFacts release) {
+        return istioctlCheck(release.version().minorLine()) + GATEWAY_ADDRESS + (release.istioctlMakesReaderToken() ? "" : READER_TOKEN);
+    }
+
+    /**
+     * One remote secret: {@code source}'s, written into {@code reader}'s istio-system; first, once per source, the reader
+     * token where this release's istioctl does not make it ({@code tokensMade} holds the sources that have one).
+     */
+    static void appendRemoteSecret(StringBuilder s, ReleaseFacts release, ClusterSpec source, ClusterSpec reader, List<String> tokensMade) {
+        if (!release.istioctlMakesReaderToken() && !tokensMade.contains(source.name())) {
+            tokensMade.add(source.name());
+            s.append("reader_token ").append(quote(source.context())).append('\n');
+        }
+        s.append(remoteSecretCommand(release, source)).append(" | kubectl --context=").append(quote(reader.context()))
+                .append(" apply -n istio-system -f -\n");
     }
 
     /**

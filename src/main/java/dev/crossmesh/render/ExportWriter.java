@@ -15,10 +15,15 @@ import dev.crossmesh.plan.MeshPlan;
 
 /**
  * Writes what {@code crossmesh export} and the preview's Export button produce: one folder per cluster with one
- * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order.
- * Remote secrets are not files: they need a live token, so apply.sh makes them with {@code istioctl create-remote-secret}.
+ * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order; for the
+ * Helm path, each cluster's chart values in {@code <cluster>/helm/} and {@code apply-helm.sh} (which only says why when
+ * the release has no Helm path). Remote secrets are not files: they need a live token, so both scripts make them with
+ * {@code istioctl create-remote-secret}.
  */
 public final class ExportWriter {
+    public static final String APPLY_SCRIPT = "apply.sh";
+    public static final String APPLY_HELM_SCRIPT = "apply-helm.sh";
+
     private ExportWriter() {
     }
 
@@ -38,13 +43,25 @@ public final class ExportWriter {
                 written.add(dir.relativize(file));
             }
         }
-        Path script = dir.resolve("apply.sh");
-        writeFile(script, ApplyScript.of(mesh), false);
+        HelmInstall helm = HelmValues.render(mesh.plan());
+        for (HelmRelease r : helm.all()) {
+            Path file = dir.resolve(r.path());
+            Files.createDirectories(file.getParent());
+            writeFile(file, r.yaml(), false);
+            written.add(dir.relativize(file));
+        }
+        written.add(writeScript(dir, APPLY_SCRIPT, ApplyScript.of(mesh)));
+        written.add(writeScript(dir, APPLY_HELM_SCRIPT, HelmScript.of(mesh, helm)));
+        return written;
+    }
+
+    private static Path writeScript(Path dir, String name, String text) throws IOException {
+        Path script = dir.resolve(name);
+        writeFile(script, text, false);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        written.add(dir.relativize(script));
-        return written;
+        return dir.relativize(script);
     }
 
     private static String header(Manifest m) {

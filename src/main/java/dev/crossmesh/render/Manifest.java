@@ -96,6 +96,31 @@ public record Manifest(String cluster, int order, ApplyMethod method, Map<String
         return copy;
     }
 
+    /**
+     * This manifest with every string value equal to {@code placeholder} replaced by {@code value}, as {@code apply.sh}
+     * fills a primary's gateway address into its remotes; the YAML is dumped again from the filled object so that text
+     * and object agree whatever characters the value holds.
+     */
+    public Manifest filled(String placeholder, String value) {
+        Map<String, Object> filled = fill(object, placeholder, value);
+        return filled.equals(object) ? this : new Manifest(cluster, order, method, filled, KubeYaml.dump(filled), hiddenKeys);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T fill(T node, String placeholder, String value) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, fill(v, placeholder, value)));
+            return (T) copy;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(fill(v, placeholder, value)));
+            return (T) copy;
+        }
+        return placeholder.equals(node) ? (T) value : node;
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T deepUnmodifiable(T value) {
         if (value instanceof Map<?, ?> map) {

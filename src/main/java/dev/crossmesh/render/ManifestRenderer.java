@@ -30,37 +30,30 @@ public final class ManifestRenderer {
     private final MeshPlan plan;
     private final ReleaseFacts release;
     private final Map<String, ClusterCerts> certs;
-    private final Map<String, String> gatewayAddresses;
     /**
      * A source cluster's remote secret is the same in every cluster that reads it: it is built and written out once, not
      * once per reader (n instead of n(n-1) YAML texts: a 50-cluster plan renders in 26 ms instead of 197 ms).
      */
     private final Map<String, Manifest> remoteSecretTemplates = new HashMap<>();
 
-    private ManifestRenderer(MeshPlan plan, Map<String, ClusterCerts> certs, Map<String, String> gatewayAddresses) {
+    private ManifestRenderer(MeshPlan plan, Map<String, ClusterCerts> certs) {
         this.plan = plan;
         this.release = IstioReleases.facts(plan.istio().version());
         this.certs = certs;
-        this.gatewayAddresses = gatewayAddresses;
     }
 
     /**
-     * @param certs            per cluster name, the plug-in CA files; required for every cluster when the plan's CA is shared-root
-     * @param gatewayAddresses per primary cluster name, its east-west gateway address once known; remotes of a
-     *                         primary-remote mesh point at it, and hold {@link #addressPlaceholder} until it is known
+     * @param certs per cluster name, the plug-in CA files; required for every cluster when the plan's CA is shared-root.
+     *              Remotes of a primary-remote mesh hold {@link #addressPlaceholder} for their primary's gateway
+     *              address, filled in with {@link RenderedMesh#withGatewayAddresses} once it is known.
      */
-    public static RenderedMesh render(MeshPlan plan, Map<String, ClusterCerts> certs, Map<String, String> gatewayAddresses) {
-        ManifestRenderer r = new ManifestRenderer(plan, certs, gatewayAddresses);
+    public static RenderedMesh render(MeshPlan plan, Map<String, ClusterCerts> certs) {
+        ManifestRenderer r = new ManifestRenderer(plan, certs);
         Map<String, List<Manifest>> byCluster = new LinkedHashMap<>();
         for (ClusterSpec cluster : plan.clusters()) {
             byCluster.put(cluster.name(), r.renderCluster(cluster));
         }
         return new RenderedMesh(plan, byCluster);
-    }
-
-    /** Rendering for plans without a shared root, or for the look of a preview before certificates exist. */
-    public static RenderedMesh render(MeshPlan plan, Map<String, ClusterCerts> certs) {
-        return render(plan, certs, Map.of());
     }
 
     /** The text that stands for a primary's gateway address in its remotes' IstioOperator until the address is known. */
@@ -171,7 +164,7 @@ public final class ManifestRenderer {
                 }
             }
             plan.primaryFor(cluster).ifPresent(primary -> {
-                global.put("remotePilotAddress", gatewayAddresses.getOrDefault(primary.name(), addressPlaceholder(primary.name())));
+                global.put("remotePilotAddress", addressPlaceholder(primary.name()));
                 if (release.remoteInstall() != RemoteInstall.REMOTE_PROFILE) {
                     remoteProfileValues(global, values);
                 }
@@ -290,7 +283,9 @@ public final class ManifestRenderer {
         template.put("spec", podSpec);
 
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("replicas", 1);
+        // no replicas: the Deployment starts with one, and crossmesh does not own the count afterwards, so that
+        // `kubectl scale` or an HPA is respected (Istio's gateway chart omits it too while its HPA is on, the default:
+        // manifests/charts/gateway/templates/deployment.yaml at 1.30.3)
         spec.put("selector", map("matchLabels", gatewaySelector()));
         spec.put("template", template);
         Map<String, Object> deployment = object("apps/v1", "Deployment", metadata(Labels.EASTWEST_NAME, gatewayObjectLabels(cluster)));

@@ -19,6 +19,27 @@ public record RenderedMesh(MeshPlan plan, Map<String, List<Manifest>> byCluster)
         return byCluster.getOrDefault(cluster, List.of());
     }
 
+    /**
+     * The same rendering with each primary's east-west gateway address filled into its remotes where
+     * {@link ManifestRenderer#addressPlaceholder} stands for it; nothing is rendered again.
+     *
+     * @param addresses per primary cluster name, its gateway address
+     */
+    public RenderedMesh withGatewayAddresses(Map<String, String> addresses) {
+        Map<String, List<Manifest>> filled = new LinkedHashMap<>();
+        byCluster.forEach((cluster, manifests) -> filled.put(cluster, manifests.stream().map(m -> withGatewayAddresses(m, addresses)).toList()));
+        return new RenderedMesh(plan, filled);
+    }
+
+    /** One manifest with the primaries' gateway addresses filled in, as {@link #withGatewayAddresses(Map)} does. */
+    public static Manifest withGatewayAddresses(Manifest manifest, Map<String, String> addresses) {
+        Manifest out = manifest;
+        for (Map.Entry<String, String> a : addresses.entrySet()) {
+            out = out.filled(ManifestRenderer.addressPlaceholder(a.getKey()), a.getValue());
+        }
+        return out;
+    }
+
     public List<Manifest> all() {
         return byCluster.values().stream().flatMap(List::stream).toList();
     }

@@ -1,5 +1,7 @@
 package dev.crossmesh.status;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,8 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
 
 import org.yaml.snakeyaml.LoaderOptions;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
@@ -210,6 +216,62 @@ final class ClusterReader {
             }
             return new RemoteSecret(s.getMetadata().getName(), List.copyOf(clusters));
         }).toList();
+    }
+
+    /** Helm's label on its release records; {@code version} there is the release's revision. */
+    static final String HELM_OWNER = "owner";
+    static final String HELM_STATUS = "status";
+
+    /**
+     * The deployed releases among helm's records, by name: each record holds the release as JSON, gzipped and base64'd by
+     * helm's storage driver (pkg/storage/driver/util.go), itself in a Secret's base64 data; a record that cannot be read
+     * still names its release (label {@code name}).
+     */
+    static List<HelmReleaseStatus> helmReleases(List<Secret> records) {
+        Map<String, HelmReleaseStatus> byName = new TreeMap<>();
+        for (Secret s : records) {
+            Map<String, String> labels = s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
+            if (!"helm".equals(labels.get(HELM_OWNER)) || !"deployed".equals(labels.get(HELM_STATUS)) || labels.get("name") == null) {
+                continue;
+            }
+            int revision = parseInt(labels.get("version"));
+            String chart = "";
+            String chartVersion = "";
+            JsonObject release = helmRelease(secretValue(s, "release"));
+            if (release != null && release.get("chart") instanceof JsonObject c && c.get("metadata") instanceof JsonObject meta) {
+                chart = meta.get("name") == null || meta.get("name").isJsonNull() ? "" : meta.get("name").getAsString();
+                chartVersion = meta.get("version") == null || meta.get("version").isJsonNull() ? "" : meta.get("version").getAsString();
+            }
+            HelmReleaseStatus found = new HelmReleaseStatus(labels.get("name"), chart, chartVersion, revision);
+            byName.merge(found.name(), found, (a, b) -> a.revision() >= b.revision() ? a : b);
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static JsonObject helmRelease(String encoded) {
+        if (encoded == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(encoded.trim());
+            if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    // a Secret holds at most 1 MiB; a release (its chart's files) inflates to a few MiB: more is not helm's
+                    bytes = in.readNBytes(16 * 1024 * 1024);
+                }
+            }
+            return JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8)) instanceof JsonObject o ? o : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     static RootCertificate rootCertificate(Optional<ConfigMap> rootConfigMap, Optional<Secret> cacerts) {

@@ -93,7 +93,7 @@ final class WatchMemoryBench {
 
     private static void applyPlan(MeshPlan plan, Path kubeconfig, Path certDir) throws IOException {
         try (ClusterClients clients = new ClusterClients(Kubeconfigs.of(List.of(kubeconfig)))) {
-            ApplyResult result = new MeshApplier(clients).apply(plan, CertStore.forPlan(plan, certDir, KeyType.EC_P256),
+            ApplyResult result = new MeshApplier(clients).apply(dev.crossmesh.kube.Rendered.rollout(plan, CertStore.forPlan(plan, certDir, KeyType.EC_P256)),
                     ApplyOptions.defaults().withGatewayWait(Duration.ofSeconds(60)), e -> { }, CancelToken.none());
             if (!result.succeeded()) {
                 throw new IllegalStateException("applying the plan to the demo clusters failed: " + result);

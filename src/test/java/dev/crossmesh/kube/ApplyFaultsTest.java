@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.crossmesh.plan.GatewaySpec;
+import dev.crossmesh.plan.MeshPlan;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
+import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** A cluster going away, 403, 409 and 500: each explained with cluster, object and cause; a re-run completes the rest. */
@@ -27,7 +32,7 @@ class ApplyFaultsTest {
     }
 
     static ApplyResult apply(DemoMesh mesh, ApplyOptions options, List<ApplyEvent> events) {
-        return new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options, events::add, CancelToken.none());
+        return new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), options, events::add, CancelToken.none());
     }
 
     static StepOutcome failure(ApplyResult result, String cluster) {
@@ -40,7 +45,7 @@ class ApplyFaultsTest {
     void aClusterThatGoesAwayMidApplyIsExplainedAndTheRerunCompletesIt(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> {
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> {
                 events.add(e);
                 if (e.cluster().equals("cluster-2") && e.step().equals("Secret istio-system/cacerts") && e.kind() == ApplyEvent.Kind.DONE) {
                     mesh.server(2).stop();
@@ -81,7 +86,7 @@ class ApplyFaultsTest {
             assertEquals("Service istio-system/istio-eastwestgateway", failed.step());
             assertTrue(failed.message().startsWith("cluster cluster-1: not allowed to create Service istio-system/istio-eastwestgateway (HTTP 403: services is forbidden"),
                     failed.message());
-            assertTrue(failed.message().contains("RBAC permission to create services in namespace istio-system"), failed.message());
+            assertTrue(failed.message().contains("RBAC permission to patch and create services in namespace istio-system"), failed.message());
             ApplyResult.ClusterResult two = result.clusters().get("cluster-2");
             assertEquals(List.of("Secret istio-system/istio-remote-secret-cluster-1"), two.notAttempted().stream().map(StepOutcome::step).toList(),
                     "cluster-2 is applied except what needs cluster-1");
@@ -93,35 +98,57 @@ class ApplyFaultsTest {
     }
 
     @Test
-    void aConflictIsRetriedOnceAfterAFreshRead(@TempDir Path dir) throws Exception {
+    void aScaledGatewayKeepsItsReplicasAndAnUnchangedReApplyWritesNothing(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             assertTrue(apply(mesh, QUICK, new CopyOnWriteArrayList<>()).succeeded());
             KubernetesClient one = mesh.server(1).adminClient();
+            // kubectl scale, or an HPA: crossmesh does not own replicas, so it neither undoes nor fights it
             one.apps().deployments().inNamespace("istio-system").withName("istio-eastwestgateway").edit(d -> {
                 d.getSpec().setReplicas(3);
                 return d;
             });
-            String path = "/apis/apps/v1/namespaces/istio-system/deployments/istio-eastwestgateway";
-            mesh.server(1).mockServer().expect().put().withPath(path)
-                    .andReturn(409, status(409, "Conflict", "the object has been modified; please apply your changes to the latest version")).once();
+            mesh.takeWrites(1);
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             ApplyResult result = apply(mesh, QUICK, events);
             assertTrue(result.succeeded(), result.toString());
             assertTrue(events.stream().anyMatch(e -> e.step().equals("Deployment istio-system/istio-eastwestgateway")
-                    && e.message().equals("updated: spec.replicas")), events.toString());
-            assertEquals(1, one.apps().deployments().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getReplicas());
+                    && e.kind() == ApplyEvent.Kind.UNCHANGED), events.toString());
+            assertEquals(3, one.apps().deployments().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getReplicas());
+            assertEquals(List.of(), mesh.takeWrites(1), "an unchanged re-apply sends no write");
+        }
+    }
 
-            one.apps().deployments().inNamespace("istio-system").withName("istio-eastwestgateway").edit(d -> {
-                d.getSpec().setReplicas(5);
-                return d;
-            });
-            mesh.server(1).mockServer().expect().put().withPath(path)
-                    .andReturn(409, status(409, "Conflict", "the object has been modified; please apply your changes to the latest version")).times(2);
-            ApplyResult twice = apply(mesh, QUICK, new CopyOnWriteArrayList<>());
-            StepOutcome failed = failure(twice, "cluster-1");
-            assertTrue(failed.message().startsWith("cluster cluster-1: Deployment istio-system/istio-eastwestgateway changed again while crossmesh was writing it (HTTP 409"),
-                    failed.message());
+    @Test
+    void anInvalidUpdateNamesTheFieldAndTheServersReason(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             assertTrue(apply(mesh, QUICK, new CopyOnWriteArrayList<>()).succeeded());
+            Status invalid = status(422, "Invalid", "Service \"istio-eastwestgateway\" is invalid: spec.selector: Invalid value: ...: field is immutable");
+            invalid.setDetails(new StatusDetailsBuilder().withName("istio-eastwestgateway").withKind("services")
+                    .withCauses(new StatusCauseBuilder().withField("spec.selector").withReason("FieldValueInvalid").withMessage("field is immutable").build()).build());
+            mesh.server(1).mockServer().expect().put().withPath("/api/v1/namespaces/istio-system/services/istio-eastwestgateway")
+                    .andReturn(422, invalid).once();
+            MeshPlan annotated = mesh.plan.withGateway(new GatewaySpec(mesh.plan.gateway().serviceType(), Map.of("example.com/team", "mesh")));
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(annotated, mesh.certs), QUICK, e -> { }, CancelToken.none());
+            StepOutcome failed = failure(result, "cluster-1");
+            assertEquals("Service istio-system/istio-eastwestgateway", failed.step());
+            assertTrue(failed.message().startsWith("cluster cluster-1 rejected Service istio-system/istio-eastwestgateway as invalid (HTTP 422"), failed.message());
+            assertTrue(failed.message().contains(": spec.selector: field is immutable"), failed.message());
+            assertTrue(failed.message().contains("delete Service istio-system/istio-eastwestgateway (kubectl delete) and run apply again"), failed.message());
+        }
+    }
+
+    @Test
+    void anAdmissionWebhookDenialNamesTheWebhookAndItsReason(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
+            mesh.server(2).mockServer().expect().post().withPath("/apis/networking.istio.io/v1/namespaces/istio-system/gateways")
+                    .andReturn(400, status(400, "BadRequest", "admission webhook \"validation.istio.io\" denied the request: configuration is invalid:"
+                            + " port name must be set")).always();
+            ApplyResult result = apply(mesh, QUICK, new CopyOnWriteArrayList<>());
+            StepOutcome failed = failure(result, "cluster-2");
+            assertEquals("Gateway istio-system/cross-network-gateway", failed.step());
+            assertEquals("cluster cluster-2: the admission webhook \"validation.istio.io\" refused Gateway istio-system/cross-network-gateway"
+                    + " (HTTP 400: admission webhook \"validation.istio.io\" denied the request: configuration is invalid: port name must be set)."
+                    + " Its reason is above: fix what it names (or the webhook, if it should not judge this object), then run apply again.", failed.message());
         }
     }
 

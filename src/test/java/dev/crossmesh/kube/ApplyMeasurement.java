@@ -32,7 +32,7 @@ public final class ApplyMeasurement {
 
             long before = mesh.requests();
             long t1 = System.nanoTime();
-            ApplyResult first = applier.apply(mesh.plan, mesh.certs, options, e -> { }, CancelToken.none());
+            ApplyResult first = applier.apply(Rendered.rollout(mesh.plan, mesh.certs), options, e -> { }, CancelToken.none());
             double firstMillis = millis(t1);
             long firstRequests = mesh.requests() - before;
             if (!first.succeeded()) {
@@ -41,7 +41,7 @@ public final class ApplyMeasurement {
 
             before = mesh.requests();
             long t2 = System.nanoTime();
-            ApplyResult again = applier.apply(mesh.plan, mesh.certs, options, e -> { }, CancelToken.none());
+            ApplyResult again = applier.apply(Rendered.rollout(mesh.plan, mesh.certs), options, e -> { }, CancelToken.none());
             double againMillis = millis(t2);
             long againRequests = mesh.requests() - before;
             if (again.changedAnything()) {
@@ -50,7 +50,7 @@ public final class ApplyMeasurement {
 
             before = mesh.requests();
             long t3 = System.nanoTime();
-            new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             double diffMillis = millis(t3);
             long diffRequests = mesh.requests() - before;
             return new Numbers(clusters, setup, firstRequests, firstMillis, againRequests, againMillis, diffRequests, diffMillis);

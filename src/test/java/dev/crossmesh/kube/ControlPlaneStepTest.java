@@ -59,7 +59,7 @@ class ControlPlaneStepTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             fakeIstioctl(dir, 0);
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
                     events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             List<String> lines = events.stream().filter(e -> e.cluster().equals("cluster-1") && e.step().equals(MeshApplier.CONTROL_PLANE))
@@ -82,7 +82,7 @@ class ControlPlaneStepTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             fakeIstioctl(dir, 3);
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
                     events::add, CancelToken.none());
             assertFalse(result.succeeded());
             StepOutcome failed = result.clusters().get("cluster-1").failed().get(0);
@@ -99,11 +99,11 @@ class ControlPlaneStepTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
             fakeIstioctl(dir, 0);
             ApplyOptions options = QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL);
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs, options);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), options);
             ObjectChange step = diff.clusters().get(0).changes().stream().filter(c -> c.object().equals(MeshApplier.CONTROL_PLANE)).findFirst().orElseThrow();
             assertEquals(ChangeKind.RUN, step.change());
             assertTrue(step.reason().startsWith("istioctl install -y -f cluster-1/03-istiooperator-crossmesh-control-plane.yaml --context demo-cluster-1"), step.reason());
-            ApplyResult dry = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, options.withDryRun(true), e -> { }, CancelToken.none());
+            ApplyResult dry = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), options.withDryRun(true), e -> { }, CancelToken.none());
             assertTrue(dry.succeeded(), dry.toString());
             assertFalse(Files.exists(dir.resolve("calls.log")), "a dry run never runs istioctl");
         }
@@ -119,7 +119,7 @@ class ControlPlaneStepTest {
                 mesh.server(i).adminClient().apiextensions().v1().customResourceDefinitions().withName("istiooperators.install.istio.io").delete();
             }
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, events::add, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, events::add, CancelToken.none());
             assertTrue(result.succeeded(), "a manual control plane is reported, not failed: " + result);
             StepOutcome manual = result.clusters().get("cluster-1").with(StepOutcome.Status.SKIPPED).stream()
                     .filter(s -> s.step().equals(MeshApplier.CONTROL_PLANE)).findFirst().orElseThrow();
@@ -129,7 +129,7 @@ class ControlPlaneStepTest {
             assertTrue(events.stream().anyMatch(e -> e.message().startsWith("warning: remote secrets for cluster-1 point at https://127.0.0.1")),
                     "a real cluster on a loopback address gets a warning");
 
-            ApplyResult skip = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.SKIP), e -> { },
+            ApplyResult skip = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withControlPlane(ControlPlaneMode.SKIP), e -> { },
                     CancelToken.none());
             assertTrue(skip.clusters().get("cluster-2").with(StepOutcome.Status.SKIPPED).stream()
                     .anyMatch(s -> s.step().equals(MeshApplier.CONTROL_PLANE) && s.message().startsWith("skipped (--control-plane skip)")));
@@ -140,7 +140,7 @@ class ControlPlaneStepTest {
     void releasesWithoutTheOperatorAreRefusedTheOperatorPathAndAnIstioctlOfAnotherReleaseIsRefused(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             Files.writeString(mesh.kubeconfig(), Files.readString(mesh.kubeconfig()).replace("crossmesh.dev/demo", "example.com/other"));
-            ApplyResult operator = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.OPERATOR),
+            ApplyResult operator = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withControlPlane(ControlPlaneMode.OPERATOR),
                     e -> { }, CancelToken.none());
             StepOutcome refused = operator.clusters().get("cluster-1").with(StepOutcome.Status.FAILED).get(0);
             assertEquals(MeshApplier.CONTROL_PLANE, refused.step());
@@ -148,7 +148,7 @@ class ControlPlaneStepTest {
 
             fakeIstioctl(dir, 0);
             dev.crossmesh.plan.MeshPlan older = mesh.plan.withIstio(new dev.crossmesh.plan.IstioSpec(dev.crossmesh.plan.Flavor.ISTIO, "1.22.8", ""));
-            ApplyResult wrong = new MeshApplier(mesh.clients).apply(older, mesh.certs, QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
+            ApplyResult wrong = new MeshApplier(mesh.clients).apply(Rendered.rollout(older, mesh.certs), QUICK.withControlPlane(ControlPlaneMode.ISTIOCTL),
                     e -> { }, CancelToken.none());
             StepOutcome mismatch = wrong.clusters().get("cluster-1").with(StepOutcome.Status.FAILED).get(0);
             assertTrue(mismatch.message().contains("is " + dev.crossmesh.plan.IstioVersion.of(dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION).minorLine()
@@ -165,7 +165,7 @@ class ControlPlaneStepTest {
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
             // a release that still has the in-cluster operator (it is gone from 1.24: IstioReleases)
             dev.crossmesh.plan.MeshPlan plan = mesh.plan.withIstio(new dev.crossmesh.plan.IstioSpec(dev.crossmesh.plan.Flavor.ISTIO, "1.23.6", ""));
-            ApplyResult result = new MeshApplier(mesh.clients).apply(plan, mesh.certs, QUICK, events::add, CancelToken.none());
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(plan, mesh.certs), QUICK, events::add, CancelToken.none());
             assertTrue(result.succeeded(), result.toString());
             assertTrue(events.stream().anyMatch(e -> e.step().equals(MeshApplier.CONTROL_PLANE)
                     && e.message().contains("operator path: the IstioOperator CRD is installed")), events.toString());

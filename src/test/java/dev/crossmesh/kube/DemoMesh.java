@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
@@ -17,6 +18,7 @@ import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanWriter;
 import dev.crossmesh.plan.Role;
 import dev.crossmesh.plan.Topology;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /** For tests: demo clusters with a plan over them, its mesh CA, and load balancers that hand out addresses. */
 final class DemoMesh implements AutoCloseable {
@@ -74,6 +76,21 @@ final class DemoMesh implements AutoCloseable {
 
     long requests() {
         return demo.servers().stream().mapToLong(DemoApiServer::requestCount).sum();
+    }
+
+    /**
+     * The writes crossmesh sent to cluster-i since the last call (not its dry runs): "METHOD path" of every request
+     * with crossmesh's field manager that is not a dry run.
+     */
+    List<String> takeWrites(int i) throws InterruptedException {
+        List<String> writes = new ArrayList<>();
+        for (RecordedRequest r; (r = server(i).mockServer().takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
+            String path = r.getPath();
+            if (!r.getMethod().equals("GET") && path.contains("fieldManager=" + ClusterObjects.FIELD_MANAGER) && !path.contains("dryRun=")) {
+                writes.add(r.getMethod() + " " + path);
+            }
+        }
+        return writes;
     }
 
     /** The plan file with some text replaced, for variants (NodePort, other meshId...). */

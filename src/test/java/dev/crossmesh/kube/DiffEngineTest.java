@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 class DiffEngineTest {
@@ -25,19 +26,19 @@ class DiffEngineTest {
     }
 
     @Test
-    void aManualEditShowsAsAnUpdateOfThoseFieldsOnly(@TempDir Path dir) throws Exception {
+    void aManualEditOfOurFieldsIsAConflictNamingTheEditorAndForceTakesIt(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
-            MeshDiff fresh = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff fresh = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertEquals(24, fresh.count(ChangeKind.CREATE), fresh.summary());
             assertTrue(fresh.hasChanges());
-            assertTrue(new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> { }, CancelToken.none()).succeeded());
-            MeshDiff clean = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            assertTrue(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> { }, CancelToken.none()).succeeded());
+            MeshDiff clean = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertFalse(clean.hasChanges(), clean.summary());
             assertEquals(24, clean.count(ChangeKind.UNCHANGED));
 
             KubernetesClient two = mesh.server(2).adminClient();
             two.services().inNamespace("istio-system").withName("istio-eastwestgateway").edit(s -> {
-                s.getSpec().getPorts().stream().filter(p -> p.getName().equals("tls")).forEach(p -> p.setPort(443));
+                s.getSpec().getPorts().stream().filter(p -> p.getName().equals("tls")).forEach(p -> p.setTargetPort(new IntOrString(9443)));
                 s.getMetadata().getLabels().put("topology.istio.io/network", "elsewhere");
                 s.getMetadata().getLabels().put("someone", "else");
                 return s;
@@ -52,25 +53,43 @@ class DiffEngineTest {
                 return n;
             });
 
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             Map<String, ObjectChange> changes = byObject(diff, 1);
+            // the edits made fabric8's field manager the owner of what they changed, as kube-apiserver records an
+            // update: crossmesh does not silently undo them but names them as conflicts
             ObjectChange service = changes.get("Service istio-system/istio-eastwestgateway");
-            assertEquals(ChangeKind.UPDATE, service.change());
-            assertEquals(List.of("metadata.labels.topology.istio.io/network", "spec.ports[tls].port"), service.fields());
+            assertEquals(ChangeKind.CONFLICT, service.change());
+            assertEquals(List.of("metadata.labels.topology.istio.io/network (owned by fabric8-kubernetes-client)",
+                    "spec.ports[port=15443,protocol=\"TCP\"].targetPort (owned by fabric8-kubernetes-client)"), service.fields().stream().sorted().toList());
+            assertTrue(service.reason().contains("--force"), service.reason());
             ObjectChange cacerts = changes.get("Secret istio-system/cacerts");
-            assertEquals(List.of("data.ca-key.pem"), cacerts.fields());
+            assertEquals(ChangeKind.CONFLICT, cacerts.change());
+            assertEquals(List.of("data.ca-key.pem (owned by fabric8-kubernetes-client)"), cacerts.fields());
+            // a label removed by hand belongs to no one any more: putting it back is an update, not a conflict
             ObjectChange namespace = changes.get("Namespace istio-system");
+            assertEquals(ChangeKind.UPDATE, namespace.change());
             assertEquals(List.of("metadata.labels.topology.istio.io/network"), namespace.fields());
-            assertEquals(3, diff.count(ChangeKind.UPDATE), diff.summary());
+            assertEquals(2, diff.count(ChangeKind.CONFLICT), diff.summary());
+            assertEquals(1, diff.count(ChangeKind.UPDATE), diff.summary());
             assertFalse(byObject(diff, 0).values().stream().anyMatch(c -> c.change().changes()), "cluster-1 is untouched");
             String printed = diff.clusters().stream().flatMap(c -> c.changes().stream()).map(ObjectChange::toLine).collect(Collectors.joining("\n"));
             assertFalse(printed.contains(secretValue) || printed.contains("BEGIN"), "no secret value in a diff");
-            assertTrue(printed.contains("~ update     Secret istio-system/cacerts: data.ca-key.pem"), printed);
+            assertTrue(printed.contains("! conflict   Secret istio-system/cacerts: data.ca-key.pem (owned by fabric8-kubernetes-client)"), printed);
 
-            assertTrue(new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> { }, CancelToken.none()).succeeded());
+            MeshDiff forced = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults().withForce(true));
+            ObjectChange forcedService = byObject(forced, 1).get("Service istio-system/istio-eastwestgateway");
+            assertEquals(ChangeKind.UPDATE, forcedService.change());
+            assertEquals(List.of("metadata.labels.topology.istio.io/network", "spec.ports[tls].targetPort"), forcedService.fields());
+            assertTrue(forcedService.reason().contains("takes from fabric8-kubernetes-client"), forcedService.reason());
+
+            assertFalse(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> { }, CancelToken.none()).succeeded(),
+                    "without --force the conflicts are left alone and reported");
+            assertEquals(9443, two.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getPorts().stream()
+                    .filter(p -> p.getName().equals("tls")).findFirst().orElseThrow().getTargetPort().getIntVal());
+            assertTrue(new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK.withForce(true), e -> { }, CancelToken.none()).succeeded());
             assertEquals("else", two.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getMetadata().getLabels().get("someone"),
                     "fields the plan does not set are kept");
-            assertFalse(new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs).hasChanges());
+            assertFalse(new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults()).hasChanges());
         }
     }
 
@@ -79,7 +98,7 @@ class DiffEngineTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir)) {
             mesh.server(2).stop();
             long t0 = System.nanoTime();
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 10, "a stopped cluster fails fast");
             ClusterDiff two = diff.clusters().get(1);
             assertFalse(two.reachable());

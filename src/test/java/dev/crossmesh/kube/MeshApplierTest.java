@@ -36,7 +36,7 @@ class MeshApplierTest {
     static final ApplyOptions QUICK = ApplyOptions.defaults().withGatewayWait(Duration.ofSeconds(10));
 
     static ApplyResult apply(DemoMesh mesh, MeshPlan plan, ApplyOptions options, List<ApplyEvent> events) {
-        return new MeshApplier(mesh.clients).apply(plan, mesh.certs, options, events::add, CancelToken.none());
+        return new MeshApplier(mesh.clients).apply(Rendered.rollout(plan, mesh.certs), options, events::add, CancelToken.none());
     }
 
     static ApplyResult apply(DemoMesh mesh, ApplyOptions options, List<ApplyEvent> events) {
@@ -166,6 +166,43 @@ class MeshApplierTest {
     }
 
     @Test
+    void everyStepOfTheRolloutEndsOnceAndEventsSayTypedWhatHappened(@TempDir Path dir) throws Exception {
+        try (DemoMesh mesh = DemoMesh.primaryRemote(dir).withLoadBalancers()) {
+            ApplyRollout rollout = Rendered.rollout(mesh.plan, mesh.certs);
+            for (boolean dryRun : List.of(true, false)) {
+                List<ApplyEvent> events = new CopyOnWriteArrayList<>();
+                ApplyResult result = new MeshApplier(mesh.clients).apply(rollout, QUICK.withDryRun(dryRun), events::add, CancelToken.none());
+                // a dry run cannot give the remote's control plane an address that does not exist yet: that step is not attempted
+                assertEquals(!dryRun, result.succeeded(), result.summary());
+                java.util.Set<String> planned = new java.util.TreeSet<>();
+                mesh.plan.clusters().forEach(c -> rollout.steps(c.name()).forEach(s -> planned.add(c.name() + " " + s.name())));
+                java.util.Set<String> ended = new java.util.TreeSet<>();
+                result.clusters().values().forEach(c -> c.steps().forEach(s -> ended.add(c.cluster() + " " + s.step())));
+                // a gateway address found or not waited for is said in an event; a pending one is also an outcome
+                events.stream().filter(e -> e.detail() instanceof ApplyEvent.GatewayPending || e.detail() instanceof ApplyEvent.GatewayAddress)
+                        .forEach(e -> ended.add(e.cluster() + " " + e.step()));
+                assertEquals(planned, ended, "dry run " + dryRun + ": the rollout lists exactly the steps the applier takes");
+                assertEquals(rollout.size(), ended.size());
+
+                long createdEvents = events.stream().filter(e -> e.detail() instanceof ApplyEvent.ObjectResult r && r.change() == ChangeKind.CREATE
+                        && r.dryRun() == dryRun).count();
+                long createdSteps = result.clusters().values().stream().flatMap(c -> c.steps().stream()).filter(StepOutcome::created).count();
+                assertTrue(createdSteps > 10, "created " + createdSteps);
+                assertEquals(createdSteps, createdEvents, "every created object says so in its event's detail");
+                if (!dryRun) {
+                    assertTrue(events.stream().anyMatch(e -> e.cluster().equals("cluster-1")
+                            && e.detail() instanceof ApplyEvent.GatewayAddress a && a.address().equals("172.18.0.11")), "the address is typed");
+                }
+            }
+            ApplyResult again = new MeshApplier(mesh.clients).apply(rollout, QUICK, e -> { }, CancelToken.none());
+            assertFalse(again.changedAnything(), again.summary());
+            assertTrue(again.clusters().values().stream().flatMap(c -> c.steps().stream())
+                    .filter(s -> s.detail() instanceof ApplyEvent.ObjectResult).allMatch(s -> ((ApplyEvent.ObjectResult) s.detail()).change()
+                            == ChangeKind.UNCHANGED), "a re-apply finds every object unchanged");
+        }
+    }
+
+    @Test
     void primaryRemoteWithoutPrimaryAddressHoldsBackOnlyTheRemoteControlPlane(@TempDir Path dir) throws Exception {
         try (DemoMesh mesh = DemoMesh.primaryRemote(dir)) {
             ApplyResult result = apply(mesh, ApplyOptions.defaults().withGatewayWait(Duration.ZERO), new CopyOnWriteArrayList<>());
@@ -200,16 +237,17 @@ class MeshApplierTest {
             assertTrue(apply(mesh, QUICK, new CopyOnWriteArrayList<>()).succeeded());
             KubernetesClient one = mesh.server(1).adminClient();
             one.services().inNamespace("istio-system").withName("istio-eastwestgateway").edit(s -> {
-                s.getSpec().setType("ClusterIP");
+                s.getMetadata().getLabels().remove("topology.istio.io/network");
                 return s;
             });
             Map<String, String> before = versions(one);
             events.clear();
             ApplyResult dry = apply(mesh, QUICK.withDryRun(true), events);
-            assertTrue(events.stream().anyMatch(e -> e.message().equals("would be updated: spec.type")), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.message().equals("would be updated: metadata.labels.topology.istio.io/network")), events.toString());
             assertEquals(1, dry.count(StepOutcome.Status.APPLIED), dry.toString());
             assertEquals(before, versions(one));
-            assertEquals("ClusterIP", one.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getSpec().getType());
+            assertFalse(one.services().inNamespace("istio-system").withName("istio-eastwestgateway").get().getMetadata().getLabels()
+                    .containsKey("topology.istio.io/network"));
         }
     }
 
@@ -221,7 +259,7 @@ class MeshApplierTest {
             Secret foreign = one.resource(new SecretBuilder().withNewMetadata().withName("cacerts").withNamespace("istio-system")
                     .addToLabels("app.kubernetes.io/managed-by", "Helm").endMetadata().addToStringData("root-cert.pem", "theirs").build()).create();
 
-            MeshDiff diff = new DiffEngine(mesh.clients).diff(mesh.plan, mesh.certs);
+            MeshDiff diff = new DiffEngine(mesh.clients).diff(Rendered.mesh(mesh.plan, mesh.certs), ApplyOptions.defaults());
             ObjectChange change = diff.clusters().get(0).changes().stream().filter(c -> c.object().equals("Secret istio-system/cacerts")).findFirst().orElseThrow();
             assertEquals(ChangeKind.NOT_OWNED, change.change());
             assertTrue(change.reason().contains("managed by Helm") && change.reason().contains("--force"), change.reason());
@@ -335,7 +373,7 @@ class MeshApplierTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             CancelToken cancel = new CancelToken();
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
-            ApplyResult result = new MeshApplier(mesh.clients).apply(mesh.plan, mesh.certs, QUICK, e -> {
+            ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> {
                 events.add(e);
                 if (e.step().equals("Secret istio-system/cacerts") && e.kind() == ApplyEvent.Kind.DONE) {
                     cancel.cancel();

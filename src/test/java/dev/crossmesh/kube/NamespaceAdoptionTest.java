@@ -39,11 +39,15 @@ class NamespaceAdoptionTest {
         NamespaceAdoption.Outcome o = NamespaceAdoption.examine(DESIRED, helm, false);
         assertEquals(ChangeKind.UPDATE, o.change());
         assertEquals(List.of("metadata.labels.crossmesh.dev/mesh", "metadata.labels.topology.istio.io/network"), o.fields());
-        assertEquals("Helm", ObjectFields.labels(o.body()).get("app.kubernetes.io/managed-by"));
-        assertEquals("7", ObjectFields.metadata(o.body()).get("resourceVersion"));
-        assertEquals(ChangeKind.UNCHANGED, NamespaceAdoption.examine(DESIRED, o.body(), false).change(), "stable once adopted");
+        // the apply sends only crossmesh's keys: Helm keeps its managed-by label and the others, and no
+        // resourceVersion ties the write to one read
+        assertEquals(Map.of("crossmesh.dev/mesh", "m", "topology.istio.io/network", "net-1"), ObjectFields.labels(o.body()));
+        assertNull(ObjectFields.metadata(o.body()).get("resourceVersion"));
+        Map<String, Object> stored = namespace("{app.kubernetes.io/managed-by: Helm, team: x, crossmesh.dev/mesh: m, topology.istio.io/network: net-1}",
+                new com.google.gson.Gson().toJson(ObjectFields.annotations(o.body())));
+        assertEquals(ChangeKind.UNCHANGED, NamespaceAdoption.examine(DESIRED, stored, false).change(), "stable once adopted");
 
-        Map<String, Object> undone = NamespaceAdoption.withoutOurMarks(o.body());
+        Map<String, Object> undone = NamespaceAdoption.withoutOurMarks(stored);
         assertEquals(Map.of("app.kubernetes.io/managed-by", "Helm", "team", "x"), ObjectFields.labels(undone));
         assertEquals(Map.of(), ObjectFields.annotations(undone));
     }

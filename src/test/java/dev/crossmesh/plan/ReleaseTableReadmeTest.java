@@ -56,9 +56,16 @@ class ReleaseTableReadmeTest {
                     : "no `--tls-server-name` (apply.sh edits the kubeconfig)"),
             new Fact(ReleaseFacts::istioctlMakesReaderToken, f -> f.istioctlMakesReaderToken() ? "istioctl makes the reader token"
                     : "apply.sh makes the reader token for istioctl"),
-            new Fact(ReleaseFacts::helm, f -> "Helm: " + (f.helm().gatewayChart() ? "gateway chart" : "no gateway chart")
-                    + (f.helm().istiodRemoteChart() ? ", istiod-remote chart" : ", istiod `profile=remote`")
-                    + (f.helm().gatewayNetworkPorts() ? ", networkGatewayPorts" : "")));
+            new Fact(ReleaseFacts::clusterzDebug, f -> f.clusterzDebug() ? "istiod's `/debug/clusterz` in status"
+                    : "no `/debug/clusterz` (status cannot show istiod's own view)"),
+            new Fact(ReleaseFacts::helm, f -> !f.helm().chartRepository() || !f.helm().gatewayChart()
+                    ? "no Helm path (no gateway chart; charts not in Istio's repository)"
+                    : "Helm: gateway " + (f.helm().gatewayServiceAnnotations() ? "`service.annotations`" : "annotations as `annotations`")
+                    + switch (f.helm().remote()) {
+                        case NONE -> ", no remotes";
+                        case ISTIOD_REMOTE_CHART -> ", remotes: the istiod-remote chart alone";
+                        case REMOTE_PROFILE -> ", remotes: base and istiod with `profile: remote`";
+                    } + (f.helm().gatewayNetworkPorts() ? ", gateway `networkGatewayPorts`" : "")));
 
     static String table() {
         StringBuilder s = new StringBuilder(START).append('\n');

@@ -134,7 +134,22 @@ class ManifestRendererTest {
     @Test
     void primaryRemoteExposesIstiodAndPointsTheRemoteAtIt() throws Exception {
         MeshPlan plan = example("primary-remote.yaml");
-        RenderedMesh mesh = ManifestRenderer.render(plan, fakeCerts(plan), Map.of("primary-1", "34.1.2.3"));
+        RenderedMesh placeholders = ManifestRenderer.render(plan, fakeCerts(plan));
+        Manifest waiting = placeholders.manifests("remote-1").stream().filter(m -> m.name().equals("crossmesh-control-plane")).findFirst().orElseThrow();
+        assertEquals(ManifestRenderer.addressPlaceholder("primary-1"), map(waiting.object(), "spec", "values", "global").get("remotePilotAddress"));
+        // the address is filled into the one rendering, as apply.sh fills it: every other manifest stays byte for byte
+        RenderedMesh mesh = placeholders.withGatewayAddresses(Map.of("primary-1", "34.1.2.3"));
+        for (String cluster : List.of("primary-1", "remote-1")) {
+            for (int i = 0; i < mesh.manifests(cluster).size(); i++) {
+                Manifest before = placeholders.manifests(cluster).get(i);
+                Manifest after = mesh.manifests(cluster).get(i);
+                if (before != waiting) {
+                    assertEquals(before.yaml(), after.yaml(), before.displayName());
+                } else {
+                    assertEquals(before.yaml().replace(ManifestRenderer.addressPlaceholder("primary-1"), "34.1.2.3"), after.yaml());
+                }
+            }
+        }
         List<String> primary = mesh.manifests("primary-1").stream().map(Manifest::name).toList();
         assertTrue(primary.containsAll(List.of("istiod-gateway", "istiod-vs", "cross-network-gateway", "istio-remote-secret-remote-1")), primary.toString());
         List<Manifest> remote = mesh.manifests("remote-1");

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -344,7 +341,8 @@ class ReleaseExportTest {
     @ParameterizedTest(name = "Istio {0}")
     @MethodSource("tags")
     void everyIstioOperatorKeyExistsInThatReleasesApi(Expect e) throws IOException {
-        Set<String> keys = iopKeys(e.tag());
+        Set<String> keys = KeyLists.at("iop-keys", e.tag());
+        assertNotNull(keys, "no key list for " + e.tag());
         List<MeshPlan> plans = new ArrayList<>(List.of(multiPrimary(e.tag()),
                 multiPrimary(e.tag()).withCa(CaMode.MESH_CA).withIstio(new IstioSpec(Flavor.ASM, e.tag(), ""))));
         if (!e.remote().equals("none")) {
@@ -358,82 +356,12 @@ class ReleaseExportTest {
                 }
                 Map<String, Object> spec = ManifestRendererTest.map(m.object(), "spec");
                 for (String section : List.of("values", "components")) {
-                    List<String> paths = new ArrayList<>();
-                    collect(section, spec.get(section), paths);
-                    for (String path : paths) {
-                        assertTrue(known(keys, path), "Istio " + e.tag() + " has no " + path + " (" + m.cluster() + "/" + m.fileName() + ")");
+                    for (String path : KeyLists.leaves(section, spec.get(section))) {
+                        assertTrue(KeyLists.known(keys, path), "Istio " + e.tag() + " has no " + path + " (" + m.cluster() + "/" + m.fileName() + ")");
                     }
                 }
             }
         }
-    }
-
-    /** Path segments of nested maps, {@code []} for list elements; only leaves are returned. */
-    private static void collect(String prefix, Object value, List<String> out) {
-        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-            map.forEach((k, v) -> collect(prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
-            list.forEach(v -> collect(prefix + "[]", v, out));
-        } else if (value != null) {
-            out.add(prefix);
-        }
-    }
-
-    /** A path is known when listed, or when an ancestor is a free-form map ({@code parent.*}). */
-    private static boolean known(Set<String> keys, String path) {
-        if (keys.contains(path)) {
-            return true;
-        }
-        for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
-            if (keys.contains(path.substring(0, dot) + ".*")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Map<String, Set<String>> KEYS = new LinkedHashMap<>();
-
-    /** The key list of the tag, else of the newest patch of its minor that has one. */
-    private static synchronized Set<String> iopKeys(String tag) throws IOException {
-        if (KEYS.containsKey(tag)) {
-            return KEYS.get(tag);
-        }
-        String file = keyFile(tag);
-        try (InputStream in = ReleaseExportTest.class.getResourceAsStream("/istio-api/iop-keys/" + file + ".txt")) {
-            assertNotNull(in, "no key list for " + tag);
-            Set<String> keys = new HashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    keys.add(line.trim());
-                }
-            }
-            KEYS.put(tag, keys);
-            return keys;
-        }
-    }
-
-    private static final List<String> KEY_FILES = List.of("1.8.0", "1.8.2", "1.8.6", "1.9.9", "1.10.6", "1.11.0", "1.11.8", "1.12.9", "1.13.9",
-            "1.14.6", "1.15.7", "1.16.7", "1.17.8", "1.18.7", "1.19.10", "1.20.8", "1.21.6", "1.22.8", "1.23.6", "1.24.6", "1.25.5", "1.26.8",
-            "1.27.9", "1.28.10", "1.29.6", "1.30.3", "1.31.0-rc.0");
-
-    private static String keyFile(String tag) {
-        if (KEY_FILES.contains(tag)) {
-            return tag;
-        }
-        String line = tag.replaceAll("^(\\d+\\.\\d+).*", "$1");
-        // 1.8.1 -> 1.8.0 (before the 1.8.2 change), 1.8.3 -> 1.8.2, 1.11.3/1.11.4 -> 1.11.0 / 1.11.8 ...
-        String best = null;
-        for (String f : KEY_FILES) {
-            if (f.startsWith(line + ".") && (best == null || patch(f) <= patch(tag))) {
-                best = f;
-            }
-        }
-        return best;
-    }
-
-    private static int patch(String tag) {
-        return Integer.parseInt(tag.replaceAll("^\\d+\\.\\d+\\.(\\d+).*", "$1"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class WizardFlowTest {
         Path export = dir.resolve("export");
         dialogs.folders.add(Optional.of(export));
         robot.clickOn("#exportManifests");
-        WizardFx.waitUntil("the export is written", () -> robot.lookup("#previewMessage").queryAs(Labeled.class).getText().startsWith("Exported 17 files"));
+        WizardFx.waitUntil("the export is written", () -> robot.lookup("#previewMessage").queryAs(Labeled.class).getText().startsWith("Exported 24 files"));
         Path planFile = dir.resolve("for-cli.yaml");
         PlanWriter.write(plan, planFile);
         Path cliExport = dir.resolve("cli-export");
@@ -175,6 +175,16 @@ class WizardFlowTest {
         robot.clickOn("#next");
         WizardFx.waitUntil("the Live step", () -> window.wizard().current() == WizardStep.LIVE);
         WizardFx.waitUntil("the live view shows both clusters synced with their gateways", () -> liveClustersSynced(window, 2));
+
+        // Verify: requests from each cluster's client are answered by both clusters, across the two networks
+        robot.clickOn("#verify-traffic");
+        WizardFx.waitUntil("the traffic check is done", () -> {
+            var check = window.liveView().pane().trafficCheck();
+            return check != null && !check.runningProperty().get() && check.reportProperty().get() != null;
+        });
+        var report = window.liveView().pane().trafficCheck().reportProperty().get();
+        assertEquals(dev.crossmesh.verify.Verdict.OK, report.verdict(), report.toString());
+        assertTrue(robot.lookup("#verify-status").queryAs(Labeled.class).getText().startsWith("Every cluster reached every cluster it must"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

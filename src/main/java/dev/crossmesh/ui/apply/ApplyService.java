@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.crossmesh.kube.CancelToken;
+import dev.crossmesh.kube.ControlPlaneMode;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.ui.preview.Rendering;
 
@@ -29,9 +30,18 @@ public interface ApplyService {
     /**
      * One run.
      *
-     * @param takeOver change objects that exist without crossmesh's labels too ({@code crossmesh apply --force}); else they are left alone
+     * @param takeOver     change objects that exist without crossmesh's labels too ({@code crossmesh apply --force}); else they are left alone
+     * @param controlPlane how the control plane is installed ({@code crossmesh apply --control-plane}): on the Helm path, Istio's
+     *                     charts with the values the preview shows
      */
-    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver) {
+    record Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver, ControlPlaneMode controlPlane) {
+        public Request {
+            controlPlane = controlPlane == null ? ControlPlaneMode.AUTO : controlPlane;
+        }
+
+        public Request(Rendering rendering, Kubeconfigs kubeconfigs, boolean dryRun, boolean takeOver) {
+            this(rendering, kubeconfigs, dryRun, takeOver, ControlPlaneMode.AUTO);
+        }
     }
 
     /**
@@ -44,7 +54,12 @@ public interface ApplyService {
      * @param stepsDone      steps finished so far in the whole run
      * @param stepsTotal     steps the run is expected to take (an estimate before the remote secrets; done never exceeds it)
      */
-    record Update(String cluster, String step, Status status, String message, String gatewayAddress, int stepsDone, int stepsTotal) {
+    /**
+     * @param gatewayAddress for the gateway step, the address found; otherwise ""
+     * @param gatewayPending for the gateway step, why there is no address (yet); otherwise ""
+     */
+    record Update(String cluster, String step, Status status, String message, String gatewayAddress, String gatewayPending, int stepsDone,
+            int stepsTotal) {
         public enum Status {
             STARTED, DONE, UNCHANGED, WAITING, FAILED, SKIPPED, INFO
         }
@@ -54,6 +69,7 @@ public interface ApplyService {
             step = step == null ? "" : step;
             message = message == null ? "" : message;
             gatewayAddress = gatewayAddress == null ? "" : gatewayAddress;
+            gatewayPending = gatewayPending == null ? "" : gatewayPending;
         }
 
         public boolean aboutGateway() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,6 +43,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.crossmesh.kube.ControlPlaneMode;
 import dev.crossmesh.ui.apply.ApplyService.ClusterOutcome;
 import dev.crossmesh.ui.apply.ApplyService.Update.Status;
 import dev.crossmesh.ui.core.Icons;
@@ -151,7 +154,27 @@ public final class ApplyStepView extends StepPage {
         for (Button b : List.of(dryRun, apply, cancel)) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
-        HBox toolbar = new HBox(8, dryRun, apply, cancel, takeOver, bar, count);
+        ComboBox<ControlPlaneMode> controlPlane = new ComboBox<>(FXCollections.observableArrayList(ControlPlaneMode.values()));
+        controlPlane.setId("controlPlane");
+        controlPlane.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ControlPlaneMode mode) {
+                return mode == null ? "" : ApplyStepViewModel.choiceLabel(mode);
+            }
+
+            @Override
+            public ControlPlaneMode fromString(String text) {
+                return null;
+            }
+        });
+        controlPlane.setTooltip(new Tooltip("How the control plane is installed (crossmesh apply --control-plane). Helm charts: Istio's base,"
+                + " istiod and gateway charts with the values files the Preview shows; without helm on the PATH a manual step"
+                + " points at the export's apply-helm.sh."));
+        controlPlane.valueProperty().bindBidirectional(vm.controlPlaneProperty());
+        controlPlane.disableProperty().bind(vm.runningProperty());
+        controlPlane.setMinWidth(ComboBox.USE_PREF_SIZE);
+
+        HBox toolbar = new HBox(8, dryRun, apply, cancel, takeOver, controlPlane, bar, count);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         return toolbar;
     }

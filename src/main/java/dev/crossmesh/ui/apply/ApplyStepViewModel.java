@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,6 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import dev.crossmesh.kube.CancelToken;
+import dev.crossmesh.kube.ControlPlaneMode;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.ui.apply.ApplyService.ClusterOutcome;
@@ -88,6 +91,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
     private final ObservableList<ClusterOutcome> summary = FXCollections.observableArrayList();
     private final ObservableList<ClusterOutcome> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final BooleanProperty takeOver = new SimpleBooleanProperty(this, "takeOver");
+    private final ObjectProperty<ControlPlaneMode> controlPlane = new SimpleObjectProperty<>(this, "controlPlane", ControlPlaneMode.AUTO);
 
     /** Row of each (cluster, step) in the log, so that a step's later events replace its line. */
     private final Map<String, Integer> logRows = new HashMap<>();
@@ -112,7 +116,15 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         rendering.addListener((obs, o, now) -> renderingChanged());
         planModel.planProperty().addListener((obs, o, now) -> update());
         state.addListener((obs, o, now) -> update());
-        takeOver.addListener((obs, o, now) -> takeOverChanged());
+        takeOver.addListener((obs, o, now) -> optionChanged(now ? "Objects crossmesh did not create will be taken over: run the dry run again to see what that changes."
+                : "Objects crossmesh did not create will be left alone: run the dry run again."));
+        controlPlane.addListener((obs, o, now) -> {
+            if (now == null) {
+                controlPlane.set(ControlPlaneMode.AUTO);
+                return;
+            }
+            optionChanged("The control plane will be installed " + describe(now) + ": run the dry run again to see what that does.");
+        });
         renderingChanged();
     }
 
@@ -143,6 +155,36 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
      */
     public BooleanProperty takeOverProperty() {
         return takeOver;
+    }
+
+    /**
+     * How the control plane is installed, as {@code crossmesh apply --control-plane}: on the Helm path with Istio's
+     * charts and the values files the Preview shows. A dry run of another choice does not count for this one.
+     */
+    public ObjectProperty<ControlPlaneMode> controlPlaneProperty() {
+        return controlPlane;
+    }
+
+    /** A choice as the step's list shows it: {@code Control plane: Helm charts}. */
+    public static String choiceLabel(ControlPlaneMode mode) {
+        return "Control plane: " + switch (mode) {
+            case AUTO -> "automatic";
+            case ISTIOCTL -> "istioctl";
+            case OPERATOR -> "Istio operator";
+            case HELM -> "Helm charts";
+            case SKIP -> "leave as is";
+        };
+    }
+
+    /** How each choice installs the control plane, in words, for the headline and the confirmation. */
+    public static String describe(ControlPlaneMode mode) {
+        return switch (mode) {
+            case AUTO -> "automatically (the Istio operator where it runs, else istioctl, else by hand)";
+            case ISTIOCTL -> "with istioctl";
+            case OPERATOR -> "by the in-cluster Istio operator";
+            case HELM -> "with Istio's Helm charts (base, istiod, gateway)";
+            case SKIP -> "some other way (left alone)";
+        };
     }
 
     public ReadOnlyBooleanProperty canDryRunProperty() {
@@ -245,6 +287,9 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             message.append("\n\nObjects that exist without crossmesh's labels are taken over (--force): changed to match the plan and"
                     + " labelled; uninstall leaves them in place.");
         }
+        if (controlPlane.get() != ControlPlaneMode.AUTO) {
+            message.append("\n\nThe control plane is installed ").append(describe(controlPlane.get())).append('.');
+        }
         message.append("\n\nYou can cancel between steps.");
         if (dialogs.confirm(title, message.toString(), applyLabel.get())) {
             start(false);
@@ -294,8 +339,8 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         update();
     }
 
-    /** The dry run was of the other choice: what it said about objects that are not crossmesh's no longer holds. */
-    private void takeOverChanged() {
+    /** The dry run was of another choice (take over, control plane): what it said no longer holds. */
+    private void optionChanged(String why) {
         if (running.get()) {
             // the view disables the choice during a run; a run goes on with what it started with
             return;
@@ -306,8 +351,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             if (state.get() == State.DRY_RUN_PASSED || state.get() == State.DRY_RUN_FAILED) {
                 state.set(State.IDLE);
             }
-            headline.set(takeOver.get() ? "Objects crossmesh did not create will be taken over: run the dry run again to see what that changes."
-                    : "Objects crossmesh did not create will be left alone: run the dry run again.");
+            headline.set(why);
         }
         update();
     }
@@ -337,7 +381,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         int clusters = current.plan().clusters().size();
         headline.set(dry ? "Dry run on " + clusters + " clusters: the API servers check every object, nothing is changed…"
                 : "Applying to " + clusters + " clusters…");
-        ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry, takeOver.get());
+        ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry, takeOver.get(), controlPlane.get());
         CancelToken token = cancel;
         executor.run(() -> service.apply(request, updates::add, token), outcome -> finished(current, outcome),
                 failure -> crashed(dry, failure));
@@ -377,7 +421,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
                 GatewayRow row = switch (u.status()) {
                     case DONE -> new GatewayRow(u.cluster(), u.gatewayAddress(), "");
                     case WAITING, STARTED -> new GatewayRow(u.cluster(), "", "pending: waiting for the load balancer to give an address");
-                    default -> new GatewayRow(u.cluster(), "", u.message().startsWith("pending") ? u.message() : "pending: " + u.message());
+                    default -> new GatewayRow(u.cluster(), "", u.gatewayPending().isEmpty() ? u.message() : "pending: " + u.gatewayPending());
                 };
                 gateways.set(i, row);
                 return;
@@ -392,7 +436,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         summary.setAll(outcome.clusters());
         problems.setAll(outcome.problems());
         outcome.gatewayAddresses().forEach((cluster, address) -> gateway(new Update(cluster, ApplyService.GATEWAY_STEP, Update.Status.DONE,
-                address, address, 0, 0)));
+                address, address, "", 0, 0)));
         for (int i = 0; i < gateways.size(); i++) {
             GatewayRow row = gateways.get(i);
             if (!row.hasAddress() && row.note().equals("not applied yet")) {

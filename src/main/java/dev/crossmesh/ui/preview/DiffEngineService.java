@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.crossmesh.kube.ApplyOptions;
 import dev.crossmesh.kube.ChangeKind;
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.ClusterDiff;
@@ -31,7 +32,7 @@ final class DiffEngineService implements LiveDiffService {
     @Override
     public Result diff(Rendering rendering, Kubeconfigs kubeconfigs) {
         try (ClusterClients clients = new ClusterClients(kubeconfigs)) {
-            return toResult(rendering, new DiffEngine(clients).diff(rendering.plan(), rendering.certs()));
+            return toResult(rendering, new DiffEngine(clients).diff(rendering.mesh(), ApplyOptions.defaults()));
         }
     }
 
@@ -69,6 +70,7 @@ final class DiffEngineService implements LiveDiffService {
             case UPDATE -> ObjectDiff.Change.UPDATE;
             case UNCHANGED -> ObjectDiff.Change.UNCHANGED;
             case NOT_OWNED -> ObjectDiff.Change.NOT_OWNED;
+            case CONFLICT -> ObjectDiff.Change.CONFLICT;
             case RUN -> ObjectDiff.Change.RUN;
             case MANUAL -> ObjectDiff.Change.MANUAL;
             case SKIPPED -> ObjectDiff.Change.SKIPPED;

@@ -15,6 +15,8 @@ public record ObjectDiff(String cluster, String kind, String namespace, String n
         UNCHANGED("unchanged"),
         /** In the cluster without crossmesh's labels: apply leaves it alone (the detail says who owns it). */
         NOT_OWNED("not-owned"),
+        /** Another tool set a field the plan sets to another value: apply leaves it unless Take over (the detail names the tool). */
+        CONFLICT("conflict"),
         /** A step that always runs, such as istioctl install. */
         RUN("run"),
         /** A step left to the user, such as installing the control plane by hand. */

@@ -1,18 +1,41 @@
 package dev.crossmesh.ui.preview;
 
 import dev.crossmesh.render.ApplyMethod;
+import dev.crossmesh.render.HelmInstall;
+import dev.crossmesh.render.HelmRelease;
 import dev.crossmesh.render.Manifest;
 
-/** One rendered object in the preview's file list, in apply order. */
-public record PreviewFile(Manifest manifest) {
+/**
+ * One file in the preview's file list: a rendered object in apply order, or the values file of one of the Helm path's
+ * charts (after the objects, as the export writes them into {@code <cluster>/helm/}). Exactly one of the two is set.
+ */
+public record PreviewFile(Manifest manifest, HelmRelease helmValues) {
+    public PreviewFile {
+        if ((manifest == null) == (helmValues == null)) {
+            throw new IllegalArgumentException("a preview file is a manifest or a Helm values file");
+        }
+    }
 
-    /** The export's file name, e.g. {@code 07-service-istio-eastwestgateway.yaml}. */
+    public PreviewFile(Manifest manifest) {
+        this(manifest, null);
+    }
+
+    public static PreviewFile of(HelmRelease values) {
+        return new PreviewFile(null, values);
+    }
+
+    /** The export's file name, e.g. {@code 07-service-istio-eastwestgateway.yaml} or {@code helm/istiod-values.yaml}. */
     public String fileName() {
-        return manifest.fileName();
+        return manifest != null ? manifest.fileName() : HelmInstall.FOLDER + "/" + helmValues.step().valuesFile();
     }
 
     public String cluster() {
-        return manifest.cluster();
+        return manifest != null ? manifest.cluster() : helmValues.cluster();
+    }
+
+    /** What the file is: {@code Service istio-system/istio-eastwestgateway}, or {@code Helm values of istiod (chart istiod)}. */
+    public String displayName() {
+        return manifest != null ? manifest.displayName() : "Helm values of " + helmValues.name() + " (chart " + helmValues.chart() + ")";
     }
 
     /**
@@ -30,16 +53,24 @@ public record PreviewFile(Manifest manifest) {
 
     /** Remote secrets are not files: they are made at apply time from a live token. */
     public boolean exported() {
-        return manifest.method() != ApplyMethod.REMOTE_SECRET;
+        return manifest == null || manifest.method() != ApplyMethod.REMOTE_SECRET;
     }
 
-    /** Exactly what gets applied, except secret values, which are replaced by a note. */
+    public boolean hasSecrets() {
+        return manifest != null && manifest.hasSecrets();
+    }
+
+    /** Exactly what gets applied (or handed to helm), except secret values, which are replaced by a note. */
     public String previewYaml() {
-        return manifest.previewYaml();
+        return manifest != null ? manifest.previewYaml() : helmValues.yaml();
     }
 
-    /** How this object reaches its cluster, in one sentence. */
+    /** How this file reaches its cluster, in one sentence. */
     public String note() {
+        if (helmValues != null) {
+            return "Values of Istio's " + helmValues.chart() + " chart for the Helm path (apply-helm.sh, or apply with the control plane"
+                    + " installed by Helm); the istioctl path does not use them.";
+        }
         return switch (manifest.method()) {
             case API -> manifest.hasSecrets()
                     ? "Applied through the API server. Holds a private key: the preview hides it, the exported file has it (mode 0600)."
@@ -51,7 +82,8 @@ public record PreviewFile(Manifest manifest) {
     }
 
     public String key() {
-        return key(manifest.cluster(), manifest.kind(), manifest.namespace(), manifest.name());
+        return manifest != null ? key(manifest.cluster(), manifest.kind(), manifest.namespace(), manifest.name())
+                : key(helmValues.cluster(), "HelmValues", "", helmValues.name());
     }
 
     static String key(String cluster, String kind, String namespace, String name) {

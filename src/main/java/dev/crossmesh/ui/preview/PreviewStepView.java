@@ -101,7 +101,7 @@ public final class PreviewStepView extends StepPage {
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setWrapText(true);
         note.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedFileProperty().get() == null ? ""
-                : vm.selectedFileProperty().get().manifest().displayName() + " · " + vm.selectedFileProperty().get().note(), vm.selectedFileProperty()));
+                : vm.selectedFileProperty().get().displayName() + " · " + vm.selectedFileProperty().get().note(), vm.selectedFileProperty()));
         VirtualizedScrollPane<CodeArea> codeScroll = new VirtualizedScrollPane<>(code);
         VBox codeBox = new VBox(6, note, codeScroll);
         VBox.setVgrow(codeScroll, Priority.ALWAYS);
@@ -302,7 +302,7 @@ public final class PreviewStepView extends StepPage {
             if (!file.exported()) {
                 name.getStyleClass().add(Styles.TEXT_ITALIC);
             }
-            Label object = new Label(file.manifest().displayName());
+            Label object = new Label(file.displayName());
             object.setMinWidth(0);
             object.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             VBox text = new VBox(1, name, object);
@@ -313,7 +313,7 @@ public final class PreviewStepView extends StepPage {
             ObjectDiff diff = vm.diffs().get(file.key());
             if (diff != null) {
                 Label badge = new Label(diff.change().label());
-                badge.setId("diff-" + file.cluster() + "-" + file.manifest().order());
+                badge.setId("diff-" + file.cluster() + "-" + file.manifest().order()); // diffs are of objects only
                 badge.getStyleClass().addAll("tag", "diff-badge", "diff-" + badge.getText());
                 badge.setMinWidth(Label.USE_PREF_SIZE);
                 if (!diff.detail().isEmpty()) {

@@ -29,6 +29,8 @@ import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.render.ExportWriter;
+import dev.crossmesh.render.HelmInstall;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.ManifestRenderer;
 import dev.crossmesh.render.RenderedMesh;
 import dev.crossmesh.ui.core.ClipboardService;
@@ -251,7 +253,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
             return;
         }
         clipboard.copy(file.previewYaml());
-        message.set("Copied " + file.fileName() + " to the clipboard" + (file.manifest().hasSecrets() ? " (secret values hidden)." : "."));
+        message.set("Copied " + file.fileName() + " to the clipboard" + (file.hasSecrets() ? " (secret values hidden)." : "."));
     }
 
     /** Asks for a folder and exports there. */
@@ -280,7 +282,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
                 exporting.set(false);
                 lastExportFolder = folder;
                 boolean secrets = mesh.all().stream().anyMatch(m -> m.hasSecrets());
-                message.set("Exported " + written.size() + " files to " + folder + ": a folder per cluster and apply.sh."
+                message.set("Exported " + written.size() + " files to " + folder + ": a folder per cluster (with its Helm values in helm/), apply.sh and apply-helm.sh."
                         + (secrets ? " The *-secret-cacerts.yaml files hold private keys (mode 0600): keep them private." : ""));
             }, failure -> {
                 exporting.set(false);
@@ -328,6 +330,12 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
                     .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner)")
                     .append(" unless you tick Take over existing objects in the Apply step.");
         }
+        long conflicts = result.count(ObjectDiff.Change.CONFLICT);
+        if (conflicts > 0) {
+            s.append(' ').append(conflicts).append(conflicts == 1 ? " object has" : " objects have")
+                    .append(" fields another tool set to other values (conflict; hover its badge for the tool and the fields)")
+                    .append(" and would be left alone unless you tick Take over existing objects in the Apply step.");
+        }
         long unreadable = result.count(ObjectDiff.Change.UNREADABLE);
         if (unreadable > 0) {
             s.append(' ').append(unreadable).append(" could not be read (hover the badge).");
@@ -351,8 +359,12 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         String keepCluster = selectedCluster.get() == null ? null : selectedCluster.get().cluster();
         String keepFile = selectedFile.get() == null ? null : selectedFile.get().fileName();
         List<ClusterPreview> previews = new ArrayList<>();
+        // the Helm path's values files follow the objects, as the export writes them (none where the release has no charts)
+        HelmInstall helm = HelmValues.render(plan);
         for (ClusterSpec c : plan.clusters()) {
-            previews.add(new ClusterPreview(c.name(), c.context(), mesh.manifests(c.name()).stream().map(PreviewFile::new).toList()));
+            List<PreviewFile> files = new ArrayList<>(mesh.manifests(c.name()).stream().map(PreviewFile::new).toList());
+            helm.releases(c.name()).forEach(r -> files.add(PreviewFile.of(r)));
+            previews.add(new ClusterPreview(c.name(), c.context(), files));
         }
         rendered.set(mesh);
         rendering.set(result);
@@ -366,7 +378,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         }
         long files = previews.stream().mapToLong(ClusterPreview::exportedFiles).sum();
         state.set(State.READY);
-        status.set(mesh.all().size() + " objects for " + previews.size() + " clusters; an export writes " + files + " files and apply.sh.");
+        status.set(mesh.all().size() + " objects for " + previews.size() + " clusters; an export writes " + files + " files, apply.sh and apply-helm.sh.");
     }
 
     private static boolean hasFiles(Path folder) throws IOException {

@@ -74,10 +74,10 @@ class ApplyStepViewModelTest {
     @Test
     void aDryRunThatPassesMakesApplyTheNextAction() {
         service.script(true, r -> {
-            r.update(new Update("east", "Namespace istio-system", Status.STARTED, "checking (dry run)", "", 0, 4));
-            r.update(new Update("east", "Namespace istio-system", Status.DONE, "would be created (dry run accepted by the API server)", "", 1, 4));
-            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.INFO, "dry run: not waiting for a load-balancer address", "", 2, 4));
-            r.update(new Update("west", "Namespace istio-system", Status.UNCHANGED, "unchanged", "", 3, 4));
+            r.update(new Update("east", "Namespace istio-system", Status.STARTED, "checking (dry run)", "", "", 0, 4));
+            r.update(new Update("east", "Namespace istio-system", Status.DONE, "would be created (dry run accepted by the API server)", "", "", 1, 4));
+            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.INFO, "dry run: not waiting for a load-balancer address", "", "dry run: not waiting for a load-balancer address", 2, 4));
+            r.update(new Update("west", "Namespace istio-system", Status.UNCHANGED, "unchanged", "", "", 3, 4));
         }, outcome(true, false, true, new ClusterOutcome("east", 5, 1, 0, 0, 0, 0), new ClusterOutcome("west", 3, 0, 3, 0, 0, 0)));
         vm.dryRun();
 
@@ -110,7 +110,7 @@ class ApplyStepViewModelTest {
     void aDryRunThatFailsSaysWhatAndWhatToDo() {
         String problem = "west · Service istio-system/istio-eastwestgateway: cluster west: the API server at https://10.0.0.2 refused to create "
                 + "Service istio-system/istio-eastwestgateway (403 Forbidden): the user of context ctx-west may not create services; ask for that right";
-        service.script(true, r -> r.update(new Update("west", "Service istio-system/istio-eastwestgateway", Status.FAILED, problem, "", 1, 4)),
+        service.script(true, r -> r.update(new Update("west", "Service istio-system/istio-eastwestgateway", Status.FAILED, problem, "", "", 1, 4)),
                 new Outcome(false, false, true, List.of(new ClusterOutcome("east", 6, 0, 0, 0, 0, 0), new ClusterOutcome("west", 5, 0, 0, 1, 2, 0)),
                         Map.of(), List.of(problem)));
         vm.dryRun();
@@ -132,9 +132,9 @@ class ApplyStepViewModelTest {
             during.add(vm.stateProperty().get() + " running=" + vm.runningProperty().get() + " canApply=" + vm.canApplyProperty().get()
                     + " canDryRun=" + vm.canDryRunProperty().get() + " progress=" + vm.progressProperty().get());
             during.add(vm.blockerProperty().get());
-            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.WAITING, "waiting up to 120 s", "", 5, 10));
+            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.WAITING, "waiting up to 120 s", "", "", 5, 10));
             during.add(vm.gateways().get(0).text());
-            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2 (after 1 s)", "127.0.0.2", 6, 10));
+            r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2 (after 1 s)", "127.0.0.2", "", 6, 10));
         }, outcome(true, false, false, new ClusterOutcome("east", 9, 0, 0, 0, 0, 0), new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
         dialogs.confirmations.add(true);
         vm.apply();
@@ -152,7 +152,7 @@ class ApplyStepViewModelTest {
     @Test
     void aSucceededApplyShowsTheAddressesAndTheAccountAndOpensLive() {
         passDryRun();
-        service.script(false, r -> r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2 (after 1 s)", "127.0.0.2", 9, 20)),
+        service.script(false, r -> r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2 (after 1 s)", "127.0.0.2", "", 9, 20)),
                 new Outcome(true, false, false, List.of(new ClusterOutcome("east", 9, 0, 0, 0, 0, 0), new ClusterOutcome("west", 8, 1, 1, 0, 0, 0)),
                         Map.of("east", "127.0.0.2", "west", "127.0.0.3"), List.of()));
         dialogs.confirmations.add(true);
@@ -200,11 +200,11 @@ class ApplyStepViewModelTest {
     void cancelStopsBetweenStepsAndRunAgainAppliesTheRest() {
         passDryRun();
         service.script(false, r -> {
-            r.update(new Update("east", "Namespace istio-system", Status.DONE, "created", "", 1, 20));
+            r.update(new Update("east", "Namespace istio-system", Status.DONE, "created", "", "", 1, 20));
             vm.cancel();
             assertTrue(vm.cancellingProperty().get());
             assertEquals("Cancelling: stopping after the step in progress…", vm.headlineProperty().get());
-            r.update(new Update("east", "Secret istio-system/cacerts", Status.SKIPPED, "not attempted: cancelled before this step", "", 2, 20));
+            r.update(new Update("east", "Secret istio-system/cacerts", Status.SKIPPED, "not attempted: cancelled before this step", "", "", 2, 20));
         }, new Outcome(false, true, false, List.of(new ClusterOutcome("east", 1, 0, 0, 0, 8, 0), new ClusterOutcome("west", 2, 0, 0, 0, 7, 0)),
                 Map.of(), List.of()));
         dialogs.confirmations.add(true);
@@ -235,7 +235,7 @@ class ApplyStepViewModelTest {
         passDryRun();
         String problem = "west · Secret istio-system/cacerts: cluster west: cannot reach the API server at https://127.0.0.1:40000 (connection refused):"
                 + " check that the cluster runs and that this machine reaches it (VPN, firewall), then run apply again";
-        service.script(false, r -> r.update(new Update("west", "Secret istio-system/cacerts", Status.FAILED, problem, "", 3, 20)),
+        service.script(false, r -> r.update(new Update("west", "Secret istio-system/cacerts", Status.FAILED, problem, "", "", 3, 20)),
                 new Outcome(false, false, false, List.of(new ClusterOutcome("east", 9, 0, 0, 0, 0, 0), new ClusterOutcome("west", 1, 0, 0, 1, 8, 0)),
                         Map.of("east", "127.0.0.2"), List.of(problem)));
         dialogs.confirmations.add(true);
@@ -321,6 +321,27 @@ class ApplyStepViewModelTest {
         assertTrue(service.requests.get(2).takeOver());
         assertTrue(dialogs.lastMessage.contains("taken over (--force)"), dialogs.lastMessage);
         assertEquals(State.SUCCEEDED, vm.stateProperty().get());
+    }
+
+    @Test
+    void theControlPlaneChoiceGoesWithTheRunAndAsksForANewDryRun() {
+        passDryRun();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.AUTO, service.requests.get(0).controlPlane(), "automatic unless the user says otherwise");
+        vm.controlPlaneProperty().set(dev.crossmesh.kube.ControlPlaneMode.HELM);
+        assertEquals(State.IDLE, vm.stateProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "the dry run was of the other choice");
+        assertEquals("The control plane will be installed with Istio's Helm charts (base, istiod, gateway): run the dry run again to see what"
+                + " that does.", vm.headlineProperty().get());
+
+        passDryRun();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.HELM, service.requests.get(1).controlPlane());
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 8, 1, 0, 0, 0, 0),
+                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertEquals(dev.crossmesh.kube.ControlPlaneMode.HELM, service.requests.get(2).controlPlane());
+        assertTrue(dialogs.lastMessage.contains("The control plane is installed with Istio's Helm charts (base, istiod, gateway)."), dialogs.lastMessage);
+        assertEquals("Control plane: Helm charts", ApplyStepViewModel.choiceLabel(dev.crossmesh.kube.ControlPlaneMode.HELM));
     }
 
     private void passDryRun() {

@@ -2,7 +2,6 @@ package dev.crossmesh.ui.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -80,6 +79,28 @@ class MeshApplierServiceTest {
     }
 
     @Test
+    void theHelmChoiceRunsTheHelmPathsStepsCountedInTheProgress(@TempDir Path dir) throws Exception {
+        try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
+            dev.crossmesh.kube.HelmStandIn.install(java.nio.file.Files.createDirectories(dir.resolve("helm")), "v3.17.0");
+            try {
+                List<Update> updates = new CopyOnWriteArrayList<>();
+                Outcome dry = new MeshApplierService(QUICK).apply(new ApplyService.Request(rendering(dir), Kubeconfigs.of(List.of(demo.kubeconfig())),
+                        true, false, dev.crossmesh.kube.ControlPlaneMode.HELM), updates::add, new CancelToken());
+                assertTrue(dry.succeeded(), dry.problems().toString());
+                List<String> steps = updates.stream().filter(u -> u.cluster().equals("east")).map(Update::step).distinct().toList();
+                assertTrue(steps.containsAll(List.of("Helm release istio-system/istio-base", "Helm release istio-system/istiod",
+                        "Helm release istio-system/istio-eastwestgateway")), steps.toString());
+                assertFalse(steps.contains("Deployment istio-system/istio-eastwestgateway"), "the gateway chart makes the gateway: " + steps);
+                assertTrue(updates.stream().anyMatch(u -> u.message().startsWith("dry run: would run `helm upgrade --install istiod istiod")),
+                        updates.toString());
+                assertCountsUpToTheTotal(updates);
+            } finally {
+                dev.crossmesh.kube.HelmStandIn.forget();
+            }
+        }
+    }
+
+    @Test
     void cancelStopsBetweenStepsAndTheAccountSaysWhatWasNotAttempted(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
             CancelToken cancel = new CancelToken();
@@ -112,16 +133,6 @@ class MeshApplierServiceTest {
             assertFalse(problem.contains("Exception") || problem.contains("\tat "), problem);
             assertTrue(outcome.clusters().get(1).notAttempted() > 0);
         }
-    }
-
-    @Test
-    void refusesARenderingThatIsNotWhatThePlanAndCertificatesGive(@TempDir Path dir) throws Exception {
-        Rendering shown = rendering(dir);
-        Map<String, ClusterCerts> other = CertStore.forPlan(PLAN, dir.resolve("other-ca"), KeyType.EC_P256);
-        Rendering mixed = new Rendering(PLAN, other, shown.mesh());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MeshApplierService.checkSameAsPreview(mixed));
-        assertEquals("the manifests of east are no longer those of the preview; go back to the Preview, look at them again, then apply", e.getMessage());
-        MeshApplierService.checkSameAsPreview(shown);
     }
 
     /** A Secret's values as text, whether they sit in stringData or (base64) in data. */

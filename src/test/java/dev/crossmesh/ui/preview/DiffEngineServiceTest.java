@@ -50,7 +50,7 @@ class DiffEngineServiceTest {
             assertEquals("not-owned", cacerts.change().label());
             ObjectDiff namespace = byKey.get(PreviewFile.key("east", "Namespace", "", "istio-system"));
             assertEquals(ObjectDiff.Change.UPDATE, namespace.change(), "labels to add to an existing namespace");
-            assertTrue(namespace.detail().startsWith("changes metadata.labels"), namespace.detail());
+            assertTrue(namespace.detail().startsWith("changes ") && namespace.detail().contains("metadata.labels"), namespace.detail());
             assertEquals(ObjectDiff.Change.CREATE, byKey.get(PreviewFile.key("west", "Service", "istio-system", "istio-eastwestgateway")).change());
             rendering.mesh().manifests("west").stream().filter(m -> m.method() == ApplyMethod.ISTIOCTL).forEach(m ->
                     assertEquals(ObjectDiff.Change.CREATE, byKey.get(PreviewFile.key("west", m.kind(), m.namespace(), m.name())).change(),

@@ -27,6 +27,8 @@ import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanWriter;
+import dev.crossmesh.render.HelmRelease;
+import dev.crossmesh.render.HelmValues;
 import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.ManifestRenderer;
 import dev.crossmesh.render.RenderedMesh;
@@ -50,8 +52,16 @@ class PreviewStepViewModelTest {
 
         RenderedMesh expected = ManifestRenderer.render(PLAN, CertStore.forPlan(PLAN, dir.resolve("certs/shop"), KeyType.EC_P256));
         assertEquals(List.of("east", "west"), vm.clusters().stream().map(ClusterPreview::cluster).toList());
-        assertEquals(expected.manifests("east").stream().map(Manifest::fileName).toList(),
-                vm.clusters().get(0).files().stream().map(PreviewFile::fileName).toList());
+        List<String> names = new ArrayList<>(expected.manifests("east").stream().map(Manifest::fileName).toList());
+        names.addAll(List.of("helm/base-values.yaml", "helm/istiod-values.yaml", "helm/eastwest-gateway-values.yaml"));
+        assertEquals(names, vm.clusters().get(0).files().stream().map(PreviewFile::fileName).toList(), "the objects, then the Helm path's values");
+
+        PreviewFile values = vm.clusters().get(1).files().stream().filter(f -> f.fileName().equals("helm/istiod-values.yaml")).findFirst().orElseThrow();
+        vm.selectedFileProperty().set(values);
+        assertEquals(HelmValues.render(PLAN).release("west", HelmRelease.Step.CONTROL_PLANE).orElseThrow().yaml(), vm.selectedYamlProperty().get(),
+                "the values file as the export writes it and helm gets it");
+        assertEquals("Helm values of istiod (chart istiod)", values.displayName());
+        assertTrue(values.note().startsWith("Values of Istio's istiod chart for the Helm path"), values.note());
         assertEquals(expected.all(), vm.renderedProperty().get().all(), "the preview renders what export and apply use");
 
         PreviewFile service = vm.clusters().get(0).files().stream().filter(f -> f.fileName().equals("07-service-istio-eastwestgateway.yaml")).findFirst().orElseThrow();
@@ -74,7 +84,7 @@ class PreviewStepViewModelTest {
         Path wizardOut = dir.resolve("wizard-export");
         dialogs.folders.add(Optional.of(wizardOut));
         vm.export();
-        assertTrue(vm.messageProperty().get().startsWith("Exported 17 files to " + wizardOut), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Exported 24 files to " + wizardOut + ": a folder per cluster (with its Helm values in helm/), apply.sh and apply-helm.sh."), vm.messageProperty().get());
 
         Path planFile = dir.resolve("plan.yaml");
         PlanWriter.write(PLAN, planFile);
