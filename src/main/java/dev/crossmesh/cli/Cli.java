@@ -89,7 +89,7 @@ public final class Cli {
             description = {"Sets up an Istio / Anthos Service Mesh across Kubernetes clusters in different networks.",
                     "Run without a command to open the wizard."},
             subcommands = {ValidateCommand.class, ExportCommand.class, ContextsCommand.class, PreflightCommand.class, DiffCommand.class,
-                    ApplyCommand.class, StatusCommand.class, UninstallCommand.class, LiveCommand.class, DemoCommand.class},
+                    ApplyCommand.class, StatusCommand.class, VerifyCommand.class, UninstallCommand.class, LiveCommand.class, DemoCommand.class},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:done, no errors", "1:errors found (invalid plan, failed step, unhealthy mesh)",
                     "2:could not run (bad arguments, unreadable file)"})

@@ -2,6 +2,7 @@ package dev.crossmesh.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.crossmesh.plan.Finding;
@@ -9,6 +10,7 @@ import dev.crossmesh.status.ClusterStatus;
 import dev.crossmesh.status.GatewayStatus;
 import dev.crossmesh.status.HelmReleaseStatus;
 import dev.crossmesh.status.MeshStatus;
+import dev.crossmesh.status.RemoteClusterStatus;
 import dev.crossmesh.status.RemoteSecretMatrix;
 
 /** The readable form of a snapshot: a row per cluster, the remote-secret matrix, then the findings. */
@@ -69,6 +71,17 @@ final class StatusTable {
             grid.add(row);
         }
         table(grid, out);
+
+        List<ClusterStatus> istiods = status.clusters().stream().filter(c -> c.primary() && c.seen()).toList();
+        if (!istiods.isEmpty()) {
+            out.append("\nistiod's remote clusters, as istiod reports them (/debug/clusterz, what istioctl remote-clusters lists)\n");
+            for (ClusterStatus c : istiods) {
+                String view = c.remoteClusters() == null ? "? unknown (" + RemoteClusterStatus.UNKNOWN_WHY + ")"
+                        : c.remoteClusters().isEmpty() ? "none"
+                        : String.join(", ", c.remoteClusters().stream().map(r -> r.name() + " " + (r.synced() ? "synced" : r.reason().toUpperCase(Locale.ROOT))).toList());
+                out.append("  ").append(c.name()).append(": ").append(view).append('\n');
+            }
+        }
 
         out.append('\n');
         if (status.healthy() && status.findings().isEmpty()) {

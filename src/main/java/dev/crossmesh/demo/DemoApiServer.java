@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 
+import dev.crossmesh.demo.traffic.MeshTraffic;
+import dev.crossmesh.demo.traffic.TrafficCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,7 +25,7 @@ import io.fabric8.mockwebserver.ServerResponse;
  * One demo cluster's API server: a fabric8 mock server in CRUD mode over HTTPS on loopback. Its data outlives
  * {@link #stop()}, so a stopped cluster comes back with everything it had, on the same port.
  */
-public final class DemoApiServer implements AutoCloseable {
+public final class DemoApiServer implements AutoCloseable, TrafficCluster {
     public static final String DEFAULT_KUBERNETES_VERSION = "v1.30.4";
     /** The mock web server logs every request at INFO through java.util.logging; held here so the setting sticks. */
     private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
@@ -87,10 +89,12 @@ public final class DemoApiServer implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -100,6 +104,7 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     /** {@code https://127.0.0.1:PORT}: the address written into the demo kubeconfig. */
+    @Override
     public String url() {
         return "https://127.0.0.1:" + port;
     }
@@ -118,6 +123,11 @@ public final class DemoApiServer implements AutoCloseable {
         return server;
     }
 
+    /** Answers pods' exec (and istiod's debug endpoint) from the mesh's simulated data plane. */
+    void carry(MeshTraffic traffic) {
+        dispatcher.carry(name, traffic);
+    }
+
     /** Makes SelfSubjectAccessReviews answer "not allowed" for a verb on a resource, e.g. ("create", "secrets"). */
     public void deny(String verb, String resource) {
         dispatcher.deny(verb, resource);
@@ -133,6 +143,7 @@ public final class DemoApiServer implements AutoCloseable {
     }
 
     /** A client with the cluster's own rights, for the simulated control plane and for tests; not in {@link #requestCount()}. */
+    @Override
     public synchronized KubernetesClient adminClient() {
         if (admin == null) {
             Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withTrustCerts(true)

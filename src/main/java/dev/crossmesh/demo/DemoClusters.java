@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.crossmesh.demo.traffic.MeshTraffic;
+
 /**
  * N demo clusters named {@code demo-cluster-1...N}, their kubeconfig, and what makes them behave like clusters:
  * nodes in a region, the Istio CRDs, a token controller, a {@link SimulatedControlPlane} each, a gateway status
@@ -39,7 +41,8 @@ public final class DemoClusters implements AutoCloseable {
     private static final int EVENTS_KEPT = 2000;
 
     private final Builder settings;
-    private final List<DemoApiServer> servers = new ArrayList<>();
+    private final List<DemoApiServer> servers = new CopyOnWriteArrayList<>();
+    private final MeshTraffic traffic = new MeshTraffic(() -> servers);
     private final List<SimulatedControlPlane> controlPlanes = new ArrayList<>();
     private final List<GatewayStatusServer> gateways = new ArrayList<>();
     private final List<AutoCloseable> controllers = new ArrayList<>();
@@ -171,13 +174,16 @@ public final class DemoClusters implements AutoCloseable {
                 starts.add(pool.submit(() -> {
                     String name = NAME_PREFIX + index;
                     DemoApiServer server = new DemoApiServer(name).start();
+                    if (settings.simulated) {
+                        server.carry(traffic); // pods' exec and port-forwards are answered by the simulated mesh
+                    }
                     started[index - 1] = server;
                     ClusterBootstrap.apply(server.adminClient(), name, index);
                     tokens[index - 1] = new TokenController(server).start();
                     if (settings.simulated) {
                         planes[index - 1] = new SimulatedControlPlane(server, index, settings.simulation,
                                 !settings.faults.noLoadBalancer().contains(name), !settings.faults.brokenRootCa().contains(name),
-                                gateways.get(index - 1), this::publish).start();
+                                gateways.get(index - 1), this::publish, traffic).start();
                     }
                     return null;
                 }));

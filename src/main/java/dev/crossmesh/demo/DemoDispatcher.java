@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.crossmesh.demo.traffic.MeshTraffic;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -39,6 +40,8 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
     private volatile String versionJson = "{}";
     private volatile String serverAddress = "127.0.0.1";
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private volatile MeshTraffic traffic;
+    private volatile String cluster = "";
 
     /** The bearer token of the demo's own clients, whose requests {@link #requestCount()} leaves out. */
     static final String INTERNAL_TOKEN = "demo-internal";
@@ -68,6 +71,11 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
     }
 
+    void carry(String clusterName, MeshTraffic value) {
+        cluster = clusterName;
+        traffic = value;
+    }
+
     long requestCount() {
         return requests.get();
     }
@@ -89,6 +97,15 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
         if (request.method() == HttpMethod.POST && path.startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
             return accessReview(request);
+        }
+        if (traffic != null && request.method() != HttpMethod.GET) {
+            traffic.changed();
+        }
+        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isExec(path)) {
+            return ExecWebSocket.answer(path, p -> get(p).code(), () -> traffic.exec(cluster, path));
+        }
+        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isPortForward(path)) {
+            return PortForwardWebSocket.answer(path, () -> traffic.portForward(cluster, path));
         }
         if (request.method() == HttpMethod.GET && !path.contains("watch=true")) {
             Optional<String> discovery = DemoDiscovery.answer(path, versionJson, serverAddress, this::crds);

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.certs.MeshCertificateAuthority;
 import dev.crossmesh.certs.Pem;
+import dev.crossmesh.demo.traffic.MeshTraffic;
 import dev.crossmesh.render.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -44,6 +45,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -104,6 +106,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
     private final boolean honourCacerts;
     private final GatewayStatusServer gateway;
     private final Consumer<DemoEvent> events;
+    private final MeshTraffic traffic;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService executor;
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -116,6 +119,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
     private SharedIndexInformer<GenericKubernetesResource> operators;
     private SharedIndexInformer<Secret> secrets;
     private SharedIndexInformer<ConfigMap> configMaps;
+    private SharedIndexInformer<MutatingWebhookConfiguration> webhooks;
 
     // what the controllers remember between passes; touched only on the executor thread
     private final Map<String, Instant> podReadyAt = new HashMap<>();
@@ -131,9 +135,10 @@ public final class SimulatedControlPlane implements AutoCloseable {
      * @param loadBalancer  false for the no-load-balancer fault: the gateway Service stays pending
      * @param honourCacerts false for the broken-root-CA fault: istiod uses a root of its own, whatever cacerts says
      * @param gateway       the status server of this cluster's east-west gateway
+     * @param traffic       the mesh's data plane: sidecar injection into the pods made here
      */
     SimulatedControlPlane(DemoApiServer server, int index, SimulationOptions options, boolean loadBalancer, boolean honourCacerts,
-            GatewayStatusServer gateway, Consumer<DemoEvent> events) {
+            GatewayStatusServer gateway, Consumer<DemoEvent> events, MeshTraffic traffic) {
         this.server = server;
         this.index = index;
         this.options = options;
@@ -141,6 +146,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
         this.honourCacerts = honourCacerts;
         this.gateway = gateway;
         this.events = events == null ? e -> { } : events;
+        this.traffic = traffic;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, server.name() + "-control-plane");
             t.setDaemon(true);
@@ -157,6 +163,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
         operators = inform(client.genericKubernetesResources(ISTIO_OPERATOR).inNamespace(NS).runnableInformer(0));
         secrets = inform(client.secrets().inNamespace(NS).runnableInformer(0));
         configMaps = inform(client.configMaps().inNamespace(NS).runnableInformer(0));
+        webhooks = inform(client.admissionRegistration().v1().mutatingWebhookConfigurations().runnableInformer(0));
         try {
             CompletableFuture.allOf(informers.stream().map(i -> i.start().toCompletableFuture()).toArray(CompletableFuture[]::new))
                     .get(20, TimeUnit.SECONDS);
@@ -303,6 +310,37 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 delete(client, c);
             }
         }
+        installInjectors(client, wanted.values());
+    }
+
+    /** The sidecar injector webhook of every control plane installed here: istiod's, or a remote profile's (served by its primary). */
+    private void installInjectors(KubernetesClient client, java.util.Collection<Istiod> istiods) {
+        Map<String, MutatingWebhookConfiguration> wantedHooks = new LinkedHashMap<>();
+        for (Istiod istiod : istiods) {
+            MutatingWebhookConfiguration hook = MeshTraffic.injectionWebhook(istiod.revision(), istiod.owner(),
+                    "docker.io/istio/proxyv2:" + istiod.version(), Map.of(SIMULATED_BY, OPERATOR));
+            wantedHooks.putIfAbsent(hook.getMetadata().getName(), hook);
+        }
+        for (GenericKubernetesResource iop : operators.getStore().list()) {
+            if (iop.getMetadata().getDeletionTimestamp() == null && installsRemote(iop)) {
+                Map<String, Object> global = map(map(spec(iop).get("values")).get("global"));
+                String version = firstNonBlank(text(spec(iop).get("tag")), text(global.get("tag")), options.istioVersion());
+                MutatingWebhookConfiguration hook = MeshTraffic.injectionWebhook(text(spec(iop).get("revision")), iop.getMetadata().getName(),
+                        "docker.io/istio/proxyv2:" + version, Map.of(SIMULATED_BY, OPERATOR));
+                wantedHooks.putIfAbsent(hook.getMetadata().getName(), hook);
+            }
+        }
+        for (MutatingWebhookConfiguration hook : wantedHooks.values()) {
+            MutatingWebhookConfiguration existing = webhooks.getStore().getByKey(hook.getMetadata().getName());
+            if (existing == null || (simulatedBy(existing, OPERATOR) && !Objects.equals(existing.getWebhooks(), hook.getWebhooks()))) {
+                createOrReplace(client, hook, existing);
+            }
+        }
+        for (MutatingWebhookConfiguration hook : webhooks.getStore().list()) {
+            if (simulatedBy(hook, OPERATOR) && !wantedHooks.containsKey(hook.getMetadata().getName())) {
+                delete(client, hook);
+            }
+        }
     }
 
     private static boolean installsIstiod(GenericKubernetesResource iop) {
@@ -343,7 +381,9 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 .addToAnnotations(SIMULATED_BY, OPERATOR).endMetadata()
                 .withNewSpec().withReplicas(1)
                 .withNewSelector().addToMatchLabels("app", ISTIOD).addToMatchLabels(Labels.REVISION, rev).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(podLabels).addToAnnotations("sidecar.istio.io/inject", "false").endMetadata()
+                .withNewTemplate().withNewMetadata().withLabels(podLabels).addToAnnotations("sidecar.istio.io/inject", "false")
+                // istio-discovery/templates/deployment.yaml: where the monitoring and debug server listens (istioctl reads it)
+                .addToAnnotations("prometheus.io/port", "15014").addToAnnotations("prometheus.io/scrape", "true").endMetadata()
                 .withNewSpec().withServiceAccountName(istiod.name()).withContainers(discovery).endSpec()
                 .endTemplate().endSpec().build();
     }
@@ -419,7 +459,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 wantedPods.add(podKey);
                 Pod pod = current.get(name);
                 if (pod == null) {
-                    pod = newPod(d, name, hash, i);
+                    pod = traffic.admit(server.name(), newPod(d, name, hash, i));
                     create(client, pod);
                 }
                 if (isReady(pod)) {

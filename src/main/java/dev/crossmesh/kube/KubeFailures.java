@@ -9,10 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * Turns a failed request into a sentence a user can act on: which cluster, which object, what went wrong and what
  * to do. Only the server's own status message is quoted (never a request body), so secret values cannot leak.
  */
-final class KubeFailures {
+public final class KubeFailures {
     /** The REST verb of a failed request, as RBAC names it. */
-    enum Verb {
-        GET("read", "get"), LIST("list", "list"), UPDATE("update", "update"), DELETE("delete", "delete"),
+    public enum Verb {
+        GET("read", "get"), LIST("list", "list"), CREATE("create", "create"), UPDATE("update", "update"), DELETE("delete", "delete"),
         /** A server-side apply that creates: a PATCH, for which the API server also asks for create. */
         APPLY_NEW("create", "patch and create"),
         /** A server-side apply of an object that exists. */
@@ -38,8 +38,8 @@ final class KubeFailures {
         return describe(cluster, server, verb, object, kind, error, "apply");
     }
 
-    /** @param command what to run again once fixed: apply, diff, preflight, uninstall */
-    static String describe(String cluster, String server, Verb verb, String object, String kind, Throwable error, String command) {
+    /** @param command what to run again once fixed: apply, diff, preflight, uninstall, verify */
+    public static String describe(String cluster, String server, Verb verb, String object, String kind, Throwable error, String command) {
         if (error instanceof ObjectSync.DryRunRefused refused) {
             return describe(cluster, server, verb == Verb.GET ? Verb.APPLY : verb, object, kind, refused.refusal(), command);
         }
@@ -87,7 +87,7 @@ final class KubeFailures {
         };
     }
 
-    static boolean isConnectionProblem(Throwable error) {
+    public static boolean isConnectionProblem(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
@@ -104,7 +104,7 @@ final class KubeFailures {
     }
 
     /** The server's status message, or the root cause for connection problems; short, one line. */
-    static String detail(Throwable error) {
+    public static String detail(Throwable error) {
         String message = null;
         if (error instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
             message = k.getStatus().getMessage();

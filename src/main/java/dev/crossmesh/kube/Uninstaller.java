@@ -24,7 +24,8 @@ import dev.crossmesh.render.ManifestRenderer;
 
 /**
  * Removes what crossmesh created for a mesh, found by its labels ({@code app.kubernetes.io/managed-by: crossmesh},
- * {@code crossmesh.dev/mesh: <meshId>}), in the reverse of apply's order: remote secrets, the reader RBAC, the gateway
+ * {@code crossmesh.dev/mesh: <meshId>}), in the reverse of apply's order: the namespace a {@code crossmesh verify --keep}
+ * left, remote secrets, the reader RBAC, the gateway
  * objects, the control-plane resource, cacerts, then istio-system's labels. Objects without those labels are never
  * touched; objects taken over with --force stay (only crossmesh's labels come off); istio-system is deleted only if
  * crossmesh created it and nothing else lives in it. A control plane installed with istioctl stays, with the command to remove it;
@@ -131,6 +132,11 @@ public final class Uninstaller {
             clusterScoped.addAll(api.list("rbac.authorization.k8s.io/v1", "ClusterRole", "", ours));
 
             List<UninstallAction> actions = new ArrayList<>();
+            // what crossmesh verify --keep left behind: its namespace, and everything in it with it
+            Map<String, Object> check = api.get("v1", "Namespace", "", Labels.VERIFY_NAMESPACE);
+            if (check != null && Ownership.ownedBy(check, plan.meshId())) {
+                actions.add(action(UninstallAction.Action.DELETE, check, "left by crossmesh verify --keep"));
+            }
             List<Map<String, Object>> taken = new ArrayList<>();
             // reverse apply order: remote secrets, reader token, reader RBAC, gateway objects, control plane, cacerts
             addAll(actions, taken, owned, o -> isKind(o, "Secret") && "true".equals(ObjectFields.labels(o).get(Labels.MULTI_CLUSTER_SECRET)));

@@ -55,6 +55,8 @@ public final class IstioReleases {
                 // manifests/charts/*/Chart.yaml@1.8.0: the charts' own versions (base 1.1.0, istiod 1.2.0), in the release
                 // archive only; no gateway chart (manifests/charts/gateway is first in 1.12.0)
                 .helmChartRepository(false).helmGatewayChart(false).helmGatewayServiceAnnotations(false)
+                // pilot/pkg/xds/debug.go@1.10.6: no /debug/clusterz
+                .clusterzDebug(false)
                 .helmRemote(HelmRemote.NONE).helmGatewayNetworkPorts(false);
         t.add(first.build());
         // commit 1eb5d9bb907: gen-eastwest-gateway.sh@1.8.2 names the ports tls / tls-istiod / tls-webhook
@@ -71,7 +73,10 @@ public final class IstioReleases {
                         // values_types.proto@1.11.0: istiodRemote.injectionPath, rendered by
                         // istiod-remote/templates/mutatingwebhook.yaml@1.11.0; the remote's istiod Service is in
                         // base/templates/services.yaml (its externalIstiod branch) until 1.12
-                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE));
+                        .remoteInstall(RemoteInstall.ISTIOD_REMOTE_WITH_BASE)
+                        // pilot/pkg/xds/debug.go@1.11.0: /debug/clusterz lists pkg/cluster/debug.go's DebugInfo
+                        // {id, secretName, syncStatus}; istioctl reads it from 1.12 (istioctl/cmd/clusters.go)
+                        .clusterzDebug(true));
         // samples/multicluster/expose-istiod-rev.yaml.tmpl: first in 1.11.4
         patch(t, "1.11.4", f -> f.exposeIstiodRevisioned(true));
         minor(t, "1.12.0", "2021-11-16", "1.12.9", "2022-07-08", "",

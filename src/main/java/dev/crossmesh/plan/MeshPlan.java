@@ -14,7 +14,8 @@ public record MeshPlan(
         Topology topology,
         CaMode ca,
         GatewaySpec gateway,
-        List<ClusterSpec> clusters) {
+        List<ClusterSpec> clusters,
+        VerifySpec verify) {
 
     public static final String DEFAULT_TRUST_DOMAIN = "cluster.local";
 
@@ -26,38 +27,43 @@ public record MeshPlan(
         ca = ca == null ? CaMode.SHARED_ROOT : ca;
         gateway = gateway == null ? GatewaySpec.defaults() : gateway;
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        verify = verify == null ? VerifySpec.defaults() : verify;
     }
 
     public static MeshPlan of(String meshId, List<ClusterSpec> clusters) {
-        return new MeshPlan(meshId, null, null, null, null, null, clusters);
+        return new MeshPlan(meshId, null, null, null, null, null, clusters, null);
     }
 
     public MeshPlan withMeshId(String value) {
-        return new MeshPlan(value, trustDomain, istio, topology, ca, gateway, clusters);
+        return new MeshPlan(value, trustDomain, istio, topology, ca, gateway, clusters, verify);
     }
 
     public MeshPlan withTrustDomain(String value) {
-        return new MeshPlan(meshId, value, istio, topology, ca, gateway, clusters);
+        return new MeshPlan(meshId, value, istio, topology, ca, gateway, clusters, verify);
     }
 
     public MeshPlan withIstio(IstioSpec value) {
-        return new MeshPlan(meshId, trustDomain, value, topology, ca, gateway, clusters);
+        return new MeshPlan(meshId, trustDomain, value, topology, ca, gateway, clusters, verify);
     }
 
     public MeshPlan withTopology(Topology value) {
-        return new MeshPlan(meshId, trustDomain, istio, value, ca, gateway, clusters);
+        return new MeshPlan(meshId, trustDomain, istio, value, ca, gateway, clusters, verify);
     }
 
     public MeshPlan withCa(CaMode value) {
-        return new MeshPlan(meshId, trustDomain, istio, topology, value, gateway, clusters);
+        return new MeshPlan(meshId, trustDomain, istio, topology, value, gateway, clusters, verify);
     }
 
     public MeshPlan withGateway(GatewaySpec value) {
-        return new MeshPlan(meshId, trustDomain, istio, topology, ca, value, clusters);
+        return new MeshPlan(meshId, trustDomain, istio, topology, ca, value, clusters, verify);
     }
 
     public MeshPlan withClusters(List<ClusterSpec> value) {
-        return new MeshPlan(meshId, trustDomain, istio, topology, ca, gateway, value);
+        return new MeshPlan(meshId, trustDomain, istio, topology, ca, gateway, value, verify);
+    }
+
+    public MeshPlan withVerify(VerifySpec value) {
+        return new MeshPlan(meshId, trustDomain, istio, topology, ca, gateway, clusters, value);
     }
 
     public Optional<ClusterSpec> cluster(String name) {

@@ -42,6 +42,8 @@ public final class PlanCodes {
     public static final String REMOTE_NEEDS_RELEASE = "CM043";
     public static final String TLS_SERVER_NAME = "CM044";
     public static final String TLS_SERVER_NAME_VERSION = "CM045";
+    /** verify.imageRegistry is not a registry host and path. */
+    public static final String VERIFY_IMAGE_REGISTRY = "CM046";
 
     private PlanCodes() {
     }

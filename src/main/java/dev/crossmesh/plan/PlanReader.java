@@ -33,9 +33,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * on which line the offending key or value is, and so that unknown and duplicate keys are caught.
  */
 public final class PlanReader {
-    static final Set<String> TOP_KEYS = Set.of("meshId", "trustDomain", "istio", "topology", "ca", "gateway", "clusters");
+    static final Set<String> TOP_KEYS = Set.of("meshId", "trustDomain", "istio", "topology", "ca", "gateway", "clusters", "verify");
     static final Set<String> ISTIO_KEYS = Set.of("flavor", "version", "revision");
     static final Set<String> GATEWAY_KEYS = Set.of("serviceType", "annotations");
+    static final Set<String> VERIFY_KEYS = Set.of("imageRegistry");
     static final Set<String> CLUSTER_KEYS = Set.of("name", "context", "network", "region", "role", "apiServer", "tlsServerName");
 
     private final List<Finding> findings = new ArrayList<>();
@@ -116,7 +117,17 @@ public final class PlanReader {
                 choice(top.get("topology"), "topology", Topology.class, Topology.MULTI_PRIMARY),
                 choice(top.get("ca"), "ca", CaMode.class, CaMode.SHARED_ROOT),
                 gateway,
-                clusters);
+                clusters,
+                readVerify(top.get("verify")));
+    }
+
+    private VerifySpec readVerify(Node node) {
+        MappingNode mapping = mapping(node, "verify");
+        if (mapping == null) {
+            return VerifySpec.defaults();
+        }
+        Map<String, Node> f = fields(mapping, "verify", VERIFY_KEYS);
+        return new VerifySpec(string(f.get("imageRegistry"), "verify.imageRegistry"));
     }
 
     private IstioSpec readIstio(Node node) {

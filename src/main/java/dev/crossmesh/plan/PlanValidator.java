@@ -40,6 +40,7 @@ public final class PlanValidator {
         v.checkGateway();
         v.checkClusters();
         v.checkTopology();
+        v.checkVerify();
         return v.findings.stream().map(v::withClusterName).map(Finding::printable).toList();
     }
 
@@ -79,7 +80,9 @@ public final class PlanValidator {
             refuseControl(path + ".network", c.network(), false);
             refuseControl(path + ".region", c.region(), false);
             refuseControl(path + ".apiServer", c.apiServer(), false);
+            refuseControl(path + ".tlsServerName", c.tlsServerName(), false);
         }
+        refuseControl("verify.imageRegistry", plan.verify().imageRegistry(), false);
     }
 
     /** @return whether {@code value} was refused for a control character */
@@ -114,6 +117,13 @@ public final class PlanValidator {
                 warning(PlanCodes.MESH_CA_TRUST_DOMAIN, "trustDomain", "Mesh CA issues identities in the trust domain PROJECT_ID.svc.id.goog, not '"
                         + plan.trustDomain() + "': set trustDomain to your fleet project's, e.g. 'my-project.svc.id.goog'");
             }
+        }
+    }
+
+    private void checkVerify() {
+        String problem = VerifySpec.registryProblem(plan.verify().imageRegistry());
+        if (!problem.isEmpty()) {
+            error(PlanCodes.VERIFY_IMAGE_REGISTRY, "verify.imageRegistry", "verify.imageRegistry " + problem);
         }
     }
 

@@ -48,6 +48,9 @@ public final class PlanWriter {
             clusters.add(entry);
         }
         root.put("clusters", clusters);
+        if (!plan.verify().equals(VerifySpec.defaults())) {
+            root.put("verify", Map.of("imageRegistry", plan.verify().imageRegistry()));
+        }
 
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

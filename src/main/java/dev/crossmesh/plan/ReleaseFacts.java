@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param remoteSecretServerFlag   {@code create-remote-secret --server}
  * @param remoteSecretTlsServerNameFlag {@code create-remote-secret --tls-server-name}
  * @param istioctlMakesReaderToken istioctl creates the reader's token Secret on Kubernetes 1.24+ (before, it only reads one)
+ * @param clusterzDebug            istiod serves {@code /debug/clusterz} on its monitoring port: the remote clusters it reads
+ *                                 and whether each is synced (what {@code istioctl remote-clusters} lists)
  * @param helm                     the Helm charts of the release
  */
 public record ReleaseFacts(
@@ -58,6 +60,7 @@ public record ReleaseFacts(
         boolean remoteSecretServerFlag,
         boolean remoteSecretTlsServerNameFlag,
         boolean istioctlMakesReaderToken,
+        boolean clusterzDebug,
         HelmCharts helm) {
 
     public ReleaseFacts {
@@ -193,6 +196,7 @@ public record ReleaseFacts(
         private boolean helmGatewayServiceAnnotations;
         private HelmRemote helmRemote;
         private boolean helmGatewayNetworkPorts;
+        private boolean clusterzDebug;
 
         Builder() {
         }
@@ -226,6 +230,7 @@ public record ReleaseFacts(
             helmGatewayServiceAnnotations = f.helm.gatewayServiceAnnotations();
             helmRemote = f.helm.remote();
             helmGatewayNetworkPorts = f.helm.gatewayNetworkPorts();
+            clusterzDebug = f.clusterzDebug;
         }
 
         Builder version(IstioVersion v) { version = v; return this; }
@@ -256,13 +261,14 @@ public record ReleaseFacts(
         Builder helmGatewayServiceAnnotations(boolean v) { helmGatewayServiceAnnotations = v; return this; }
         Builder helmRemote(HelmRemote v) { helmRemote = v; return this; }
         Builder helmGatewayNetworkPorts(boolean v) { helmGatewayNetworkPorts = v; return this; }
+        Builder clusterzDebug(boolean v) { clusterzDebug = v; return this; }
 
         ReleaseFacts build() {
             return new ReleaseFacts(version, released, newestPatch, supportEnded, prerelease, note, eastWestPorts, routerModeEnv,
                     overlayMeshIdentity, overlayInjectionTemplate, gatewayInjection, exposeIstiodRevisioned,
                     networkingApi, remoteInstall, externalIstiod, controlPlaneClusters, gatewayDataplaneModeNone, readerRbac,
                     inClusterOperator, remoteSecretCommand, remoteSecretServerFlag, remoteSecretTlsServerNameFlag,
-                    istioctlMakesReaderToken,
+                    istioctlMakesReaderToken, clusterzDebug,
                     new HelmCharts(helmChartRepository, helmGatewayChart, helmGatewayServiceAnnotations, helmRemote, helmGatewayNetworkPorts));
         }
     }

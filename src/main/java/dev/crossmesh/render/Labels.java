@@ -17,6 +17,8 @@ public final class Labels {
     public static final String EASTWEST_SELECTOR_VALUE = "eastwestgateway";
 
     public static final String ISTIO_NAMESPACE = "istio-system";
+    /** Where {@code crossmesh verify} deploys its check (removed afterwards unless --keep; uninstall removes it too). */
+    public static final String VERIFY_NAMESPACE = "crossmesh-verify";
     public static final String EASTWEST_NAME = "istio-eastwestgateway";
     public static final String CROSS_NETWORK_GATEWAY = "cross-network-gateway";
     public static final String REMOTE_SECRET_PREFIX = "istio-remote-secret-";

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param expectedRemoteSecrets clusters whose remote secret the plan wants here ({@code MeshPlan.remoteSecretSources})
  * @param rootCertificate       root certificate fingerprints
  * @param helmReleases          the deployed Helm releases in istio-system (the Helm path's base, istiod and gateway), by name
+ * @param remoteClusters        the remote clusters istiod itself reports ({@code /debug/clusterz}), sorted by name; null when
+ *                              unknown (no istiod here, or it could not be asked)
  * @param lastChange            when anything above last changed
  */
 public record ClusterStatus(String name, String context, String plannedNetwork, boolean primary,
@@ -39,15 +41,16 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
         List<RemoteSecret> remoteSecrets, List<String> expectedRemoteSecrets,
         RootCertificate rootCertificate,
         List<HelmReleaseStatus> helmReleases,
+        List<RemoteClusterStatus> remoteClusters,
         Instant lastChange) {
 
-    /** A cluster without Helm releases. */
+    /** A cluster without Helm releases, istiod not asked for its remote clusters. */
     public ClusterStatus(String name, String context, String plannedNetwork, boolean primary, boolean contextLoaded, boolean demo,
             ConnectionState state, String stateDetail, boolean namespacePresent, String network, IstiodStatus istiod, GatewayStatus gateway,
             List<IstioGateway> istioGateways, boolean gatewayCrdInstalled, List<RemoteSecret> remoteSecrets, List<String> expectedRemoteSecrets,
             RootCertificate rootCertificate, Instant lastChange) {
         this(name, context, plannedNetwork, primary, contextLoaded, demo, state, stateDetail, namespacePresent, network, istiod, gateway,
-                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, List.of(), lastChange);
+                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, List.of(), null, lastChange);
     }
 
     public ClusterStatus {
@@ -64,6 +67,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
         expectedRemoteSecrets = expectedRemoteSecrets == null ? List.of() : List.copyOf(expectedRemoteSecrets);
         rootCertificate = rootCertificate == null ? RootCertificate.none() : rootCertificate;
         helmReleases = helmReleases == null ? List.of() : List.copyOf(helmReleases);
+        remoteClusters = remoteClusters == null ? null : List.copyOf(remoteClusters);
     }
 
     public boolean synced() {
@@ -85,7 +89,7 @@ public record ClusterStatus(String name, String context, String plannedNetwork, 
 
     public ClusterStatus withLastChange(Instant value) {
         return new ClusterStatus(name, context, plannedNetwork, primary, contextLoaded, demo, state, stateDetail, namespacePresent, network, istiod, gateway,
-                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, helmReleases, value);
+                istioGateways, gatewayCrdInstalled, remoteSecrets, expectedRemoteSecrets, rootCertificate, helmReleases, remoteClusters, value);
     }
 
     /** Equal in everything but {@link #lastChange}: whether anything worth a new snapshot happened. */

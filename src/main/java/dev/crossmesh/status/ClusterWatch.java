@@ -2,6 +2,7 @@ package dev.crossmesh.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,9 @@ import java.util.function.Supplier;
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.IstioReleases;
+import dev.crossmesh.plan.IstioSpec;
+import dev.crossmesh.plan.IstioVersion;
 import dev.crossmesh.render.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -43,6 +47,7 @@ final class ClusterWatch implements AutoCloseable {
     private final boolean primary;
     private final List<String> expectedRemoteSecrets;
     private final String meshConfigName;
+    private final String plannedVersion;
     private final Runnable onChange;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean reviving = new AtomicBoolean();
@@ -74,8 +79,10 @@ final class ClusterWatch implements AutoCloseable {
     private Instant disconnectedSince;
     private long lastConnectAttempt;
 
-    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, String revision, Runnable onChange) {
+    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, IstioSpec istio, Runnable onChange) {
         this.spec = spec;
+        this.plannedVersion = istio.version();
+        String revision = istio.revision();
         this.primary = primary;
         this.expectedRemoteSecrets = List.copyOf(expectedRemoteSecrets);
         this.meshConfigName = revision == null || revision.isEmpty() ? "istio" : "istio-" + revision;
@@ -276,11 +283,11 @@ final class ClusterWatch implements AutoCloseable {
      * Reads the informers' caches into a status record; {@code probe} points the prober at the gateway and answers its
      * last result. The caller sets the time of change.
      */
-    ClusterStatus build(ConnectionState state, String detail, Function<GatewayStatus, ProbeResult> probe) {
+    ClusterStatus build(ConnectionState state, String detail, Function<GatewayStatus, ProbeResult> probe, ClusterzPoller clusterz) {
         if (client == null) {
             GatewayStatus none = GatewayStatus.none(0, 0);
             return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, false, false, state, detail, false, "", null,
-                    none.withProbe(probe.apply(none)), List.of(), true, List.of(), expectedRemoteSecrets, null, null);
+                    none.withProbe(probe.apply(none)), List.of(), true, List.of(), expectedRemoteSecrets, null, null, null, null);
         }
         Optional<Namespace> ns = ClusterReader.istioNamespace(namespace.items());
         IstiodStatus istiod = ClusterReader.istiod(istiodDeployments.items(), istiodPods.items(), meshConfig.items().stream().findFirst());
@@ -293,7 +300,24 @@ final class ClusterWatch implements AutoCloseable {
                 istiod, gateway, gateways, crdInstalled,
                 ClusterReader.remoteSecrets(remoteSecrets.items()), expectedRemoteSecrets,
                 ClusterReader.rootCertificate(rootCert.items().stream().findFirst(), cacerts.items().stream().findFirst()),
-                ClusterReader.helmReleases(helmReleases.items()), null);
+                ClusterReader.helmReleases(helmReleases.items()), remoteClusters(istiod, clusterz), null);
+    }
+
+    /**
+     * What istiod reports of its remote clusters, asked while it has a ready pod and its release serves
+     * {@code /debug/clusterz} (the running istiod's version, else the plan's); null while unknown.
+     */
+    private List<RemoteClusterStatus> remoteClusters(IstiodStatus istiod, ClusterzPoller clusterz) {
+        String version = IstioVersion.parse(istiod.version()).isPresent() ? istiod.version() : plannedVersion;
+        if (istiod.ready() == 0 || !IstioReleases.facts(version).clusterzDebug()) {
+            clusterz.forget(spec.name());
+            return null;
+        }
+        // the pods istioctl asks: app=istiod, phase Running
+        clusterz.target(spec.name(), client, () -> istiodPods.items().stream()
+                .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()) && p.getMetadata().getDeletionTimestamp() == null)
+                .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getName())).map(ClusterzPoller.IstiodPod::of).toList());
+        return clusterz.result(spec.name());
     }
 
     @Override

@@ -46,8 +46,8 @@ final class GatewayProber implements AutoCloseable {
         this.timeout = timeout;
         this.clock = clock;
         this.onChange = onChange;
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("crossmesh-probe-timer"));
-        this.httpThreads = Executors.newFixedThreadPool(2, daemon("crossmesh-probe"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(StatusMonitor.daemon("crossmesh-probe-timer"));
+        this.httpThreads = Executors.newFixedThreadPool(2, StatusMonitor.daemon("crossmesh-probe"));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
     }
@@ -145,14 +145,6 @@ final class GatewayProber implements AutoCloseable {
         targets.values().forEach(Target::cancel);
         timer.shutdownNow();
         httpThreads.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static final class Target {

@@ -34,6 +34,7 @@ public final class StatusChecks {
             checkCluster(plan, c, multiNetwork, findings);
         }
         checkRemoteSecrets(plan, clusters, findings);
+        checkRemoteClusters(clusters, findings);
         checkRootCertificates(clusters, findings);
         Map<String, Integer> order = new LinkedHashMap<>();
         for (ClusterStatus c : clusters) {
@@ -238,7 +239,6 @@ public final class StatusChecks {
 
     private static void checkRemoteSecrets(MeshPlan plan, List<ClusterStatus> clusters, List<Finding> out) {
         Map<String, ClusterStatus> byName = clusters.stream().collect(Collectors.toMap(ClusterStatus::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        String command = IstioReleases.facts(plan.istio().version()).remoteSecretCommand();
         for (ClusterStatus reader : clusters) {
             if (!reader.synced() || !reader.namespacePresent()) {
                 continue;
@@ -248,8 +248,8 @@ public final class StatusChecks {
                 if (!present.contains(source)) {
                     String sourceCtx = byName.containsKey(source) ? byName.get(source).context() : plan.cluster(source).map(ClusterSpec::context).orElse(source);
                     out.add(error(StatusCodes.REMOTE_SECRET_MISSING, reader, reader.name() + " has no remote secret for " + source + ": istiod in "
-                            + reader.name() + " cannot discover the services of " + source + ". Create it: " + command + " --context=" + sourceCtx
-                            + " --name=" + source + " | kubectl --context=" + reader.context() + " apply -n istio-system -f -"));
+                            + reader.name() + " cannot discover the services of " + source + ". Create it: "
+                            + createRemoteSecretCommand(plan, source, sourceCtx, reader.context())));
                 }
             }
             Map<String, List<String>> secretsByCluster = new LinkedHashMap<>();
@@ -317,6 +317,60 @@ public final class StatusChecks {
                             : "Plug the same root into every cluster's cacerts (crossmesh apply with the same mesh CA folder) and restart istiod in "
                                     + c.name() + ".")));
         }
+    }
+
+    /** istiod's sync status while its first sync of a remote cluster runs ({@code pkg/kube/multicluster/cluster.go}). */
+    private static final String SYNCING = "syncing";
+
+    /**
+     * istiod's own view: every cluster a remote secret registers should be synced in {@code /debug/clusterz}. A secret
+     * istiod gave up on ({@code timeout}, {@code closed}) is there and does nothing: its kubeconfig points at an address
+     * istiod cannot reach, or its token is refused.
+     */
+    private static void checkRemoteClusters(List<ClusterStatus> clusters, List<Finding> out) {
+        for (ClusterStatus reader : clusters) {
+            if (!reader.synced() || reader.remoteClusters() == null) {
+                continue;
+            }
+            for (String cluster : reader.remoteSecretClusters()) {
+                if (cluster.equals(reader.name())) {
+                    continue;
+                }
+                Optional<RemoteClusterStatus> seen = reader.remoteClusters().stream().filter(r -> r.name().equals(cluster)).findFirst();
+                if (seen.isPresent() && seen.get().synced()) {
+                    continue;
+                }
+                if (offline(clusters, cluster)) {
+                    // its API server is down for crossmesh too: CM200 names the cause, a second error per reader would not
+                    continue;
+                }
+                if (seen.isEmpty() || seen.get().reason().equals(SYNCING)) {
+                    // istiod loads a new secret within seconds and syncs it for at most PILOT_REMOTE_CLUSTER_TIMEOUT (30 s)
+                    out.add(warning(StatusCodes.REMOTE_CLUSTER_SYNCING, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
+                            + (seen.isEmpty() ? " but does not list " + cluster + " on /debug/clusterz yet (it has not loaded the secret)"
+                                    : " and is still syncing " + cluster + " (/debug/clusterz)")
+                            + ": " + cluster + "'s endpoints are not known there until it has. Wait a moment; if it stays so, read istiod's log: kubectl --context="
+                            + reader.context() + " -n istio-system logs deploy/istiod | grep " + cluster));
+                    continue;
+                }
+                String says = "reports " + cluster + " " + seen.get().reason();
+                out.add(error(StatusCodes.REMOTE_CLUSTER_NOT_SYNCED, reader, "istiod in " + reader.name() + " has the remote secret for " + cluster
+                        + " but " + says + " on /debug/clusterz: it cannot read " + cluster + "'s API server, so " + cluster + "'s endpoints are unknown here. "
+                        + "Check that the secret's server address is reachable from " + reader.name() + " (set the cluster's apiServer in the plan) and "
+                        + "that its token is still valid, then make the secret again (crossmesh apply); istiod's log says more: kubectl --context="
+                        + reader.context() + " -n istio-system logs deploy/istiod | grep " + cluster));
+            }
+        }
+    }
+
+    private static boolean offline(List<ClusterStatus> clusters, String name) {
+        return clusters.stream().anyMatch(c -> c.name().equals(name) && c.state() == ConnectionState.OFFLINE);
+    }
+
+    /** The command that makes the remote secret for {@code source} in the reader's cluster, as the plan's istioctl spells it. */
+    public static String createRemoteSecretCommand(MeshPlan plan, String source, String sourceContext, String readerContext) {
+        return IstioReleases.facts(plan.istio().version()).remoteSecretCommand() + " --context=" + sourceContext + " --name=" + source
+                + " | kubectl --context=" + readerContext + " apply -n istio-system -f -";
     }
 
     private static String ports(GatewayStatus gw) {

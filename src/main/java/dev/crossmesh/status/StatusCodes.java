@@ -61,6 +61,10 @@ public final class StatusCodes {
     public static final String ROOT_CERT_NOT_ROLLED_OUT = "CM226";
     /** warning: the live Istio minor version differs from the plan's. */
     public static final String ISTIO_VERSION_DIFFERS = "CM227";
+    /** error: a remote secret is there, but istiod gave up syncing its cluster (timeout, closed) on /debug/clusterz. */
+    public static final String REMOTE_CLUSTER_NOT_SYNCED = "CM228";
+    /** warning: a remote secret is there, and istiod is still syncing its cluster or has not loaded the secret yet. */
+    public static final String REMOTE_CLUSTER_SYNCING = "CM229";
 
     private StatusCodes() {
     }

@@ -20,11 +20,15 @@ public final class StatusJson {
     }
 
     public record Cluster(String name, String context, String state, String network, Count istiod, Gateway gateway, List<String> remoteSecrets,
-            String rootCertSha256, List<HelmRelease> helmReleases) {
+            String rootCertSha256, List<HelmRelease> helmReleases, List<RemoteCluster> remoteClusters) {
     }
 
     /** A deployed Helm release in istio-system; chart and chartVersion null when helm's record could not be read. */
     public record HelmRelease(String name, String chart, String chartVersion, int revision) {
+    }
+
+    /** One remote cluster as istiod reports it ({@code /debug/clusterz}); {@code reason} is istiod's sync status, null when synced. */
+    public record RemoteCluster(String name, boolean synced, String reason) {
     }
 
     public record Count(Integer ready, Integer total) {
@@ -59,16 +63,18 @@ public final class StatusJson {
         if (!c.seen()) {
             // nothing known yet (connecting, or offline from the start): null, as the table's "?", not 0 or []
             return new Cluster(c.name(), c.context(), c.state().label(), null, new Count(null, null),
-                    new Gateway(null, null, null, c.gateway().probe().state().label()), null, null, null);
+                    new Gateway(null, null, null, c.gateway().probe().state().label()), null, null, null, null);
         }
         return new Cluster(c.name(), c.context(), c.state().label(), nullIfEmpty(c.network()),
                 new Count(c.istiod().ready(), c.istiod().total()),
                 new Gateway(nullIfEmpty(c.gateway().address()), c.gateway().podsReady(), c.gateway().podsTotal(), c.gateway().probe().state().label()),
                 c.remoteSecretClusters(), nullIfEmpty(c.rootCertificate().sha256()),
-                c.helmReleases().stream().map(h -> new HelmRelease(h.name(), nullIfEmpty(h.chart()), nullIfEmpty(h.chartVersion()), h.revision())).toList());
+                c.helmReleases().stream().map(h -> new HelmRelease(h.name(), nullIfEmpty(h.chart()), nullIfEmpty(h.chartVersion()), h.revision())).toList(),
+                c.remoteClusters() == null ? null : c.remoteClusters().stream().map(r -> new RemoteCluster(r.name(), r.synced(), nullIfEmpty(r.reason()))).toList());
     }
 
-    private static JsonFinding finding(Finding f) {
+    /** A finding as every --json of crossmesh prints it; a finding about the whole mesh has {@code "cluster": null}. */
+    public static JsonFinding finding(Finding f) {
         return new JsonFinding(f.severity().label(), f.code(), nullIfEmpty(f.cluster()), f.message());
     }
 

@@ -104,6 +104,7 @@ public final class StatusMonitor implements AutoCloseable {
      */
     private final ExecutorService connector = Executors.newCachedThreadPool(daemon("crossmesh-status-connect"));
     private final GatewayProber prober;
+    private final ClusterzPoller clusterz;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
@@ -121,10 +122,11 @@ public final class StatusMonitor implements AutoCloseable {
         this.options = options;
         this.lastBuildNanos = System.nanoTime() - options.coalesce().toNanos();
         this.prober = new GatewayProber(options.probeInterval(), options.probeTimeout(), clock, this::probeChanged);
+        this.clusterz = new ClusterzPoller(options.probeInterval(), this::probeChanged);
         List<ClusterSpec> primaries = plan.primaries();
         for (ClusterSpec c : plan.clusters()) {
             List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
-            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio().revision(), this::requestSnapshot));
+            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot));
         }
     }
 
@@ -202,7 +204,7 @@ public final class StatusMonitor implements AutoCloseable {
         synchronized (settleLock) {
             while (true) {
                 MeshStatus s = latest;
-                if (closed || s.settled() && !prober.anyWaiting() && !scheduled.get()) {
+                if (closed || s.settled() && !prober.anyWaiting() && !clusterz.anyWaiting() && !scheduled.get()) {
                     return s;
                 }
                 long left = deadline - System.nanoTime();
@@ -283,7 +285,7 @@ public final class StatusMonitor implements AutoCloseable {
                     next = w.build(state, detail, gateway -> {
                         prober.target(w.name(), gateway.address(), gateway.statusPort(), gateway.noAddressReason());
                         return prober.result(w.name());
-                    });
+                    }, clusterz);
                     next = before != null && next.sameContent(before) ? before : next.withLastChange(now);
                 }
                 current.put(w.name(), next);
@@ -313,13 +315,15 @@ public final class StatusMonitor implements AutoCloseable {
         scheduler.shutdownNow();
         connector.shutdownNow();
         prober.close();
+        clusterz.close();
         watches.forEach(ClusterWatch::close);
         synchronized (settleLock) {
             settleLock.notifyAll();
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Threads of the monitor and its probes: daemons, so that a status left open never keeps the JVM alive. */
+    static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -193,7 +193,7 @@ public final class TopologyChurnBench {
     private static ClusterStatus withSecrets(ClusterStatus c, List<RemoteSecret> secrets) {
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), secrets, c.expectedRemoteSecrets(), c.rootCertificate(),
-                c.lastChange());
+                c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 
     /** Pulses and the frame that shows an expected snapshot. */

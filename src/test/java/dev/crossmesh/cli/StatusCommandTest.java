@@ -80,7 +80,7 @@ class StatusCommandTest {
         JsonArray clusters = json.getAsJsonArray("clusters");
         assertEquals(2, clusters.size());
         JsonObject c1 = clusters.get(0).getAsJsonObject();
-        assertKeys(c1, "name", "context", "state", "network", "istiod", "gateway", "remoteSecrets", "rootCertSha256", "helmReleases");
+        assertKeys(c1, "name", "context", "state", "network", "istiod", "gateway", "remoteSecrets", "rootCertSha256", "helmReleases", "remoteClusters");
         assertEquals("cluster-1", c1.get("name").getAsString());
         assertEquals("demo-cluster-1", c1.get("context").getAsString());
         assertEquals("synced", c1.get("state").getAsString());
@@ -161,7 +161,7 @@ class StatusCommandTest {
         JsonObject offline = json.getAsJsonArray("clusters").get(1).getAsJsonObject();
         assertEquals("offline", offline.get("state").getAsString());
         // nothing known of it: null, as the table's "?", never 0 or [] a script would take for facts
-        assertKeys(offline, "name", "context", "state", "network", "istiod", "gateway", "remoteSecrets", "rootCertSha256", "helmReleases");
+        assertKeys(offline, "name", "context", "state", "network", "istiod", "gateway", "remoteSecrets", "rootCertSha256", "helmReleases", "remoteClusters");
         assertTrue(offline.getAsJsonObject("istiod").get("ready").isJsonNull() && offline.getAsJsonObject("istiod").get("total").isJsonNull(), offline.toString());
         assertTrue(offline.getAsJsonObject("gateway").get("ready").isJsonNull() && offline.getAsJsonObject("gateway").get("total").isJsonNull(), offline.toString());
         assertTrue(offline.get("remoteSecrets").isJsonNull() && offline.get("network").isJsonNull(), offline.toString());

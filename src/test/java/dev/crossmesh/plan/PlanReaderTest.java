@@ -86,6 +86,26 @@ class PlanReaderTest {
     }
 
     @Test
+    void theVerifySectionNamesTheChecksRegistryAndIsWrittenOnlyWhenSet(@TempDir Path dir) throws Exception {
+        String text = "meshId: m\nclusters:\n  - {name: a, context: a, network: n1}\nverify:\n  imageRegistry: ' registry.example.com:5000/mirror '\n";
+        PlanDocument doc = PlanReader.read(text, "t");
+        assertEquals(List.of(), doc.readFindings());
+        assertEquals(new VerifySpec("registry.example.com:5000/mirror"), doc.plan().verify());
+        Path file = dir.resolve("plan.yaml");
+        PlanWriter.write(doc.plan(), file);
+        assertTrue(Files.readString(file).contains("verify:\n  imageRegistry: registry.example.com:5000/mirror\n"), Files.readString(file));
+        assertEquals(doc.plan(), PlanReader.read(file).plan());
+
+        MeshPlan plain = PlanReader.read("meshId: m\n", "t").plan();
+        assertEquals(VerifySpec.defaults(), plain.verify());
+        assertTrue(!PlanWriter.toYaml(plain).contains("verify"), "a plan that does not set it does not grow the section");
+        Finding f = only(PlanReader.read("meshId: m\nverify:\n  imageRegistri: x\n", "t").readFindings());
+        assertEquals(PlanCodes.UNKNOWN_KEY, f.code());
+        assertEquals("verify.imageRegistri", f.path());
+        assertTrue(f.message().contains("did you mean 'imageRegistry'?"), f.message());
+    }
+
+    @Test
     void unknownKeyIsAnErrorWithLineAndSuggestion() throws Exception {
         PlanDocument doc = PlanReader.read("meshId: m\nclusters:\n  - name: a\n    context: a\n    netwrok: n1\n", "t");
         Finding f = only(doc.readFindings());

@@ -35,6 +35,22 @@ class PlanValidatorTest {
         return p.withClusters(list);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://registry.example.com/mirror", "registry example.com", "registry.example.com/Mirror", "reg\nistry", "r/x:1.0"})
+    void aVerifyRegistryThatIsNotOneIsAnErrorOnItsField(String registry) {
+        Finding f = only(valid().withVerify(new VerifySpec(registry)), PlanCodes.VERIFY_IMAGE_REGISTRY);
+        assertEquals("verify.imageRegistry", f.path());
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.message().startsWith("verify.imageRegistry '") && f.message().contains("registry.example.com") && !f.message().contains("\n"),
+                f.message());
+    }
+
+    @Test
+    void aVerifyRegistryWithPortAndPathIsFine() {
+        assertEquals(List.of(), findings(valid().withVerify(new VerifySpec("registry.example.com:5000/mirror/istio"))));
+        assertEquals(List.of(), findings(valid().withVerify(new VerifySpec("localhost:5000"))));
+    }
+
     @Test
     void validPlanHasNoFindings() {
         assertEquals(List.of(), findings(valid()));

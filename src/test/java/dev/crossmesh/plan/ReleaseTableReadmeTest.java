@@ -56,6 +56,8 @@ class ReleaseTableReadmeTest {
                     : "no `--tls-server-name` (apply.sh edits the kubeconfig)"),
             new Fact(ReleaseFacts::istioctlMakesReaderToken, f -> f.istioctlMakesReaderToken() ? "istioctl makes the reader token"
                     : "apply.sh makes the reader token for istioctl"),
+            new Fact(ReleaseFacts::clusterzDebug, f -> f.clusterzDebug() ? "istiod's `/debug/clusterz` in status"
+                    : "no `/debug/clusterz` (status cannot show istiod's own view)"),
             new Fact(ReleaseFacts::helm, f -> !f.helm().chartRepository() || !f.helm().gatewayChart()
                     ? "no Helm path (no gateway chart; charts not in Istio's repository)"
                     : "Helm: gateway " + (f.helm().gatewayServiceAnnotations() ? "`service.annotations`" : "annotations as `annotations`")

@@ -39,7 +39,7 @@ class ApplyScriptTest {
         ClusterSpec second = new ClusterSpec("c2 `: > pwned-name2`", "ctx2\r\u0085\u2028" + payload("ctx2"), "net-b" + newline, "",
                 topology == Topology.PRIMARY_REMOTE ? Role.REMOTE : Role.PRIMARY, "");
         return new MeshPlan("mesh" + newline + payload("mesh"), null, new IstioSpec(null, "1.24.3", ""), topology, CaMode.SHARED_ROOT,
-                new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "x\n$(: > pwned-annotation)")), List.of(first, second));
+                new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "x\n$(: > pwned-annotation)")), List.of(first, second), null);
     }
 
     @ParameterizedTest

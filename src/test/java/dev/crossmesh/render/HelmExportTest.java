@@ -462,7 +462,7 @@ class HelmExportTest {
         ClusterSpec primary = new ClusterSpec("c1 $(: > pwned-name1) ;x", "ctx1 " + payload, "net-a " + payload, "", Role.PRIMARY, "");
         ClusterSpec remote = new ClusterSpec("c2 `: > pwned-name2`", "-ctx2 " + payload, "net-b", "", Role.REMOTE, "https://api.example.com/" + payload);
         MeshPlan plan = new MeshPlan("mesh " + payload, null, new IstioSpec(Flavor.ISTIO, "1.30.3", "rev " + payload), Topology.PRIMARY_REMOTE,
-                CaMode.SHARED_ROOT, new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "x $(: > pwned-annotation)")), List.of(primary, remote));
+                CaMode.SHARED_ROOT, new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "x $(: > pwned-annotation)")), List.of(primary, remote), null);
         Path out = export(plan, dir);
         StubbedTools.assertParses(out.resolve("apply-helm.sh"));
         StubbedTools.Run run = run(out, dir, "1.30.3", Map.of());

@@ -34,7 +34,7 @@ class StatusChecksTest {
                 List.of(new IstioGateway.Server(15443, "TLS", "AUTO_PASSTHROUGH", List.of("*.local"))))) : List.of();
         return new ClusterStatus(c.name(), c.context(), c.network(), primary, true, false, ConnectionState.SYNCED, "", true, c.network(),
                 istiod ? new IstiodStatus(1, 1, dev.crossmesh.plan.IstioSpec.DEFAULT_VERSION, c.name(), "mesh1", "cluster.local") : IstiodStatus.none(),
-                gateway, gateways, true, secrets, expected, root, Instant.EPOCH);
+                gateway, gateways, true, secrets, expected, root, List.of(), null, Instant.EPOCH);
     }
 
     @Test
@@ -55,6 +55,60 @@ class StatusChecksTest {
         assertEquals("primary-1", findings.get(0).cluster());
         assertTrue(findings.get(1).message().contains("remote-1 is a remote cluster: it runs no istiod to read it"), findings.get(1).message());
         assertEquals(RemoteSecretMatrix.Cell.EXTRA, new MeshStatus("mesh1", Instant.EPOCH, wrongWay, findings).remoteSecretMatrix().cell("remote-1", "primary-1"));
+    }
+
+    @Test
+    void istiodsOwnViewOfItsRemoteClustersIsCheckedAgainstItsSecrets() {
+        ClusterSpec p = PRIMARY_REMOTE.clusters().get(0);
+        ClusterSpec r = PRIMARY_REMOTE.clusters().get(1);
+        ClusterStatus remote = healthy(PRIMARY_REMOTE, r, List.of(), false);
+        ClusterStatus primary = healthy(PRIMARY_REMOTE, p, List.of(new RemoteSecret("istio-remote-secret-remote-1", List.of("remote-1"))), true);
+        // what istiod 1.30.3 answers on /debug/clusterz: its own cluster first, without a secret
+        String json = "[{\"id\":\"primary-1\",\"secretName\":\"\",\"syncStatus\":\"synced\"},"
+                + "{\"id\":\"remote-1\",\"secretName\":\"istio-system/istio-remote-secret-remote-1\",\"syncStatus\":\"%s\"}]";
+        assertEquals(List.of(new RemoteClusterStatus("remote-1", true, "")), ClusterzPoller.parse(json.formatted("synced")));
+        assertEquals(List.of(), StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted("synced"))), remote)));
+        assertEquals(List.of(), StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, null), remote)), "unknown is not a finding");
+
+        for (String gaveUp : List.of("timeout", "closed")) {
+            List<Finding> findings = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted(gaveUp))), remote));
+            assertEquals(List.of(StatusCodes.REMOTE_CLUSTER_NOT_SYNCED), findings.stream().map(Finding::code).toList(), gaveUp);
+            assertEquals(dev.crossmesh.plan.Severity.ERROR, findings.get(0).severity());
+            assertEquals("primary-1", findings.get(0).cluster());
+            assertTrue(findings.get(0).message().contains("reports remote-1 " + gaveUp) && findings.get(0).message().contains("kubectl --context=ctx-p"),
+                    findings.get(0).message());
+        }
+        ClusterStatus offline = new ClusterStatus(r.name(), r.context(), r.network(), false, true, false, ConnectionState.OFFLINE, "connection refused",
+                false, "", IstiodStatus.none(), GatewayStatus.none(0, 0), List.of(), true, List.of(), List.of(), null, Instant.EPOCH);
+        List<Finding> whileOffline = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted("timeout"))), offline));
+        assertEquals(List.of(StatusCodes.CLUSTER_OFFLINE), whileOffline.stream().map(Finding::code).toList(), "one cause, one error: " + whileOffline);
+        List<Finding> syncing = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, ClusterzPoller.parse(json.formatted("syncing"))), remote));
+        assertEquals(List.of(StatusCodes.REMOTE_CLUSTER_SYNCING), syncing.stream().map(Finding::code).toList());
+        assertEquals(dev.crossmesh.plan.Severity.WARNING, syncing.get(0).severity(), "istiod syncs for up to 30 s: not yet an error");
+        List<Finding> notLoaded = StatusChecks.check(PRIMARY_REMOTE, List.of(with(primary, List.of()), remote));
+        assertEquals(List.of(StatusCodes.REMOTE_CLUSTER_SYNCING), notLoaded.stream().map(Finding::code).toList());
+        assertTrue(notLoaded.get(0).message().contains("does not list remote-1"), notLoaded.get(0).message());
+    }
+
+    @Test
+    void istiodsJsonIsReadWhateverItHolds() {
+        assertEquals(List.of(new RemoteClusterStatus("b", false, "unknown"), new RemoteClusterStatus("c", false, "syncing")),
+                ClusterzPoller.parse("[{\"id\":\"c\",\"secretName\":\"s/c\",\"syncStatus\":\"syncing\"},{\"id\":\"b\",\"secretName\":\"s/b\"},"
+                        + "{\"id\":\"own\"},{\"id\":{\"x\":1},\"secretName\":null}]"));
+        for (String bad : List.of("", "{}", "not json", "[1]", "null")) {
+            try {
+                ClusterzPoller.parse(bad);
+                org.junit.jupiter.api.Assertions.fail("parsed " + bad);
+            } catch (RuntimeException expected) {
+                // the poller counts it as unknown
+            }
+        }
+    }
+
+    private static ClusterStatus with(ClusterStatus c, List<RemoteClusterStatus> remoteClusters) {
+        return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(),
+                c.namespacePresent(), c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(),
+                c.expectedRemoteSecrets(), c.rootCertificate(), c.helmReleases(), remoteClusters, c.lastChange());
     }
 
     @Test

@@ -175,6 +175,16 @@ class WizardFlowTest {
         robot.clickOn("#next");
         WizardFx.waitUntil("the Live step", () -> window.wizard().current() == WizardStep.LIVE);
         WizardFx.waitUntil("the live view shows both clusters synced with their gateways", () -> liveClustersSynced(window, 2));
+
+        // Verify: requests from each cluster's client are answered by both clusters, across the two networks
+        robot.clickOn("#verify-traffic");
+        WizardFx.waitUntil("the traffic check is done", () -> {
+            var check = window.liveView().pane().trafficCheck();
+            return check != null && !check.runningProperty().get() && check.reportProperty().get() != null;
+        });
+        var report = window.liveView().pane().trafficCheck().reportProperty().get();
+        assertEquals(dev.crossmesh.verify.Verdict.OK, report.verdict(), report.toString());
+        assertTrue(robot.lookup("#verify-status").queryAs(Labeled.class).getText().startsWith("Every cluster reached every cluster it must"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

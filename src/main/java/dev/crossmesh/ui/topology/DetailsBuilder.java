@@ -15,6 +15,7 @@ import dev.crossmesh.status.IstioGateway;
 import dev.crossmesh.status.IstiodStatus;
 import dev.crossmesh.status.MeshStatus;
 import dev.crossmesh.status.ProbeResult;
+import dev.crossmesh.status.RemoteClusterStatus;
 import dev.crossmesh.status.RemoteSecret;
 import dev.crossmesh.status.RootCertificate;
 import dev.crossmesh.ui.topology.Details.Field;
@@ -108,6 +109,19 @@ public final class DetailsBuilder {
         }
         if (!readBy.isEmpty()) {
             sections.add(new Section("Remote secrets: read by", readBy));
+        }
+        if (node.primary()) {
+            // what istiod itself says (/debug/clusterz): a secret it has not synced is there and does nothing
+            List<Field> view = new ArrayList<>();
+            if (c.remoteClusters() == null) {
+                view.add(Field.info("Unknown", RemoteClusterStatus.UNKNOWN_WHY));
+            } else if (c.remoteClusters().isEmpty()) {
+                view.add(Field.info("None", "istiod reads no remote cluster"));
+            }
+            for (RemoteClusterStatus r : c.remoteClusters() == null ? List.<RemoteClusterStatus>of() : c.remoteClusters()) {
+                view.add(Field.of(r.name(), r.synced() ? "synced" : "not synced: " + r.reason(), r.synced() ? Health.OK : Health.ERROR));
+            }
+            sections.add(new Section("istiod's remote clusters (/debug/clusterz)", view));
         }
 
         RootCertificate root = c.rootCertificate();

@@ -35,10 +35,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import dev.crossmesh.kube.ClusterClients;
+import dev.crossmesh.kube.verify.KubeVerifyTarget;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.status.MeshStatus;
 import dev.crossmesh.status.StatusJson;
 import dev.crossmesh.status.StatusMonitor;
+import dev.crossmesh.verify.MeshVerifier;
 
 /**
  * The live view: the topology with the details of what is selected beside it, the gateway status table and the
@@ -90,14 +92,17 @@ public final class LivePane extends BorderPane {
     private StatusMonitor ownedMonitor;
     private boolean stopped;
     private CompletableFuture<Void> stopping;
+    /** The traffic check beside the topology (Verify); null until first asked for, and when the pane has no clients. */
+    private final TrafficCheck traffic;
 
-    private LivePane(MeshPlan plan, ExportFiles files) {
+    private LivePane(MeshPlan plan, ExportFiles files, MeshVerifier.Targets verifyTargets) {
         this.files = Objects.requireNonNull(files, "files");
         this.vm = new TopologyViewModel(plan, new PulseExecutor());
         this.topology = new TopologyView(vm);
         this.details = new DetailsPanel(vm);
         this.table = new GatewayStatusTable(vm);
         this.findings = new FindingsPanel(vm);
+        this.traffic = verifyTargets == null ? null : new TrafficCheck(vm, topology, upper, verifyTargets);
         getStyleClass().add("live-pane");
         setId("live-pane");
         getStylesheets().add(STYLESHEET);
@@ -115,7 +120,7 @@ public final class LivePane extends BorderPane {
     }
 
     public static LivePane start(MeshPlan plan, ClusterClients clients, StatusMonitor.Options options, ExportFiles files) {
-        LivePane pane = new LivePane(plan, files);
+        LivePane pane = new LivePane(plan, files, KubeVerifyTarget.opener(clients));
         pane.message("Connecting to " + plan.clusters().size() + " clusters…", false);
         CompletableFuture.supplyAsync(() -> StatusMonitor.start(plan, clients, options), pane.worker).whenComplete((monitor, failure) -> {
             if (failure != null) {
@@ -131,14 +136,14 @@ public final class LivePane extends BorderPane {
 
     /** Shows what a running monitor publishes. The caller keeps owning the monitor: {@link #stop()} only unsubscribes. */
     public static LivePane attach(StatusMonitor monitor, ExportFiles files) {
-        LivePane pane = new LivePane(monitor.plan(), files);
+        LivePane pane = new LivePane(monitor.plan(), files, null);
         pane.adopt(monitor, false);
         return pane;
     }
 
     /** Shows the snapshots of any feed (a replay, a test, a benchmark). */
     public static LivePane of(MeshPlan plan, StatusFeed feed, ExportFiles files) {
-        LivePane pane = new LivePane(plan, files);
+        LivePane pane = new LivePane(plan, files, null);
         synchronized (pane.lock) {
             pane.subscription = feed.subscribe(pane.vm::accept);
         }
@@ -176,6 +181,9 @@ public final class LivePane extends BorderPane {
             }
             StatusMonitor monitor = ownedMonitor;
             stopping = CompletableFuture.runAsync(() -> {
+                if (traffic != null) {
+                    traffic.stop();
+                }
                 if (monitor != null) {
                     monitor.close();
                 }
@@ -192,6 +200,11 @@ public final class LivePane extends BorderPane {
 
     public TopologyView topologyView() {
         return topology;
+    }
+
+    /** The traffic check's view-model once Verify was used, else null. */
+    public dev.crossmesh.ui.verify.VerifyViewModel trafficCheck() {
+        return traffic == null ? null : traffic.viewModel();
     }
 
     // Commands
@@ -292,6 +305,9 @@ public final class LivePane extends BorderPane {
         below.setSelected(true);
         below.setTooltip(new Tooltip("Show the gateway table and the findings below the topology; hide them to give the topology the whole window"));
         HBox toolbar = new HBox(health, spacer, allLinks, below, png, json);
+        if (traffic != null) {
+            toolbar.getChildren().add(toolbar.getChildren().indexOf(allLinks), traffic.button());
+        }
         toolbar.getStyleClass().add("live-toolbar");
         setTop(toolbar);
 

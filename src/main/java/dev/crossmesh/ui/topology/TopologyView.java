@@ -72,6 +72,8 @@ public final class TopologyView extends Region {
     private final Map<String, GatewayRail> rails = new LinkedHashMap<>();
     private final Map<String, LinkNode> dataLinks = new LinkedHashMap<>();
     private final Map<String, LinkNode> discoveryLinks = new LinkedHashMap<>();
+    /** The style class a traffic check gives the data-plane link between two networks, or null (none). */
+    private java.util.function.BiFunction<String, String, String> traffic = (a, b) -> null;
     /** How often each element's node was redrawn: for tests that check a change touches only what changed. */
     private final Map<String, Integer> redraws = new HashMap<>();
 
@@ -234,7 +236,23 @@ public final class TopologyView extends Region {
         syncDiscoveryLinks(false);
         updateHiddenLinks();
         showSelection(vm.selectionProperty().get());
+        showTraffic(traffic);
         requestLayout();
+    }
+
+    /** Lights the data-plane links as a traffic check found them: {@code (fromNetwork, toNetwork) -> style class or null}. */
+    public void showTraffic(java.util.function.BiFunction<String, String, String> linkClass) {
+        traffic = linkClass;
+        for (DataPlaneLink l : vm.topologyProperty().get().dataPlaneLinks()) {
+            LinkNode node = dataLinks.get(l.id());
+            if (node != null) {
+                node.getStyleClass().removeIf(c -> c.startsWith("traffic-"));
+                String wanted = linkClass.apply(l.from(), l.to());
+                if (wanted != null) {
+                    node.getStyleClass().add(wanted);
+                }
+            }
+        }
     }
 
     /**

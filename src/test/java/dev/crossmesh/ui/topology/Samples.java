@@ -57,7 +57,7 @@ public final class Samples {
         boolean primary = plan.primaries().contains(spec);
         return new ClusterStatus(spec.name(), spec.context(), spec.network(), primary, true, false, ConnectionState.SYNCED, "", true, spec.network(),
                 primary ? new IstiodStatus(1, 1, plan.istio().version(), spec.name(), plan.meshId(), plan.trustDomain()) : IstiodStatus.none(),
-                gateway, primary ? List.of(cross) : List.of(), true, secrets, expected, new RootCertificate(ROOT, ROOT, true), T0);
+                gateway, primary ? List.of(cross) : List.of(), true, secrets, expected, new RootCertificate(ROOT, ROOT, true), List.of(), null, T0);
     }
 
     public static List<ClusterStatus> healthyClusters(MeshPlan plan) {
@@ -87,7 +87,7 @@ public final class Samples {
     public static ClusterStatus withGateway(ClusterStatus c, GatewayStatus gateway) {
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), gateway, c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
-                c.rootCertificate(), c.lastChange());
+                c.rootCertificate(), c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 
     public static ClusterStatus withAddress(ClusterStatus c, String address) {
@@ -106,26 +106,26 @@ public final class Samples {
     public static ClusterStatus withoutSecret(ClusterStatus c, String source) {
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(),
-                c.remoteSecrets().stream().filter(s -> !s.clusters().contains(source)).toList(), c.expectedRemoteSecrets(), c.rootCertificate(), c.lastChange());
+                c.remoteSecrets().stream().filter(s -> !s.clusters().contains(source)).toList(), c.expectedRemoteSecrets(), c.rootCertificate(), c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 
     public static ClusterStatus withState(ClusterStatus c, ConnectionState state, String detail) {
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), state, detail, c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
-                c.rootCertificate(), c.lastChange());
+                c.rootCertificate(), c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 
     public static ClusterStatus withIstiod(ClusterStatus c, int ready, int total) {
         IstiodStatus i = c.istiod();
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), c.demo(), c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), new IstiodStatus(ready, total, i.version(), i.clusterId(), i.meshId(), i.trustDomain()), c.gateway(), c.istioGateways(),
-                c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(), c.rootCertificate(), c.lastChange());
+                c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(), c.rootCertificate(), c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 
     /** The same cluster, as one of crossmesh's demo clusters. */
     public static ClusterStatus asDemo(ClusterStatus c) {
         return new ClusterStatus(c.name(), c.context(), c.plannedNetwork(), c.primary(), c.contextLoaded(), true, c.state(), c.stateDetail(), c.namespacePresent(),
                 c.network(), c.istiod(), c.gateway(), c.istioGateways(), c.gatewayCrdInstalled(), c.remoteSecrets(), c.expectedRemoteSecrets(),
-                c.rootCertificate(), c.lastChange());
+                c.rootCertificate(), c.helmReleases(), c.remoteClusters(), c.lastChange());
     }
 }
