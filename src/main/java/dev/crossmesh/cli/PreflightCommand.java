@@ -38,7 +38,7 @@ class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         PlanDocument doc = plan.read();
         PreflightReport report;
-        try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
+        try (ClusterClients clients = new ClusterClients(kubeconfig.readable())) {
             report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), controlPlane.charts(), ca.existingRoot(doc.plan()));
         }
         List<String[]> rows = new ArrayList<>();

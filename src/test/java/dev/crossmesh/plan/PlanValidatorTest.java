@@ -36,13 +36,20 @@ class PlanValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://registry.example.com/mirror", "registry example.com", "registry.example.com/Mirror", "reg\nistry", "r/x:1.0"})
+    @ValueSource(strings = {"https://registry.example.com/mirror", "registry example.com", "registry.example.com/Mirror", "r/x:1.0"})
     void aVerifyRegistryThatIsNotOneIsAnErrorOnItsField(String registry) {
         Finding f = only(valid().withVerify(new VerifySpec(registry)), PlanCodes.VERIFY_IMAGE_REGISTRY);
         assertEquals("verify.imageRegistry", f.path());
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().startsWith("verify.imageRegistry '") && f.message().contains("registry.example.com") && !f.message().contains("\n"),
                 f.message());
+    }
+
+    @Test
+    void aVerifyRegistryWithANewlineIsAControlCharacterOnItsFieldAndNothingElse() {
+        Finding f = only(valid().withVerify(new VerifySpec("reg\nistry.example.com")), PlanCodes.CONTROL_CHARACTER);
+        assertEquals("verify.imageRegistry", f.path());
+        assertEquals(1, findings(valid().withVerify(new VerifySpec("reg\nistry.example.com"))).size());
     }
 
     @Test
