@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
@@ -187,6 +188,7 @@ public final class MeshApplier {
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
             refuseOtherMesh(target);
             Map<String, Object> eastWestService = null;
+            boolean foreignService = false;
             ControlPlanePath helmPath = null;
             for (ApplyRollout.Step s : rollout.steps(spec.name(), OWN_STEPS)) {
                 String step = s.name();
@@ -205,11 +207,12 @@ public final class MeshApplier {
                         helmPath = helmPath != null ? helmPath : ControlPlanePath.choose(target, plan, options);
                         helmRelease(target, helmPath, s.release().withGatewayAddresses(primaryAddresses), step);
                     }
-                    case GATEWAY_ADDRESS -> gatewayAddress(target, eastWestService);
+                    case GATEWAY_ADDRESS -> gatewayAddress(target, eastWestService, foreignService);
                     default -> {
                         ObjectSync.Written written = applyObject(target, s.object(), step, ObjectSync.Policy.OWN, "");
                         if (written != null && s.isEastWestService()) {
                             eastWestService = written.stored();
+                            foreignService = written.done() == ChangeKind.NOT_OWNED;
                         }
                     }
                 }
@@ -455,7 +458,8 @@ public final class MeshApplier {
 
         // --- gateway address --------------------------------------------------------------------------
 
-        private void gatewayAddress(ClusterTarget target, Map<String, Object> service) {
+        /** @param foreignService the Service is someone else's, left alone by its step: its address is used, never waited for */
+        private void gatewayAddress(ClusterTarget target, Map<String, Object> service, boolean foreignService) {
             String cluster = target.name();
             if (plan.gateway().serviceType() == ServiceType.NODE_PORT) {
                 String note = "NodePort gateway: no load-balancer address to wait for; istiod reaches it on the nodes' addresses and the node port";
@@ -496,6 +500,14 @@ public final class MeshApplier {
             if (address.isPresent()) {
                 addresses.put(cluster, address.get());
                 emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.DONE, address.get(), new ApplyEvent.GatewayAddress(address.get()));
+                return;
+            }
+            if (foreignService) {
+                // what it is (a ClusterIP Service, another team's) will not change by waiting: say so now
+                String type = service.get("spec") instanceof Map<?, ?> spec && spec.get("type") != null ? String.valueOf(spec.get("type")) : "";
+                pending(cluster, "Service " + Labels.ISTIO_NAMESPACE + "/" + Labels.EASTWEST_NAME + " is not crossmesh's (see its step above)"
+                        + (type.isEmpty() ? "" : " and is of type " + ControlCharacters.escape(type)) + " with no address, so other networks cannot"
+                        + " reach this gateway; not waiting for one. Remove or rename that Service, or run apply with --force to take it over");
                 return;
             }
             Duration wait = options.gatewayWait();
