@@ -94,7 +94,11 @@ public final class PlanReader {
             String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             throw new PlanFileException(source + " is not valid YAML" + where + ": " + e.getProblem(), e);
         } catch (YAMLException e) {
-            throw new PlanFileException(source + " is not valid YAML: " + e.getMessage(), e);
+            // snakeyaml's depth limit has no mark and a terse message; say what it means for a plan
+            String why = e.getMessage() != null && e.getMessage().startsWith("Nesting Depth exceeded")
+                    ? "collections are nested deeper than " + options.getNestingDepthLimit() + " levels (a plan needs 4); is it the right file?"
+                    : e.getMessage();
+            throw new PlanFileException(source + " is not valid YAML: " + why, e);
         }
         if (root == null) {
             throw new PlanFileException(source + " is empty; a plan needs at least meshId and clusters (see the README's plan format)");
