@@ -91,7 +91,7 @@ public final class CaKeys {
     public static Preparation prepareFor(Path dir, List<String> clusters, KeyType type) {
         int needed = Files.exists(dir.resolve(CertStore.ROOT_CERT), LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
         for (String cluster : clusters) {
-            if (!Files.exists(dir.resolve(cluster).resolve("ca-key.pem"), LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(dir.resolve(cluster).resolve(CaFiles.CA_KEY), LinkOption.NOFOLLOW_LINKS)) {
                 needed++;
             }
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.crossmesh.AppDirs;
 import dev.crossmesh.certs.CaKeys;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
@@ -13,15 +12,15 @@ import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the mesh CA lives and what keys it makes; shared by export and apply so both plug in the same root. */
 public class CaOptions {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
 
-    @Option(names = "--certs", paramLabel = "DIR",
-            description = "folder of the mesh CA (root and per-cluster intermediates); default ~/.crossmesh/meshes/<meshId>/certs")
-    Path certs;
+    @Mixin
+    CaFolderOption folder;
 
     @Option(names = "--ca-key-type", paramLabel = "TYPE", defaultValue = "rsa-4096",
             description = "key type of a new mesh CA: rsa-4096 (as Istio's tools), rsa-2048, ec-p256 (fast); default ${DEFAULT-VALUE}")
@@ -30,17 +29,21 @@ public class CaOptions {
     public Map<String, ClusterCerts> load(MeshPlan plan, Terminal terminal) {
         KeyType type = KeyType.parse(keyType).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 "--ca-key-type '" + keyType + "' is not known; use one of: " + KeyType.choices()));
-        Path dir = certs != null ? certs : AppDirs.certs(plan.meshId());
+        if (plan.ca() != CaMode.SHARED_ROOT) {
+            return Map.of();
+        }
+        Path dir = folder.folder(plan);
         try {
-            boolean fresh = !new CertStore(dir).hasRoot();
             awaitKeys(plan, dir, type, terminal);
-            Map<String, ClusterCerts> result = CertStore.forPlan(plan, dir, type);
-            if (fresh && !result.isEmpty()) {
-                terminal.problem("made a new mesh root CA (" + type.id() + ") in " + dir + "; its private key is root-key.pem (mode 0600): back it up and keep it private");
+            CertStore.Loaded loaded = new CertStore(dir).loadOrCreate(plan.clusters().stream().map(ClusterSpec::name).toList(), type);
+            if (loaded.madeRoot()) {
+                terminal.problem("made a new mesh root CA (" + type.id() + ") in " + dir + "; its private key is root-key.pem (mode 0600):"
+                        + " back the folder up; once every cluster has its intermediate you may move root-key.pem offline (it is needed"
+                        + " again only to add a cluster)");
             }
-            return result;
+            return loaded.clusters();
         } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "cannot read or write the mesh CA in " + dir + ": " + e.getMessage(), e);
+            throw CaFolderOption.failure(dir, e);
         }
     }
 

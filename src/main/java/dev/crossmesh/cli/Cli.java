@@ -27,6 +27,7 @@ public final class Cli {
      *              confirmation from it, {@code crossmesh demo --headless} stops when it ends
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, GuiOpener gui) {
+        dev.crossmesh.Logs.install();
         BufferedReader in = stdin == null ? null : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         Terminal terminal = new Terminal(out, err, in);
         CommandLine cl = new CommandLine(new Root(), new CommandLine.IFactory() {

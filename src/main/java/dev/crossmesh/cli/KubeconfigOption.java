@@ -21,6 +21,23 @@ public class KubeconfigOption {
         return Kubeconfigs.locate(file);
     }
 
+    /**
+     * The kubeconfig, read once here so that a missing, unreadable or unparsable file stops the command with exit 2
+     * before any cluster is asked (a command that reports per cluster would otherwise say "not reachable" for each).
+     */
+    public Kubeconfigs readable() {
+        Kubeconfigs kubeconfigs = kubeconfigs();
+        if (!kubeconfigs.anyFileExists()) {
+            throw new CliException(ExitCodes.USAGE, "no kubeconfig: " + kubeconfigs.describeFiles() + " does not exist; point at one with --kubeconfig FILE");
+        }
+        try {
+            kubeconfigs.contexts();
+        } catch (KubeconfigException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        return kubeconfigs;
+    }
+
     /** Stops with exit 2 when a plan cluster's context is not in the kubeconfig: nothing must go to the wrong cluster. */
     public static void requireContexts(MeshPlan plan, Kubeconfigs kubeconfigs) {
         for (ClusterSpec c : plan.clusters()) {

@@ -25,6 +25,9 @@ class PreflightCommand implements Callable<Integer> {
     @Mixin
     ControlPlaneOption controlPlane;
 
+    @Mixin
+    CaFolderOption ca;
+
     private final Terminal terminal;
 
     PreflightCommand(Terminal terminal) {
@@ -35,8 +38,8 @@ class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         PlanDocument doc = plan.read();
         PreflightReport report;
-        try (ClusterClients clients = new ClusterClients(kubeconfig.kubeconfigs())) {
-            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), controlPlane.charts());
+        try (ClusterClients clients = new ClusterClients(kubeconfig.readable())) {
+            report = new Preflight(clients).run(doc.plan(), controlPlane.mode(), controlPlane.charts(), ca.existingRoot(doc.plan()));
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"CLUSTER", "CONTEXT", "SERVER", "STATUS", "CONTROL PLANE"});

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.crossmesh.kube.ClusterClients;
-import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.status.MeshStatus;
@@ -54,7 +53,7 @@ class StatusCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new CliException(ExitCodes.USAGE, "--wait must be 0 or more seconds, not " + waitSeconds);
         }
-        Kubeconfigs kubeconfigs = kubeconfigs();
+        Kubeconfigs kubeconfigs = kubeconfig.readable();
         try (ClusterClients clients = new ClusterClients(kubeconfigs)) {
             if (!watch) {
                 MeshStatus status = StatusMonitor.once(meshPlan, clients, Duration.ofSeconds(waitSeconds));
@@ -72,19 +71,6 @@ class StatusCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.FINDINGS, "interrupted before the status was complete");
         }
-    }
-
-    private Kubeconfigs kubeconfigs() {
-        Kubeconfigs kubeconfigs = kubeconfig.kubeconfigs();
-        if (!kubeconfigs.anyFileExists()) {
-            throw new CliException(ExitCodes.USAGE, "no kubeconfig: " + kubeconfigs.describeFiles() + " does not exist; point at one with --kubeconfig FILE");
-        }
-        try {
-            kubeconfigs.contexts();
-        } catch (KubeconfigException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-        return kubeconfigs;
     }
 
     /** Prints each new status until stdin closes or the thread is interrupted; returns the last one printed. */

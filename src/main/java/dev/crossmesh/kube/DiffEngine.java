@@ -87,6 +87,13 @@ public final class DiffEngine {
 
         private void diffCluster(ClusterSpec spec, List<Manifest> manifests) {
             ClusterTarget target = targets.get(spec.name());
+            if (!options.force()) {
+                try {
+                    OtherMesh.on(target.api(), plan.meshId()).ifPresent(o -> errors.put(spec.name(), o.reason(spec.name(), plan.meshId())));
+                } catch (RuntimeException e) {
+                    // the objects' own reads below say what failed
+                }
+            }
             for (Manifest m : manifests) {
                 if (errors.containsKey(spec.name())) {
                     return;
@@ -219,7 +226,7 @@ public final class DiffEngine {
         private ObjectSync.Examined examine(ClusterTarget target, Map<String, Object> desired, ObjectSync.Policy policy, String step) {
             try {
                 ObjectSync.Examined e = target.sync().examine(desired, policy, options.force());
-                add(e.change());
+                add(CacertsRoot.review(e));
                 return e;
             } catch (RuntimeException ex) {
                 unreadable(target, step, ClusterObjects.displayName(desired), String.valueOf(desired.get("kind")), ex);

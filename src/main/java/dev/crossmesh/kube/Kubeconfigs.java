@@ -10,15 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.ExecConfig;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The kubeconfig files in effect, found the way kubectl finds them: an explicit file, else every file in
  * {@code KUBECONFIG} merged in order (the first definition of a name wins), else {@code ~/.kube/config}.
- * Connection settings for a context come from fabric8's own kubeconfig loading, so exec credential plugins
- * such as gke-gcloud-auth-plugin keep working.
+ * Connection settings for a context come from fabric8's own kubeconfig loading; exec credential plugins such as
+ * gke-gcloud-auth-plugin are run by {@link LoginPlugin}, bounded in time and never echoing what they print.
  */
 public final class Kubeconfigs {
     /** The extension a demo kubeconfig puts on its clusters, so that every screen can say "demo". */
@@ -101,15 +104,61 @@ public final class Kubeconfigs {
      * back to another context when the name is unknown, which would apply a mesh to the wrong cluster.
      */
     public io.fabric8.kubernetes.client.Config clientConfig(String contextName) throws KubeconfigException {
+        return clientConfig(contextName, LoginPlugin.TIMEOUT);
+    }
+
+    /**
+     * As {@link #clientConfig(String)}; a context whose user logs in with an exec plugin gets the plugin's credentials
+     * from {@link LoginPlugin} (run now, within {@code loginTimeout}), and fabric8 sees the user without its exec.
+     */
+    io.fabric8.kubernetes.client.Config clientConfig(String contextName, java.time.Duration loginTimeout) throws KubeconfigException {
         KubeContext ctx = context(contextName);
+        Map<Path, Config> files = parseAll();
+        List<Config> parsed = new ArrayList<>(files.values());
+        Optional<LoginPlugin> login = takeLoginPlugin(files, ctx, loginTimeout);
+        io.fabric8.kubernetes.client.Config config;
         try {
-            if (isSelfContained(ctx)) {
-                return io.fabric8.kubernetes.client.Config.fromKubeconfig(contextName, ctx.source().toFile());
+            if (login.isEmpty() && isSelfContained(ctx)) {
+                config = io.fabric8.kubernetes.client.Config.fromKubeconfig(contextName, ctx.source().toFile());
+            } else {
+                // what fromKubeconfig does, from the files as parsed here (each part knows its file, for relative paths)
+                config = io.fabric8.kubernetes.client.Config.empty();
+                KubeConfigUtils.merge(config, contextName, parsed.toArray(Config[]::new));
+                io.fabric8.kubernetes.client.Config.configFromSysPropsOrEnvVars(config);
             }
-            return io.fabric8.kubernetes.client.Config.fromKubeconfig(contextName, Serialization.asYaml(merge(parseAll().values())), ctx.source().toString());
         } catch (RuntimeException e) {
             throw new KubeconfigException("cannot load context '" + contextName + "' from " + ctx.source() + ": " + e.getMessage(), e);
         }
+        if (login.isPresent()) {
+            login.get().configure(config);
+        }
+        return config;
+    }
+
+    /**
+     * The exec plugin of the context's user as kubectl picks it (the first file that defines the user), removed from
+     * every definition of that user so that fabric8 does not run it as well.
+     */
+    private static Optional<LoginPlugin> takeLoginPlugin(Map<Path, Config> files, KubeContext ctx, java.time.Duration timeout) {
+        ExecConfig exec = null;
+        Path source = ctx.source();
+        for (Map.Entry<Path, Config> file : files.entrySet()) {
+            for (NamedAuthInfo user : nullSafe(file.getValue().getUsers())) {
+                if (Objects.equals(ctx.user(), user.getName()) && user.getUser() != null) {
+                    if (exec == null && user.getUser().getExec() != null) {
+                        exec = user.getUser().getExec();
+                        source = file.getKey();
+                    }
+                    user.getUser().setExec(null);
+                }
+            }
+        }
+        if (exec == null) {
+            return Optional.empty();
+        }
+        Cluster cluster = files.values().stream().flatMap(f -> nullSafe(f.getClusters()).stream()).filter(c -> Objects.equals(ctx.cluster(), c.getName()))
+                .map(NamedCluster::getCluster).filter(Objects::nonNull).findFirst().orElse(null);
+        return Optional.of(new LoginPlugin(ctx.name(), exec, source, cluster, timeout));
     }
 
     public String describeFiles() {
@@ -125,28 +174,6 @@ public final class Kubeconfigs {
         boolean hasCluster = own.clusters().stream().anyMatch(c -> Objects.equals(c.name(), named.cluster()));
         boolean hasUser = named.user() == null || own.users().stream().anyMatch(u -> Objects.equals(u, named.user()));
         return hasCluster && hasUser;
-    }
-
-    /** Files merged into one, the first definition of each name winning, as kubectl merges them. */
-    private static Config merge(Iterable<Config> configs) {
-        Config result = new Config();
-        result.setApiVersion("v1");
-        result.setKind("Config");
-        result.setClusters(new ArrayList<>());
-        result.setContexts(new ArrayList<>());
-        result.setUsers(new ArrayList<>());
-        for (Config c : configs) {
-            if (result.getCurrentContext() == null || result.getCurrentContext().isEmpty()) {
-                result.setCurrentContext(c.getCurrentContext());
-            }
-            nullSafe(c.getClusters()).stream().filter(x -> result.getClusters().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
-                    .forEach(result.getClusters()::add);
-            nullSafe(c.getContexts()).stream().filter(x -> result.getContexts().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
-                    .forEach(result.getContexts()::add);
-            nullSafe(c.getUsers()).stream().filter(x -> result.getUsers().stream().noneMatch(y -> Objects.equals(x.getName(), y.getName())))
-                    .forEach(result.getUsers()::add);
-        }
-        return result;
     }
 
     /** With fabric8's reader: only for connecting through a context whose parts are spread over several files. */

@@ -1,7 +1,6 @@
 package dev.crossmesh.kube;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
@@ -51,6 +51,8 @@ public final class MeshApplier {
         return ManifestRenderer.EASTWEST_OVERLAY.equals(m.name()) ? EASTWEST_ISTIOCTL : CONTROL_PLANE;
     }
     public static final String GATEWAY_ADDRESS = "gateway address";
+    /** The check, before a cluster's first step, that no other crossmesh mesh holds it. */
+    public static final String OTHER_MESH_STEP = "mesh ownership";
 
     /** The step of one Helm release on the Helm path: {@code Helm release istio-system/istiod}. */
     public static String stepName(HelmRelease r) {
@@ -113,12 +115,7 @@ public final class MeshApplier {
     }
 
     static boolean isLoopback(String server) {
-        try {
-            String host = URI.create(server).getHost();
-            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return dev.crossmesh.plan.ApiServerUrl.isLoopback(server);
     }
 
     private final class Run {
@@ -189,7 +186,9 @@ public final class MeshApplier {
             ClusterTarget target = targets.get(spec.name());
             emit(spec.name(), "", ApplyEvent.Kind.STARTED, "context " + spec.context() + " at " + target.server()
                     + (options.dryRun() ? " (dry run: nothing is changed)" : ""));
+            refuseOtherMesh(target);
             Map<String, Object> eastWestService = null;
+            boolean foreignService = false;
             ControlPlanePath helmPath = null;
             for (ApplyRollout.Step s : rollout.steps(spec.name(), OWN_STEPS)) {
                 String step = s.name();
@@ -208,11 +207,12 @@ public final class MeshApplier {
                         helmPath = helmPath != null ? helmPath : ControlPlanePath.choose(target, plan, options);
                         helmRelease(target, helmPath, s.release().withGatewayAddresses(primaryAddresses), step);
                     }
-                    case GATEWAY_ADDRESS -> gatewayAddress(target, eastWestService);
+                    case GATEWAY_ADDRESS -> gatewayAddress(target, eastWestService, foreignService);
                     default -> {
                         ObjectSync.Written written = applyObject(target, s.object(), step, ObjectSync.Policy.OWN, "");
                         if (written != null && s.isEastWestService()) {
                             eastWestService = written.stored();
+                            foreignService = written.done() == ChangeKind.NOT_OWNED;
                         }
                     }
                 }
@@ -223,6 +223,23 @@ public final class MeshApplier {
                 emit(spec.name(), "", problems == 0 ? ApplyEvent.Kind.DONE : ApplyEvent.Kind.FAILED,
                         problems == 0 ? "own steps done" : problems + " step(s) not done; see above");
             }
+        }
+
+        /**
+         * A cluster that holds another crossmesh mesh gets none of this plan's steps (not its namespace labels, not a
+         * remote secret) unless --force. A read that fails here is left to the steps, which say what failed.
+         */
+        private void refuseOtherMesh(ClusterTarget target) {
+            if (options.force()) {
+                return;
+            }
+            Optional<OtherMesh> other;
+            try {
+                other = OtherMesh.on(target.api(), plan.meshId());
+            } catch (RuntimeException e) {
+                return;
+            }
+            other.ifPresent(o -> fail(target.name(), OTHER_MESH_STEP, o.reason(target.name(), plan.meshId())));
         }
 
         /**
@@ -441,7 +458,8 @@ public final class MeshApplier {
 
         // --- gateway address --------------------------------------------------------------------------
 
-        private void gatewayAddress(ClusterTarget target, Map<String, Object> service) {
+        /** @param foreignService the Service is someone else's, left alone by its step: its address is used, never waited for */
+        private void gatewayAddress(ClusterTarget target, Map<String, Object> service, boolean foreignService) {
             String cluster = target.name();
             if (plan.gateway().serviceType() == ServiceType.NODE_PORT) {
                 String note = "NodePort gateway: no load-balancer address to wait for; istiod reaches it on the nodes' addresses and the node port";
@@ -482,6 +500,14 @@ public final class MeshApplier {
             if (address.isPresent()) {
                 addresses.put(cluster, address.get());
                 emit(cluster, GATEWAY_ADDRESS, ApplyEvent.Kind.DONE, address.get(), new ApplyEvent.GatewayAddress(address.get()));
+                return;
+            }
+            if (foreignService) {
+                // what it is (a ClusterIP Service, another team's) will not change by waiting: say so now
+                String type = service.get("spec") instanceof Map<?, ?> spec && spec.get("type") != null ? String.valueOf(spec.get("type")) : "";
+                pending(cluster, "Service " + Labels.ISTIO_NAMESPACE + "/" + Labels.EASTWEST_NAME + " is not crossmesh's (see its step above)"
+                        + (type.isEmpty() ? "" : " and is of type " + ControlCharacters.escape(type)) + " with no address, so other networks cannot"
+                        + " reach this gateway; not waiting for one. Remove or rename that Service, or run apply with --force to take it over");
                 return;
             }
             Duration wait = options.gatewayWait();

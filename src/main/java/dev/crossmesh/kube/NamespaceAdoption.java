@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.render.Labels;
 
 /**
@@ -48,6 +49,14 @@ final class NamespaceAdoption {
         TreeSet<String> addedLabels = keys(haveAnnotations.get(Ownership.ADDED_LABELS));
         TreeSet<String> addedAnnotations = keys(haveAnnotations.get(Ownership.ADDED_ANNOTATIONS));
         Map<String, String> replaced = replacedLabels(haveAnnotations);
+        // labels that another crossmesh mesh added are that mesh's: a conflict without --force; with it, their values
+        // are kept to be restored by this mesh's uninstall
+        String otherMesh = haveLabels.get(Labels.MESH);
+        boolean anotherMesh = otherMesh != null && !otherMesh.equals(wantLabels.get(Labels.MESH));
+        TreeSet<String> ours = anotherMesh ? new TreeSet<>() : addedLabels;
+        if (anotherMesh && force) {
+            addedLabels.stream().filter(haveLabels::containsKey).forEach(key -> replaced.putIfAbsent(key, haveLabels.get(key)));
+        }
         List<String> fields = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
 
@@ -63,9 +72,9 @@ final class NamespaceAdoption {
                 fields.add("metadata.labels." + key);
             } else if (key.equals(Labels.MANAGED_BY)) {
                 // another tool manages the namespace (Helm, an operator): leave its mark, ours is not needed here
-            } else if (force || addedLabels.contains(key)) {
+            } else if (force || ours.contains(key)) {
                 // a value crossmesh itself set earlier (e.g. the plan's network changed) is ours to change
-                if (!addedLabels.contains(key) && !replaced.containsKey(key)) {
+                if (!ours.contains(key) && !replaced.containsKey(key)) {
                     replaced.put(key, have);
                 }
                 labels.put(key, want.getValue());
@@ -91,8 +100,10 @@ final class NamespaceAdoption {
             }
         }
         if (!conflicts.isEmpty()) {
-            return new Outcome(ChangeKind.NOT_OWNED, List.of(), String.join("; ", conflicts)
-                    + " (set by someone else); --force replaces it and uninstall restores it", null);
+            String bySomeone = anotherMesh ? " (set by crossmesh for mesh '" + ControlCharacters.escape(otherMesh) + "')"
+                    : " (set by someone else)";
+            return new Outcome(ChangeKind.NOT_OWNED, List.of(), String.join("; ", conflicts) + bySomeone
+                    + "; --force replaces it and uninstall restores it", null);
         }
         if (fields.isEmpty()) {
             return new Outcome(ChangeKind.UNCHANGED, List.of(), "", null);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,17 +61,20 @@ public final class Preflight {
     }
 
     public PreflightReport run(MeshPlan plan, ControlPlaneMode mode) {
-        return run(plan, mode, ChartSource.istio());
+        return run(plan, mode, ChartSource.istio(), Optional.empty());
     }
 
-    /** @param charts where the Helm path takes Istio's charts from ({@code mode} {@link ControlPlaneMode#HELM}) */
-    public PreflightReport run(MeshPlan plan, ControlPlaneMode mode, ChartSource charts) {
+    /**
+     * @param charts   where the Helm path takes Istio's charts from ({@code mode} {@link ControlPlaneMode#HELM})
+     * @param meshRoot the root of the mesh CA folder, when there is one: each cluster's cacerts is compared with it
+     */
+    public PreflightReport run(MeshPlan plan, ControlPlaneMode mode, ChartSource charts, Optional<X509Certificate> meshRoot) {
         List<Finding> findings = new ArrayList<>(PlanValidator.validate(plan));
         // the shapes of what apply writes; certificates and addresses do not change which objects there are
         RenderedMesh mesh = ManifestRenderer.render(plan.withCa(plan.ca() == CaMode.SHARED_ROOT ? CaMode.EXISTING : plan.ca()), Map.of());
         Map<String, ClusterReport> reports = new ConcurrentHashMap<>();
         List<ClusterSpec> checkable = plan.clusters().stream().filter(c -> !c.context().isEmpty()).toList();
-        MeshApplier.inParallel(checkable, c -> reports.put(c.name(), new ClusterRun(plan, c, mode, charts, mesh).check()),
+        MeshApplier.inParallel(checkable, c -> reports.put(c.name(), new ClusterRun(plan, c, mode, charts, mesh, meshRoot).check()),
                 (c, e) -> reports.put(c.name(), ClusterReport.failed(c, "", "could not check " + c.name() + ": " + KubeFailures.detail(e))));
 
         List<ClusterCheck> checks = new ArrayList<>();
@@ -158,18 +162,21 @@ public final class Preflight {
         private final ControlPlaneMode mode;
         private final ChartSource charts;
         private final RenderedMesh mesh;
+        private final Optional<X509Certificate> meshRoot;
         private final String path;
         private final List<Finding> findings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private String rootFingerprint = "";
         private String rootSource = "";
 
-        ClusterRun(MeshPlan plan, ClusterSpec spec, ControlPlaneMode mode, ChartSource charts, RenderedMesh mesh) {
+        ClusterRun(MeshPlan plan, ClusterSpec spec, ControlPlaneMode mode, ChartSource charts, RenderedMesh mesh,
+                Optional<X509Certificate> meshRoot) {
             this.plan = plan;
             this.spec = spec;
             this.mode = mode;
             this.charts = charts;
             this.mesh = mesh;
+            this.meshRoot = meshRoot;
             this.path = "clusters[" + index(plan, spec.name()) + "]";
         }
 
@@ -180,7 +187,9 @@ public final class Preflight {
                 context = clients.kubeconfigs().context(spec.context());
                 client = clients.client(spec.context());
             } catch (KubeconfigException e) {
-                error(PreflightCodes.CONTEXT_UNKNOWN, path + ".context", "cluster " + spec.name() + ": " + e.getMessage());
+                // a login plugin that gave no credentials is a credentials problem, as a 401 is
+                error(e instanceof LoginPluginException ? PreflightCodes.UNAUTHORIZED : PreflightCodes.CONTEXT_UNKNOWN, path + ".context",
+                        "cluster " + spec.name() + ": " + e.getMessage());
                 return new ClusterReport(new ClusterCheck(spec.name(), spec.context(), "", false, "", e.getMessage(), "", List.of()),
                         findings, "", "");
             }
@@ -204,6 +213,7 @@ public final class Preflight {
             checkPermissions(client, controlPlane);
             checkCrds(api, context, controlPlane);
             checkNamespace(api);
+            checkOtherMesh(api);
             checkInstalledIstio(api);
             checkCertificates(api);
             checkServer(context);
@@ -339,6 +349,15 @@ public final class Preflight {
             }
         }
 
+        /** Another crossmesh mesh here: apply leaves the whole cluster alone without --force. */
+        private void checkOtherMesh(ClusterObjects api) {
+            OtherMesh other = safely("the crossmesh.dev/mesh labels of istio-system, cacerts and the east-west gateway",
+                    () -> OtherMesh.on(api, plan.meshId()).orElse(null));
+            if (other != null) {
+                error(PreflightCodes.OTHER_MESH, "meshId", other.reason(spec.name(), plan.meshId()));
+            }
+        }
+
         /** An Istio installed before: its injector values say which mesh, cluster and network it was installed for. */
         private void checkInstalledIstio(ClusterObjects api) {
             String revision = plan.istio().revision();
@@ -387,7 +406,11 @@ public final class Preflight {
                     rootFingerprint = fingerprint(root);
                     rootSource = "cacerts";
                 }
-                if (plan.ca() == CaMode.SHARED_ROOT && !Ownership.ownedBy(cacerts, plan.meshId())) {
+                boolean owned = Ownership.ownedBy(cacerts, plan.meshId());
+                if (plan.ca() == CaMode.SHARED_ROOT) {
+                    meshRoot.flatMap(folderRoot -> CacertsRoot.mismatch(cacerts, folderRoot)).ifPresent(problem -> otherRoot(problem, owned));
+                }
+                if (plan.ca() == CaMode.SHARED_ROOT && !owned) {
                     warning(PreflightCodes.CACERTS_NOT_OWNED, "ca", "cluster " + spec.name() + ": a cacerts Secret exists that crossmesh did not create;"
                             + " apply leaves it (and istiod keeps its root) unless run with --force. Use ca: existing to keep it, or --force to"
                             + " replace it with the mesh's shared root");
@@ -399,6 +422,18 @@ public final class Preflight {
             if (rootConfigMap != null && rootConfigMap.get("data") instanceof Map<?, ?> data && data.get("root-cert.pem") instanceof String root) {
                 rootFingerprint = fingerprint(root);
                 rootSource = "istio-ca-root-cert";
+            }
+        }
+
+        /** The cacerts Secret plugs in another root than the mesh CA folder's: apply heals it only if the Secret is ours. */
+        private void otherRoot(String problem, boolean owned) {
+            String what = "cluster " + spec.name() + ": its cacerts Secret " + problem + ", so this cluster does not trust the others (no mTLS across)";
+            if (owned) {
+                warning(PreflightCodes.CACERTS_OTHER_ROOT, "ca", what + "; apply replaces it with the mesh CA's intermediate: restart istiod"
+                        + " and then the workloads afterwards so that they get certificates of the mesh root");
+            } else {
+                error(PreflightCodes.CACERTS_OTHER_ROOT, "ca", what + ", and crossmesh did not create it, so apply leaves it: run apply with"
+                        + " --force to replace it, or use ca: existing and plug certificates of one root into every cluster yourself");
             }
         }
 

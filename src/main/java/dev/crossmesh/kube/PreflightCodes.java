@@ -1,8 +1,9 @@
 package dev.crossmesh.kube;
 
 /**
- * Stable codes of preflight findings (CM100-CM149). Codes never change meaning once released; the README's table
- * documents each one. Plan findings use CM0xx ({@link dev.crossmesh.plan.PlanCodes}).
+ * Stable codes of preflight findings (CM100-CM149, and CM027-CM039 for checks added with the hostile-input review).
+ * Codes never change meaning once released; the README's table documents each one. Plan findings use CM0xx
+ * ({@link dev.crossmesh.plan.PlanCodes}).
  */
 public final class PreflightCodes {
     /** error: the cluster's context is not in the kubeconfig. */
@@ -35,6 +36,10 @@ public final class PreflightCodes {
     public static final String CONTROL_PLANE_MANUAL = "CM113";
     /** warning: a check could not be made (the read failed for another reason than the ones above). */
     public static final String CHECK_FAILED = "CM114";
+    /** warning (error when crossmesh did not create it): a cacerts Secret plugs in another root than the mesh CA folder's. */
+    public static final String CACERTS_OTHER_ROOT = "CM027";
+    /** error: the cluster holds another crossmesh mesh (istio-system, cacerts or the gateway labelled with its meshId). */
+    public static final String OTHER_MESH = "CM032";
 
     private PreflightCodes() {
     }

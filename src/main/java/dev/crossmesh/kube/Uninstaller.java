@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.render.HelmRelease;
 import dev.crossmesh.render.HelmValues;
@@ -209,6 +211,10 @@ public final class Uninstaller {
         }
 
         private UninstallAction namespaceAction(Map<String, Object> namespace, List<Map<String, Object>> inNamespace, boolean afterOperator) {
+            Optional<String> otherMesh = OtherMesh.of(namespace, plan.meshId());
+            if (otherMesh.isPresent()) {
+                return action(UninstallAction.Action.KEEP, namespace, otherMeshKeeps(otherMesh.get()));
+            }
             if (NamespaceAdoption.withoutOurMarks(namespace) == null) {
                 return action(UninstallAction.Action.KEEP, namespace, "crossmesh did not create it and added no labels to it: left as it is");
             }
@@ -269,6 +275,12 @@ public final class Uninstaller {
                     .filter(o -> !(isKind(o, "Secret") && "default".equals(ObjectFields.annotations(o).get(ReaderAccess.SERVICE_ACCOUNT_ANNOTATION))))
                     .map(ClusterObjects::displayName).toList();
         }
+    }
+
+    /** Why uninstall leaves istio-system as it is when another crossmesh mesh labelled it. */
+    static String otherMeshKeeps(String otherMesh) {
+        return "it is labelled for another crossmesh mesh, '" + ControlCharacters.escape(otherMesh)
+                + "', whose labels stay: only that mesh's uninstall takes them off";
     }
 
     static String describe(List<String> objects) {
@@ -370,6 +382,12 @@ public final class Uninstaller {
             Map<String, Object> live = target.api().getFresh("v1", "Namespace", "", Labels.ISTIO_NAMESPACE);
             if (live == null) {
                 record(a.object(), StepOutcome.Status.UNCHANGED, ApplyEvent.Kind.UNCHANGED, "already gone");
+                return;
+            }
+            Optional<String> otherMesh = OtherMesh.of(live, plan.meshId());
+            if (otherMesh.isPresent()) {
+                // labelled for another mesh since the uninstall looked: its labels are not ours to take off
+                record(a.object(), StepOutcome.Status.SKIPPED, ApplyEvent.Kind.SKIPPED, "kept: " + otherMeshKeeps(otherMesh.get()));
                 return;
             }
             Map<String, Object> cleaned = NamespaceAdoption.withoutOurMarks(live);

@@ -28,6 +28,11 @@ public record Finding(Severity severity, String code, String path, String cluste
         return new Finding(severity, code, path, clusterName, message);
     }
 
+    /** This finding with every control character in its path, cluster and message escaped, so that it prints as one harmless line. */
+    public Finding printable() {
+        return new Finding(severity, code, ControlCharacters.escape(path), ControlCharacters.escape(cluster), ControlCharacters.escape(message));
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -30,6 +30,12 @@ public final class PlanCodes {
     public static final String DUPLICATE_KEY = "CM023";
     public static final String MESH_CA_TRUST_DOMAIN = "CM024";
     public static final String GATEWAY_INJECTION_VERSION = "CM025";
+    public static final String CONTROL_CHARACTER = "CM026";
+    // CM027 is preflight's (the live cacerts' root), see dev.crossmesh.kube.PreflightCodes
+    public static final String ANNOTATIONS_TOO_LARGE = "CM028";
+    public static final String OBJECT_NAME_TOO_LONG = "CM029";
+    public static final String API_SERVER_CREDENTIALS = "CM030";
+    public static final String API_SERVER_EXTRA_PARTS = "CM031";
     public static final String VERSION_UNSUPPORTED = "CM040";
     public static final String VERSION_UNKNOWN_NEWER = "CM041";
     public static final String VERSION_PRERELEASE = "CM042";

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record PlanDocument(MeshPlan plan, List<Finding> readFindings) {
     public PlanDocument {
-        readFindings = List.copyOf(readFindings);
+        readFindings = readFindings.stream().map(Finding::printable).toList();
     }
 
     /** Reading findings followed by validation findings: what {@code crossmesh validate} reports. */

@@ -1,9 +1,9 @@
 package dev.crossmesh.plan;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,16 +44,38 @@ public final class PlanReader {
     private PlanReader() {
     }
 
+    /**
+     * The largest plan file read: a mesh of a hundred clusters is about 30 KB. Reading stops here, so a huge or
+     * endless file ({@code /dev/zero}) is refused at once instead of filling memory.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
+
     public static PlanDocument read(Path file) throws PlanFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new PlanFileException("plan file " + file + " does not exist; check the path given with --plan");
         } catch (IOException e) {
             throw new PlanFileException("cannot read plan file " + file + ": " + e.getMessage(), e);
         }
-        return read(text, file.toString());
+        if (bytes.length > MAX_BYTES) {
+            throw new PlanFileException("plan file " + file + " is " + size(file) + "; a plan is at most 1 MB (a hundred clusters take"
+                    + " about 30 KB): check that --plan names the plan file");
+        }
+        return read(PlanText.decode(bytes, file.toString()), file.toString());
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_BYTES) {
+                return String.format(Locale.ROOT, "%.1f MB (%d bytes)", bytes / (1024.0 * 1024.0), bytes);
+            }
+        } catch (IOException e) {
+            // a pipe or a device: its size is what was read
+        }
+        return "over 1 MB";
     }
 
     public static PlanDocument read(String text, String source) throws PlanFileException {
@@ -71,7 +94,11 @@ public final class PlanReader {
             String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             throw new PlanFileException(source + " is not valid YAML" + where + ": " + e.getProblem(), e);
         } catch (YAMLException e) {
-            throw new PlanFileException(source + " is not valid YAML: " + e.getMessage(), e);
+            // snakeyaml's depth limit has no mark and a terse message; say what it means for a plan
+            String why = e.getMessage() != null && e.getMessage().startsWith("Nesting Depth exceeded")
+                    ? "collections are nested deeper than " + options.getNestingDepthLimit() + " levels (a plan needs 4); is it the right file?"
+                    : e.getMessage();
+            throw new PlanFileException(source + " is not valid YAML: " + why, e);
         }
         if (root == null) {
             throw new PlanFileException(source + " is empty; a plan needs at least meshId and clusters (see the README's plan format)");
@@ -138,7 +165,7 @@ public final class PlanReader {
                 } else if (!seen.add(key)) {
                     duplicate(t.getKeyNode(), path);
                 } else {
-                    annotations.put(key, string(t.getValueNode(), path));
+                    annotations.put(key, exactString(t.getValueNode(), path));
                 }
             }
         }
@@ -206,6 +233,11 @@ public final class PlanReader {
     }
 
     private String string(Node node, String path) {
+        return trimSpaces(exactString(node, path));
+    }
+
+    /** The value as written, spaces and line breaks kept: what an annotation value is to Kubernetes. */
+    private String exactString(Node node, String path) {
         if (node == null || isNull(node)) {
             return "";
         }
@@ -214,7 +246,20 @@ public final class PlanReader {
             wrongType(node, path, path + " must be a single value, not a list or mapping");
             return "";
         }
-        return text.trim();
+        return text;
+    }
+
+    /** Only spaces: a control character at either end is the validator's to refuse, not ours to drop silently. */
+    private static String trimSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private <E extends Enum<E> & PlanEnum> E choice(Node node, String path, Class<E> type, E fallback) {

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,8 @@ public final class PlanValidator {
 
     private final MeshPlan plan;
     private final List<Finding> findings = new ArrayList<>();
+    /** Fields that hold a control character: that one finding says all, so no other check reports (and echoes) them. */
+    private final Set<String> refusedPaths = new HashSet<>();
 
     private PlanValidator(MeshPlan plan) {
         this.plan = plan;
@@ -29,13 +34,14 @@ public final class PlanValidator {
 
     public static List<Finding> validate(MeshPlan plan) {
         PlanValidator v = new PlanValidator(plan);
+        v.checkControlCharacters();
         v.checkMesh();
         v.checkIstio();
         v.checkGateway();
         v.checkClusters();
         v.checkTopology();
         v.checkVerify();
-        return v.findings.stream().map(v::withClusterName).toList();
+        return v.findings.stream().map(v::withClusterName).map(Finding::printable).toList();
     }
 
     /** Findings about clusters[i] also carry that cluster's name, so the GUI and status can group by cluster. */
@@ -48,6 +54,49 @@ public final class PlanValidator {
             }
         }
         return f;
+    }
+
+    /**
+     * Every string of the plan, before anything else: a newline or an escape in a context name ends up in apply.sh,
+     * in kubectl's arguments and on terminals. Annotation values alone may hold newlines and tabs (Kubernetes keeps
+     * any text there, and they only ever reach YAML, which quotes them).
+     */
+    private void checkControlCharacters() {
+        refuseControl("meshId", plan.meshId(), false);
+        refuseControl("trustDomain", plan.trustDomain(), false);
+        refuseControl("istio.version", plan.istio().version(), false);
+        refuseControl("istio.revision", plan.istio().revision(), false);
+        plan.gateway().annotations().forEach((key, value) -> {
+            String path = "gateway.annotations." + key;
+            if (!refuseControl(path, key, false)) {
+                refuseControl(path, value, true);
+            }
+        });
+        for (int i = 0; i < plan.clusters().size(); i++) {
+            ClusterSpec c = plan.clusters().get(i);
+            String path = "clusters[" + i + "]";
+            refuseControl(path + ".name", c.name(), false);
+            refuseControl(path + ".context", c.context(), false);
+            refuseControl(path + ".network", c.network(), false);
+            refuseControl(path + ".region", c.region(), false);
+            refuseControl(path + ".apiServer", c.apiServer(), false);
+            refuseControl(path + ".tlsServerName", c.tlsServerName(), false);
+        }
+        refuseControl("verify.imageRegistry", plan.verify().imageRegistry(), false);
+    }
+
+    /** @return whether {@code value} was refused for a control character */
+    private boolean refuseControl(String path, String value, boolean lineBreaksAllowed) {
+        String checked = lineBreaksAllowed ? value.replace('\n', ' ').replace('\t', ' ') : value;
+        OptionalInt at = ControlCharacters.firstIn(checked);
+        if (at.isEmpty()) {
+            return false;
+        }
+        error(PlanCodes.CONTROL_CHARACTER, path, path + " holds " + ControlCharacters.describe(value.charAt(at.getAsInt()))
+                + " at character " + (at.getAsInt() + 1) + " of '" + ControlCharacters.escape(value) + "': control characters are not allowed"
+                + (lineBreaksAllowed ? " here (newlines and tabs are)" : " in a plan") + "; remove it (text pasted from a terminal or a file can carry them)");
+        refusedPaths.add(path);
+        return true;
     }
 
     private void checkMesh() {
@@ -88,8 +137,14 @@ public final class PlanValidator {
             checkRelease(IstioReleases.resolve(version.get()));
         }
         if (istio.hasRevision() && !Dns1123.isLabel(istio.revision())) {
-            error(PlanCodes.REVISION, "istio.revision", "Revision '" + istio.revision() + "' " + Dns1123.labelProblem(istio.revision())
+            error(PlanCodes.REVISION, "istio.revision", "Revision '" + shortened(istio.revision()) + "' " + Dns1123.labelProblem(istio.revision())
                     + ": use a DNS-1123 label such as 'asm-1243-1', or leave it empty for no revision");
+        } else if (istio.hasRevision() && KubernetesLimits.ISTIOD_SERVICE_PREFIX.length() + istio.revision().length() > Dns1123.MAX_LABEL) {
+            int room = Dns1123.MAX_LABEL - KubernetesLimits.ISTIOD_SERVICE_PREFIX.length();
+            error(PlanCodes.OBJECT_NAME_TOO_LONG, "istio.revision", "Revision '" + istio.revision() + "' makes istiod's Service '"
+                    + KubernetesLimits.ISTIOD_SERVICE_PREFIX + istio.revision() + "' " + (KubernetesLimits.ISTIOD_SERVICE_PREFIX.length()
+                    + istio.revision().length()) + " characters long; a Service name is at most " + Dns1123.MAX_LABEL
+                    + ", so istioctl install would fail: use a revision of at most " + room + " characters");
         }
     }
 
@@ -139,12 +194,29 @@ public final class PlanValidator {
     }
 
     private void checkGateway() {
-        for (String key : plan.gateway().annotations().keySet()) {
+        long total = 0;
+        for (Map.Entry<String, String> a : plan.gateway().annotations().entrySet()) {
+            String key = a.getKey();
             if (key.length() > 316 || !ANNOTATION_NAME.matcher(key).matches()) {
-                error(PlanCodes.ANNOTATION_KEY, "gateway.annotations." + key, "Annotation name '" + key
+                error(PlanCodes.ANNOTATION_KEY, "gateway.annotations." + key, "Annotation name '" + shortened(key)
                         + "' is not a valid Kubernetes annotation name: use 'prefix/name', e.g. 'networking.gke.io/load-balancer-type'");
             }
+            total += utf8Length(key) + utf8Length(a.getValue());
         }
+        if (total > KubernetesLimits.ANNOTATIONS_TOTAL_BYTES) {
+            error(PlanCodes.ANNOTATIONS_TOO_LARGE, "gateway.annotations", "The gateway's annotations take " + total + " bytes (names and values);"
+                    + " Kubernetes allows " + KubernetesLimits.ANNOTATIONS_TOTAL_BYTES + " (256 KB) on one object and would refuse the"
+                    + " east-west gateway's Service: shorten or remove the largest");
+        }
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** A value as a message quotes it: long ones cut, so that a megabyte of text is not echoed back. */
+    private static String shortened(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 60) + "... (" + value.length() + " characters)";
     }
 
     private void checkClusters() {
@@ -211,6 +283,14 @@ public final class PlanValidator {
         if (c.apiServer().isEmpty()) {
             return;
         }
+        // a user name or password in the URL is a secret (it would go into every remote secret and apply.sh): the
+        // finding never repeats the URL, even one that does not parse
+        if (ApiServerUrl.hasUserInfo(c.apiServer())) {
+            error(PlanCodes.API_SERVER_CREDENTIALS, path + ".apiServer", who + " apiServer holds credentials (a user name or password"
+                    + " before '@'), which crossmesh would write into every remote secret and apply.sh: remove them and write"
+                    + " https://HOST[:PORT]; the context's kubeconfig holds the credentials");
+            return;
+        }
         URI uri;
         try {
             uri = new URI(c.apiServer());
@@ -218,12 +298,17 @@ public final class PlanValidator {
             uri = null;
         }
         if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            error(PlanCodes.API_SERVER_NOT_HTTPS, path + ".apiServer", who + " apiServer '" + c.apiServer()
+            error(PlanCodes.API_SERVER_NOT_HTTPS, path + ".apiServer", who + " apiServer '" + shortened(c.apiServer())
                     + "' is not an https URL: write it as https://HOST[:PORT], or leave it empty to use the context's server");
             return;
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            error(PlanCodes.API_SERVER_EXTRA_PARTS, path + ".apiServer", who + " apiServer '" + shortened(c.apiServer()) + "' has a "
+                    + (uri.getRawQuery() != null ? "query ('?...')" : "fragment ('#...')") + ", which a Kubernetes API server URL never has:"
+                    + " write it as https://HOST[:PORT][/PATH]");
+            return;
+        }
+        if (ApiServerUrl.isLoopbackHost(uri.getHost())) {
             warning(PlanCodes.API_SERVER_LOCAL, path + ".apiServer", who + " apiServer '" + c.apiServer()
                     + "' is a local address that other clusters' istiod cannot reach: use an address reachable from the other clusters' pods");
         }
@@ -244,10 +329,16 @@ public final class PlanValidator {
     }
 
     private void error(String code, String path, String message) {
+        if (refusedPaths.contains(path)) {
+            return;
+        }
         findings.add(Finding.error(code, path, message));
     }
 
     private void warning(String code, String path, String message) {
+        if (refusedPaths.contains(path)) {
+            return;
+        }
         findings.add(Finding.warning(code, path, message));
     }
 

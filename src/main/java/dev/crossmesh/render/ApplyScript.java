@@ -1,9 +1,11 @@
 package dev.crossmesh.render;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.ReleaseFacts;
@@ -23,7 +25,7 @@ final class ApplyScript {
         StringBuilder s = new StringBuilder();
         s.append("#!/usr/bin/env bash\n");
         s.append("# crossmesh export of mesh ").append(quote(plan.meshId())).append(" (").append(plan.clusters().size())
-                .append(" clusters, ").append(plan.topology().yamlName()).append(", Istio ").append(quote(plan.istio().version())).append(").\n");
+                .append(" clusters, ").append(quote(plan.topology().yamlName())).append(", Istio ").append(quote(plan.istio().version())).append(").\n");
         s.append("# Runs the same steps as `crossmesh apply`, in the same order. Needs kubectl, istioctl ")
                 .append(quote(release.version().minorLine())).append(" and the kubeconfig contexts named below.\n");
         s.append("# Review it, then run: bash apply.sh\n");
@@ -42,7 +44,7 @@ final class ApplyScript {
                         if (!placeholder.isEmpty() && m.yaml().contains(placeholder)) {
                             ClusterSpec primary = plan.primaryFor(cluster).orElseThrow();
                             s.append("primary_address=$(gateway_address ").append(quote(primary.context())).append(")\n")
-                                    .append("sed \"s|").append(placeholder).append("|${primary_address}|\" ")
+                                    .append("sed ").append(quote("s|" + placeholder + "|")).append("\"${primary_address}|\" ")
                                     .append(file).append(" | istioctl install -y --context=").append(ctx).append(" -f -\n");
                         } else {
                             s.append("istioctl install -y --context=").append(ctx).append(" -f ").append(file).append('\n');
@@ -218,11 +220,31 @@ final class ApplyScript {
 
             """;
 
-    /** Single-quotes a word for bash. */
+    /**
+     * Quotes a value for bash: every value the script writes goes through here, in commands and comments alike.
+     * Plain words stay as they are; anything else is single-quoted, and a value holding a control character is
+     * written as {@code $'...'} with the character's bytes escaped, so that no newline can end a comment and start a command.
+     */
     static String quote(String word) {
         if (word.matches("[A-Za-z0-9_./:@=-]+")) {
             return word;
         }
-        return "'" + word.replace("'", "'\\''") + "'";
+        if (word.chars().noneMatch(ControlCharacters::isControl)) {
+            return "'" + word.replace("'", "'\\''") + "'";
+        }
+        StringBuilder b = new StringBuilder("$'");
+        word.codePoints().forEach(c -> {
+            if (c == '\\' || c == '\'') {
+                b.append('\\').appendCodePoint(c);
+            } else if (ControlCharacters.isControl(c)) {
+                // its UTF-8 bytes, as bash reads \\xHH the same in every locale (\\u is left as is in the C locale)
+                for (byte octet : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    b.append(String.format("\\x%02x", octet & 0xff));
+                }
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append('\'').toString();
     }
 }

@@ -1,14 +1,11 @@
 package dev.crossmesh.render;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.crossmesh.SafeFiles;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.MeshPlan;
@@ -18,7 +15,8 @@ import dev.crossmesh.plan.MeshPlan;
  * file per object named by its apply order, and {@code apply.sh} with the kubectl / istioctl commands in order; for the
  * Helm path, each cluster's chart values in {@code <cluster>/helm/} and {@code apply-helm.sh} (which only says why when
  * the release has no Helm path). Remote secrets are not files: they need a live token, so both scripts make them with
- * {@code istioctl create-remote-secret}.
+ * {@code istioctl create-remote-secret}. Everything goes through {@link SafeFiles}: exact modes whatever the umask,
+ * and a link planted in the folder is refused, never written or chmod-ed through.
  */
 public final class ExportWriter {
     public static final String APPLY_SCRIPT = "apply.sh";
@@ -29,25 +27,24 @@ public final class ExportWriter {
 
     /** @return the files written, relative to {@code dir} */
     public static List<Path> write(RenderedMesh mesh, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        SafeFiles.folder(dir, SafeFiles.PUBLIC_FOLDER);
         List<Path> written = new ArrayList<>();
         for (ClusterSpec cluster : mesh.plan().clusters()) {
-            Path clusterDir = dir.resolve(cluster.name());
-            Files.createDirectories(clusterDir);
+            Path clusterDir = SafeFiles.folder(dir.resolve(cluster.name()), SafeFiles.PUBLIC_FOLDER);
             for (Manifest m : mesh.manifests(cluster.name())) {
                 if (m.method() == ApplyMethod.REMOTE_SECRET) {
                     continue;
                 }
                 Path file = clusterDir.resolve(m.fileName());
-                writeFile(file, header(m) + m.yaml(), m.hasSecrets());
+                SafeFiles.write(file, header(m) + m.yaml(), m.hasSecrets() ? SafeFiles.PRIVATE : SafeFiles.PUBLIC);
                 written.add(dir.relativize(file));
             }
         }
         HelmInstall helm = HelmValues.render(mesh.plan());
         for (HelmRelease r : helm.all()) {
             Path file = dir.resolve(r.path());
-            Files.createDirectories(file.getParent());
-            writeFile(file, r.yaml(), false);
+            SafeFiles.folder(file.getParent(), SafeFiles.PUBLIC_FOLDER);
+            SafeFiles.write(file, r.yaml(), SafeFiles.PUBLIC);
             written.add(dir.relativize(file));
         }
         written.add(writeScript(dir, APPLY_SCRIPT, ApplyScript.of(mesh)));
@@ -57,10 +54,7 @@ public final class ExportWriter {
 
     private static Path writeScript(Path dir, String name, String text) throws IOException {
         Path script = dir.resolve(name);
-        writeFile(script, text, false);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        SafeFiles.write(script, text, SafeFiles.EXECUTABLE);
         return dir.relativize(script);
     }
 
@@ -71,14 +65,6 @@ public final class ExportWriter {
             case API -> m.hasSecrets() ? "# Holds the intermediate CA's private key: keep this file private (mode 0600) and delete it once applied.\n" : "";
             case REMOTE_SECRET -> "";
         };
-    }
-
-    private static void writeFile(Path file, String text, boolean secret) throws IOException {
-        if (secret) {
-            dev.crossmesh.PrivateFiles.write(file, text);
-        } else {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
     }
 
     static String createRemoteSecretCommand(MeshPlan plan) {

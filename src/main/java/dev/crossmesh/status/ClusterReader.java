@@ -204,8 +204,10 @@ final class ClusterReader {
     static List<RemoteSecret> remoteSecrets(List<Secret> secrets) {
         return secrets.stream().sorted(Comparator.comparing(s -> s.getMetadata().getName())).map(s -> {
             TreeSet<String> clusters = new TreeSet<>();
+            Map<String, String> unusable = new TreeMap<>();
             if (s.getData() != null) {
                 clusters.addAll(s.getData().keySet());
+                s.getData().forEach((cluster, value) -> kubeconfigProblem(value).ifPresent(p -> unusable.put(cluster, p)));
             }
             if (s.getStringData() != null) {
                 clusters.addAll(s.getStringData().keySet());
@@ -214,8 +216,28 @@ final class ClusterReader {
             if (clusters.isEmpty() && annotations != null && annotations.get(Labels.CLUSTER_ANNOTATION) != null) {
                 clusters.add(annotations.get(Labels.CLUSTER_ANNOTATION));
             }
-            return new RemoteSecret(s.getMetadata().getName(), List.copyOf(clusters));
+            return new RemoteSecret(s.getMetadata().getName(), List.copyOf(clusters), unusable);
         }).toList();
+    }
+
+    /**
+     * Why istiod cannot use a remote secret's kubeconfig (base64 data as the API returns it), if it cannot: istiod
+     * builds a client from it, so it must be a YAML mapping whose clusters name a server.
+     */
+    static Optional<String> kubeconfigProblem(String base64) {
+        String text;
+        try {
+            text = new String(Base64.getDecoder().decode(base64 == null ? "" : base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("its data is not base64");
+        }
+        Map<String, Object> kubeconfig = yamlMap(text);
+        if (kubeconfig.isEmpty()) {
+            return Optional.of("its kubeconfig does not parse as a kubeconfig (a YAML mapping with clusters, contexts and users)");
+        }
+        boolean server = kubeconfig.get("clusters") instanceof List<?> list && list.stream().anyMatch(entry -> entry instanceof Map<?, ?> e
+                && e.get("cluster") instanceof Map<?, ?> c && c.get("server") instanceof String url && !url.isBlank());
+        return server ? Optional.empty() : Optional.of("its kubeconfig names no API server (clusters[].cluster.server)");
     }
 
     /** Helm's label on its release records; {@code version} there is the release's revision. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterSpec;
+import dev.crossmesh.plan.ControlCharacters;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.IstioReleases;
 import dev.crossmesh.plan.IstioVersion;
@@ -257,6 +258,14 @@ public final class StatusChecks {
                 for (String cluster : secret.clusters()) {
                     secretsByCluster.computeIfAbsent(cluster, k -> new ArrayList<>()).add(secret.secretName());
                 }
+                secret.unusable().forEach((cluster, why) -> {
+                    String shown = ControlCharacters.escape(cluster);
+                    String sourceCtx = plan.cluster(cluster).map(ClusterSpec::context).orElse(null);
+                    out.add(error(StatusCodes.REMOTE_SECRET_UNUSABLE, reader, "secret " + secret.secretName() + " in " + reader.name()
+                            + " registers cluster " + shown + ", but " + why + ": istiod in " + reader.name() + " cannot read " + shown + ". "
+                            + (sourceCtx == null ? "Delete it: kubectl --context=" + reader.context() + " -n istio-system delete secret " + secret.secretName()
+                                    : "Create it again: " + createRemoteSecretCommand(plan, cluster, sourceCtx, reader.context()))));
+                });
             }
             secretsByCluster.forEach((cluster, secrets) -> {
                 String delete = "kubectl --context=" + reader.context() + " -n istio-system delete secret " + secrets.get(0);

@@ -65,6 +65,8 @@ public final class StatusCodes {
     public static final String REMOTE_CLUSTER_NOT_SYNCED = "CM228";
     /** warning: a remote secret is there, and istiod is still syncing its cluster or has not loaded the secret yet. */
     public static final String REMOTE_CLUSTER_SYNCING = "CM229";
+    /** error: a remote secret's kubeconfig does not parse or names no server: istiod cannot read that cluster. */
+    public static final String REMOTE_SECRET_UNUSABLE = "CM230";
 
     private StatusCodes() {
     }

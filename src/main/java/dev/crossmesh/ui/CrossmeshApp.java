@@ -41,6 +41,7 @@ public class CrossmeshApp extends Application {
     /** Shows the wizard and returns the exit code once its window is closed. */
     public static int open(GuiRequest what) {
         request = what == null ? GuiRequest.wizard() : what;
+        dev.crossmesh.Logs.install();
         // JavaFX warns on every start that it was loaded from the class path, which the plain launcher does on purpose
         JAVAFX_LOG.setLevel(Level.SEVERE);
         try {

@@ -39,7 +39,7 @@ class CaKeysTest {
             made.add(Pem.encode(k.get().getPublic()));
         }
 
-        Map<String, ClusterCerts> certs = new CertStore(ca).loadOrCreate(clusters, KeyType.EC_P256);
+        Map<String, ClusterCerts> certs = new CertStore(ca).loadOrCreate(clusters, KeyType.EC_P256).clusters();
         Set<String> used = new HashSet<>();
         used.add(Pem.encode(new CertStore(ca).rootCertificate().getPublicKey()));
         for (ClusterCerts c : certs.values()) {

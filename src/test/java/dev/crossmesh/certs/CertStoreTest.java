@@ -28,7 +28,7 @@ class CertStoreTest {
 
     @Test
     void intermediatesChainToTheRootWithRsa(@TempDir Path dir) throws Exception {
-        Map<String, ClusterCerts> certs = new CertStore(dir).loadOrCreate(List.of("cluster-1", "cluster-2"), KeyType.RSA_2048);
+        Map<String, ClusterCerts> certs = new CertStore(dir).loadOrCreate(List.of("cluster-1", "cluster-2"), KeyType.RSA_2048).clusters();
         X509Certificate root = Pem.certificate(certs.get("cluster-1").rootCertPem());
         for (ClusterCerts c : certs.values()) {
             validate(c, root);
@@ -37,7 +37,7 @@ class CertStoreTest {
 
     @Test
     void intermediateHasIstioShape(@TempDir Path dir) throws Exception {
-        ClusterCerts c = new CertStore(dir).loadOrCreate(List.of("cluster-1"), KeyType.EC_P256).get("cluster-1");
+        ClusterCerts c = new CertStore(dir).loadOrCreate(List.of("cluster-1"), KeyType.EC_P256).clusters().get("cluster-1");
         X509Certificate ca = Pem.certificate(c.caCertPem());
         assertEquals(0, ca.getBasicConstraints(), "pathlen 0");
         assertTrue(ca.getSubjectX500Principal().getName().contains("CN=Intermediate CA"));
@@ -56,8 +56,8 @@ class CertStoreTest {
     @Test
     void rootIsReusedAndKeysAreOwnerOnly(@TempDir Path dir) throws Exception {
         CertStore store = new CertStore(dir);
-        ClusterCerts first = store.loadOrCreate(List.of("a"), KeyType.EC_P256).get("a");
-        Map<String, ClusterCerts> again = store.loadOrCreate(List.of("a", "b"), KeyType.EC_P256);
+        ClusterCerts first = store.loadOrCreate(List.of("a"), KeyType.EC_P256).clusters().get("a");
+        Map<String, ClusterCerts> again = store.loadOrCreate(List.of("a", "b"), KeyType.EC_P256).clusters();
         assertEquals(first, again.get("a"), "an existing intermediate is reused as it is");
         assertEquals(first.rootCertPem(), again.get("b").rootCertPem(), "a new cluster joins the same root");
         validate(again.get("b"), Pem.certificate(first.rootCertPem()));
@@ -68,8 +68,8 @@ class CertStoreTest {
 
     @Test
     void anotherRootDoesNotValidate(@TempDir Path a, @TempDir Path b) throws Exception {
-        ClusterCerts one = new CertStore(a).loadOrCreate(List.of("x"), KeyType.EC_P256).get("x");
-        ClusterCerts other = new CertStore(b).loadOrCreate(List.of("x"), KeyType.EC_P256).get("x");
+        ClusterCerts one = new CertStore(a).loadOrCreate(List.of("x"), KeyType.EC_P256).clusters().get("x");
+        ClusterCerts other = new CertStore(b).loadOrCreate(List.of("x"), KeyType.EC_P256).clusters().get("x");
         assertNotEquals(one.rootCertPem(), other.rootCertPem());
         assertThrows(CertPathValidatorException.class, () -> validate(one, Pem.certificate(other.rootCertPem())));
     }

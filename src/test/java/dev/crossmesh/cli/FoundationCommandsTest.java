@@ -89,6 +89,26 @@ class FoundationCommandsTest {
         assertTrue(finding.get("cluster").isJsonNull(), "a mesh-wide finding has no cluster: " + finding);
     }
 
+    /** An unusable kubeconfig stops every command that needs clusters with exit 2, before any cluster is tried. */
+    @Test
+    void anUnusableKubeconfigIsExitTwoForEveryClusterCommand(@TempDir Path dir) throws Exception {
+        String plan = Path.of("examples/demo-three-clusters.yaml").toString();
+        Path garbage = Files.writeString(dir.resolve("garbage"), "\u0000\u0001 not: [yaml");
+        Path unreadable = Files.writeString(dir.resolve("unreadable"), "apiVersion: v1\nkind: Config\n");
+        Files.setPosixFilePermissions(unreadable, Set.of());
+        boolean root = Files.isReadable(unreadable);
+        for (String command : List.of("preflight", "status", "diff", "apply", "verify", "uninstall")) {
+            for (Path kubeconfig : root ? List.of(garbage) : List.of(garbage, unreadable)) {
+                String[] args = {command, "--plan", plan, "--kubeconfig", kubeconfig.toString()};
+                CliRunner.Result r = CliRunner.run(List.of("apply", "uninstall").contains(command)
+                        ? Stream.concat(Stream.of(args), Stream.of("--yes")).toArray(String[]::new) : args);
+                assertEquals(2, r.code(), command + " with " + kubeconfig.getFileName() + ": " + r.all());
+                assertTrue(r.err().contains(kubeconfig.toString()), "names the file: " + r.all());
+                assertFalse(r.all().contains("Exception") || r.out().contains("not reachable"), r.all());
+            }
+        }
+    }
+
     @Test
     void unreadableOrBadYamlIsExitTwo(@TempDir Path dir) throws Exception {
         CliRunner.Result missing = CliRunner.run("validate", "--plan", dir.resolve("none.yaml").toString());

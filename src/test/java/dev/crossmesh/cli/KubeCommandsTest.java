@@ -54,7 +54,12 @@ class KubeCommandsTest {
         }
 
         CliRunner.Result run(String command, String... more) {
-            return CliRunner.run(concat(new String[] {command}, more, common, command.equals("uninstall") || command.equals("preflight") ? new String[0] : ca));
+            String[] options = switch (command) {
+                case "uninstall" -> new String[0];
+                case "preflight" -> Arrays.copyOf(ca, 2); // the CA folder (--certs), to compare the clusters' cacerts with
+                default -> ca;
+            };
+            return CliRunner.run(concat(new String[] {command}, more, common, options));
         }
 
         /** Every token and private key the clusters hold: none may appear in any output. */

@@ -23,7 +23,18 @@ final class LauncherProcess {
      * @param environment variables to set; a null value removes the variable
      */
     static Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return run(List.of(), environment, args);
+    }
+
+    /** As {@link #run(Map, String...)}, started by a shell that first sets {@code umask} (an octal string such as "000"). */
+    static Result runWithUmask(String umask, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        // the shell's "$@" are the java command line: exec keeps it one process
+        return run(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), environment, args);
+    }
+
+    private static Result run(List<String> prefix, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.crossmesh.Launcher"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -1,6 +1,7 @@
 package dev.crossmesh.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -96,6 +97,24 @@ class StatusCommandTest {
         assertEquals("ready", gateway.get("probe").getAsString());
         assertEquals("[\"cluster-2\"]", c1.getAsJsonArray("remoteSecrets").toString());
         assertEquals(mesh.rootSha256(), c1.get("rootCertSha256").getAsString());
+    }
+
+    /** A remote secret whose kubeconfig is garbage, or names no server, is there but useless: status says so. */
+    @Test
+    void aRemoteSecretWhoseKubeconfigIsGarbageIsAnError() {
+        String name = Labels.remoteSecretName("cluster-1");
+        var secrets = mesh.admin("cluster-2").secrets().inNamespace("istio-system");
+        var secret = secrets.withName(name).get();
+        for (String kubeconfig : List.of("\u001b[31m: not: [yaml", "apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {}}]\n")) {
+            secret.setData(java.util.Map.of("cluster-1", java.util.Base64.getEncoder().encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            secret.getMetadata().setResourceVersion(null);
+            secrets.resource(secret).update();
+            CliRunner.Result r = status();
+            assertEquals(1, r.code(), r.all());
+            assertTrue(r.out().contains("CM230") && r.out().contains("secret " + name + " in cluster-2 registers cluster cluster-1, but its kubeconfig"),
+                    r.out());
+            assertFalse(r.out().contains("\u001b"), "nothing of the secret is echoed raw: " + r.out());
+        }
     }
 
     @Test

@@ -373,9 +373,13 @@ class MeshApplierTest {
         try (DemoMesh mesh = DemoMesh.multiPrimary(2, dir).withLoadBalancers()) {
             CancelToken cancel = new CancelToken();
             List<ApplyEvent> events = new CopyOnWriteArrayList<>();
+            // cancelled once every cluster has its cacerts: the clusters run side by side, so the first one's alone
+            // could come before the other's first step
+            java.util.Set<String> withCacerts = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ApplyResult result = new MeshApplier(mesh.clients).apply(Rendered.rollout(mesh.plan, mesh.certs), QUICK, e -> {
                 events.add(e);
-                if (e.step().equals("Secret istio-system/cacerts") && e.kind() == ApplyEvent.Kind.DONE) {
+                if (e.step().equals("Secret istio-system/cacerts") && e.kind() == ApplyEvent.Kind.DONE
+                        && withCacerts.add(e.cluster()) && withCacerts.size() == mesh.plan.clusters().size()) {
                     cancel.cancel();
                 }
             }, cancel);

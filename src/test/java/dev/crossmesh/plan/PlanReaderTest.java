@@ -175,4 +175,67 @@ class PlanReaderTest {
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
+
+    @Test
+    void aPlanOver1MbIsRefusedAtOnceWithItsSize(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("big.yaml");
+        byte[] tenMb = ("meshId: mesh1\ngateway:\n  annotations:\n    example.com/a: \"" + "x".repeat(10 * 1024 * 1024) + "\"\n").getBytes();
+        Files.write(plan, tenMb);
+        long start = System.nanoTime();
+        PlanFileException e = assertThrows(PlanFileException.class, () -> PlanReader.read(plan));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused without parsing");
+        assertTrue(e.getMessage().contains(plan + " is 10.0 MB (" + tenMb.length + " bytes); a plan is at most 1 MB"), e.getMessage());
+
+        Files.write(plan, new byte[PlanReader.MAX_BYTES + 1]);
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanReader.read(plan)).getMessage().contains("1.0 MB (1048577 bytes)"));
+    }
+
+    @Test
+    void anEndlessFileIsRefusedWithoutReadingItAll() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        PlanFileException e = assertThrows(PlanFileException.class, () -> PlanReader.read(zero));
+        assertTrue(e.getMessage().contains("/dev/zero is over 1 MB"), e.getMessage());
+    }
+
+    @Test
+    void aPlanThatIsNotUtf8NamesTheLineAndColumn(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("latin1.yaml");
+        Files.write(plan, "meshId: mesh1\nclusters:\n  - {name: café, context: c}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        PlanFileException e = assertThrows(PlanFileException.class, () -> PlanReader.read(plan));
+        assertEquals(plan + " is not UTF-8 text: line 3, column 15 holds the byte 0xE9, which UTF-8 does not allow there"
+                + " (Latin-1 or Windows-1252 text?); save the plan as UTF-8", e.getMessage());
+
+        Files.write(plan, "meshId: é1\nx: \u00e9\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] mixed = Files.readAllBytes(plan);
+        mixed[mixed.length - 1] = (byte) 0xFF;
+        Files.write(plan, mixed);
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanReader.read(plan)).getMessage().contains("line 2, column 5 holds the byte 0xC3"));
+
+        Files.write(plan, "meshId: mesh1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertTrue(assertThrows(PlanFileException.class, () -> PlanReader.read(plan)).getMessage().contains("is UTF-16 text"));
+    }
+
+    @Test
+    void annotationValuesKeepTheirExactText(@TempDir Path dir) throws Exception {
+        String yaml = """
+                meshId: mesh1
+                gateway:
+                  annotations:
+                    example.com/block: |
+                      line one
+                    example.com/quoted: "  padded  "
+                    example.com/newline: "x\\n"
+                clusters:
+                  - {name: cluster-1, context: c1, network: n1}
+                  - {name: cluster-2, context: c2, network: n2}
+                """;
+        Map<String, String> annotations = PlanReader.read(yaml, "plan.yaml").plan().gateway().annotations();
+        assertEquals("line one\n", annotations.get("example.com/block"));
+        assertEquals("  padded  ", annotations.get("example.com/quoted"));
+        assertEquals("x\n", annotations.get("example.com/newline"));
+        Path written = dir.resolve("again.yaml");
+        PlanWriter.write(PlanReader.read(yaml, "plan.yaml").plan(), written);
+        assertEquals(annotations, PlanReader.read(written).plan().gateway().annotations(), "and again after the wizard saves it");
+    }
 }

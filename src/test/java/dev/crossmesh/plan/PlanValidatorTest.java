@@ -36,13 +36,20 @@ class PlanValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://registry.example.com/mirror", "registry example.com", "registry.example.com/Mirror", "reg\nistry", "r/x:1.0"})
+    @ValueSource(strings = {"https://registry.example.com/mirror", "registry example.com", "registry.example.com/Mirror", "r/x:1.0"})
     void aVerifyRegistryThatIsNotOneIsAnErrorOnItsField(String registry) {
         Finding f = only(valid().withVerify(new VerifySpec(registry)), PlanCodes.VERIFY_IMAGE_REGISTRY);
         assertEquals("verify.imageRegistry", f.path());
         assertEquals(Severity.ERROR, f.severity());
         assertTrue(f.message().startsWith("verify.imageRegistry '") && f.message().contains("registry.example.com") && !f.message().contains("\n"),
                 f.message());
+    }
+
+    @Test
+    void aVerifyRegistryWithANewlineIsAControlCharacterOnItsFieldAndNothingElse() {
+        Finding f = only(valid().withVerify(new VerifySpec("reg\nistry.example.com")), PlanCodes.CONTROL_CHARACTER);
+        assertEquals("verify.imageRegistry", f.path());
+        assertEquals(1, findings(valid().withVerify(new VerifySpec("reg\nistry.example.com"))).size());
     }
 
     @Test
@@ -146,7 +153,9 @@ class PlanValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://127.0.0.1:6443", "https://localhost"})
+    @ValueSource(strings = {"https://127.0.0.1:6443", "https://localhost", "https://0.0.0.0:6443", "https://localhost.:6443",
+            "https://[::1]:6443", "https://[0:0:0:0:0:0:0:1]", "https://[::]", "https://127.1.2.3", "https://LOCALHOST",
+            "https://api.localhost", "https://[::ffff:127.0.0.1]"})
     void localApiServerIsAWarning(String server) {
         Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_LOCAL);
         assertFalse(f.isError());
@@ -232,5 +241,120 @@ class PlanValidatorTest {
         assertEquals(IstioReleases.Standing.OLDER_THAN_KNOWN, IstioReleases.resolve(IstioVersion.of("1.7.9")).standing());
         assertEquals(IstioReleases.Standing.NEWER_THAN_KNOWN, IstioReleases.resolve(IstioVersion.of("1.32.0")).standing());
         assertEquals(IstioReleases.Standing.KNOWN, IstioReleases.resolve(IstioVersion.of("1.31.4")).standing());
+    }
+
+    /** Every string of a plan, with one control character each: each is refused once, naming its field, and printed escaped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r", "\u0000", "\u001b", "\u0007", "\u007f", "\u0085", "\u009b", "\u2028", "\u202e"})
+    void controlCharactersInEveryStringAreRefusedNamingTheField(String control) {
+        String bad = "x" + control + "touch pwned #";
+        ClusterSpec c = new ClusterSpec("cluster-1", "ctx-1", "vpc-1", "eu", Role.PRIMARY, "https://a.example");
+        Map<String, MeshPlan> byPath = new java.util.LinkedHashMap<>();
+        byPath.put("meshId", valid().withMeshId(bad));
+        byPath.put("trustDomain", valid().withTrustDomain(bad));
+        byPath.put("istio.version", valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.24.3" + control, "")));
+        byPath.put("istio.revision", valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.24.3", bad)));
+        byPath.put("gateway.annotations.a/b", valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("a/b", "v" + control + "\u001b[31m"))));
+        byPath.put("gateway.annotations." + bad, valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of(bad, "v"))));
+        byPath.put("clusters[0].name", withCluster(0, c.withName(bad)));
+        byPath.put("clusters[0].context", withCluster(0, new ClusterSpec("cluster-1", bad, "vpc-1")));
+        byPath.put("clusters[0].network", withCluster(0, c.withNetwork(bad)));
+        byPath.put("clusters[0].region", withCluster(0, c.withRegion(bad)));
+        byPath.put("clusters[0].apiServer", withCluster(0, c.withApiServer("https://a.example" + control)));
+        byPath.forEach((path, plan) -> {
+            List<Finding> all = findings(plan);
+            List<Finding> onField = all.stream().filter(f -> f.path().equals(ControlCharacters.escape(path))).toList();
+            assertEquals(1, onField.size(), path + ": one finding for the field, not one per check: " + all);
+            Finding f = onField.get(0);
+            assertEquals(PlanCodes.CONTROL_CHARACTER, f.code(), path + ": " + f);
+            assertTrue(f.isError(), f.toString());
+            assertTrue(f.message().startsWith(ControlCharacters.escape(path) + " holds "), f.message());
+            for (Finding any : all) {
+                assertTrue(ControlCharacters.firstIn(any.toLine()).isEmpty(), path + ": printed raw: " + any.toLine());
+            }
+        });
+    }
+
+    @Test
+    void annotationValuesMayHoldNewlinesAndTabs() {
+        MeshPlan p = valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, Map.of("example.com/config", "{\n\t\"a\": 1\n}\n")));
+        assertEquals(List.of(), findings(p));
+    }
+
+    @Test
+    void aNewlineInAContextIsDescribedInWords() {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx\ntouch pwned #", "vpc-1")), PlanCodes.CONTROL_CHARACTER);
+        assertEquals("clusters[0].context holds a newline (\\n) at character 4 of 'ctx\\ntouch pwned #': control characters are not allowed in a plan;"
+                + " remove it (text pasted from a terminal or a file can carry them)", f.message());
+        assertEquals("cluster-1", f.cluster());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://10.0.0.1", "https://localhost.example.com", "https://127.0.0.1.nip.io", "https://[2001:db8::1]",
+            "https://999.0.0.1", "https://0.0.0.1.example"})
+    void otherHostsAreNotLoopback(String server) {
+        MeshPlan p = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server));
+        assertTrue(findings(p).stream().noneMatch(f -> f.code().equals(PlanCodes.API_SERVER_LOCAL)), findings(p).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://admin:s3cr3t-pa55@api.example.com:6443", "https://s3cr3t-pa55@api.example.com",
+            "https://admin:s3cr3t-pa55@[::1]:6443/", "https://admin:s3cr3t pa55@api.example.com", "http://admin:s3cr3t-pa55@api.example.com",
+            "admin:s3cr3t-pa55@api.example.com"})
+    void credentialsInApiServerAreAnErrorThatNeverRepeatsThem(String server) {
+        MeshPlan p = withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server));
+        Finding f = only(p, PlanCodes.API_SERVER_CREDENTIALS);
+        assertTrue(f.isError());
+        assertEquals("clusters[0].apiServer", f.path());
+        assertEquals(1, findings(p).size(), "one finding says it: " + findings(p));
+        assertFalse(findings(p).toString().contains("s3cr3t"), findings(p).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.com?token=abc", "https://api.example.com:6443/?x=1", "https://api.example.com#frag",
+            "https://api.example.com/path?"})
+    void aQueryOrFragmentInApiServerIsAnError(String server) {
+        Finding f = only(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer(server)), PlanCodes.API_SERVER_EXTRA_PARTS);
+        assertEquals("clusters[0].apiServer", f.path());
+        assertTrue(f.isError());
+    }
+
+    @Test
+    void aPathInApiServerIsFine() {
+        assertEquals(List.of(), findings(withCluster(0, new ClusterSpec("cluster-1", "ctx-1", "vpc-1").withApiServer("https://rancher.example.com/k8s/clusters/c-1"))));
+    }
+
+    @Test
+    void annotationsOver256KbInTotalAreAnErrorAndAtTheLimitAreFine() {
+        int limit = 256 * 1024;
+        Map<String, String> atLimit = new java.util.LinkedHashMap<>();
+        atLimit.put("example.com/a", "x".repeat(limit / 2 - "example.com/a".length()));
+        atLimit.put("example.com/b", "é".repeat((limit / 2 - "example.com/b".length()) / 2) + "x"); // é: two bytes in UTF-8
+        assertEquals(List.of(), findings(valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, atLimit))));
+
+        Map<String, String> over = new java.util.LinkedHashMap<>(atLimit);
+        over.put("example.com/c", "y");
+        Finding f = only(valid().withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, over)), PlanCodes.ANNOTATIONS_TOO_LARGE);
+        assertEquals("gateway.annotations", f.path());
+        assertTrue(f.message().contains((limit + "example.com/c".length() + 1) + " bytes"), f.message());
+        assertTrue(f.message().length() < 400, "the message does not echo the values");
+    }
+
+    @Test
+    void aRevisionThatMakesIstiodsServiceNameTooLongIsAnErrorNamingTheObject() {
+        String longest = "r" + "1".repeat(55); // istiod- + 56 = 63
+        assertEquals(List.of(), findings(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", longest))));
+        String tooLong = longest + "2";
+        Finding f = only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", tooLong)), PlanCodes.OBJECT_NAME_TOO_LONG);
+        assertEquals("istio.revision", f.path());
+        assertTrue(f.message().contains("Service 'istiod-" + tooLong + "' 64 characters long"), f.message());
+        assertTrue(f.message().contains("at most 56"), f.message());
+    }
+
+    @Test
+    void aHugeRevisionIsNotEchoedWhole() {
+        String huge = "r".repeat(100_000);
+        Finding f = only(valid().withIstio(new IstioSpec(Flavor.ISTIO, "1.30.3", huge)), PlanCodes.REVISION);
+        assertTrue(f.message().length() < 400, f.message());
     }
 }

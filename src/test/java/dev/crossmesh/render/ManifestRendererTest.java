@@ -17,10 +17,12 @@ import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Flavor;
+import dev.crossmesh.plan.GatewaySpec;
 import dev.crossmesh.plan.IstioSpec;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanReader;
 import dev.crossmesh.plan.Role;
+import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
 
 class ManifestRendererTest {
@@ -168,6 +170,18 @@ class ManifestRendererTest {
         assertTrue(((String) map(secret.object(), "stringData").get("remote-1")).contains("server: https://remote-1.example.com:443"));
         Map<String, Object> svcMeta = map(mesh.manifests("primary-1").stream().filter(m -> m.kind().equals("Service")).findFirst().orElseThrow().object(), "metadata");
         assertEquals(Map.of("networking.gke.io/load-balancer-type", "Internal"), svcMeta.get("annotations"));
+    }
+
+    @Test
+    void annotationValuesReachTheServiceYamlByteForByte() throws Exception {
+        Map<String, String> annotations = Map.of("example.com/block", "line one\n", "example.com/padded", "  x  ", "example.com/two", "a\n\n",
+                "example.com/json", "{\"a\": 1}\n");
+        MeshPlan plan = example("two-clusters.yaml").withGateway(new GatewaySpec(ServiceType.LOAD_BALANCER, annotations));
+        for (Manifest m : ManifestRenderer.render(plan, fakeCerts(plan)).manifests("cluster-1")) {
+            if (m.kind().equals("Service")) {
+                assertEquals(annotations, map(KubeYaml.loadAll(m.yaml()).get(0), "metadata").get("annotations"), m.yaml());
+            }
+        }
     }
 
     @Test

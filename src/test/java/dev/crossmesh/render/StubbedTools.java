@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.crossmesh.PayloadTraces;
+
 /**
  * Runs an exported script with stand-ins for {@code helm}, {@code kubectl} and {@code istioctl} that record each call
  * (its arguments exactly as received, its stdin when it read {@code -f -}, its exit code), on a PATH that holds nothing
@@ -49,7 +51,7 @@ final class StubbedTools {
         }
     }
 
-    record Run(int exitCode, String stdout, String stderr, List<Call> calls) {
+    record Run(int exitCode, String stdout, String stderr, List<Call> calls, Path workingFolder) {
         List<Call> of(String command) {
             return calls.stream().filter(c -> c.command().equals(command)).toList();
         }
@@ -113,7 +115,8 @@ final class StubbedTools {
         for (String tool : TOOLS) {
             executable(bin.resolve(tool), "#!/bin/bash\nexec " + Path.of("/usr/bin", tool).toRealPath() + " \"$@\"\n");
         }
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString());
+        Path workingFolder = PayloadTraces.workingFolder(script.getFileName().toString());
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString()).directory(workingFolder.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.environment().put("PATH", bin.toString());
@@ -134,7 +137,7 @@ final class StubbedTools {
             calls.add(new Call(parts.get(0), List.copyOf(parts.subList(1, parts.size())), Files.exists(stdin) ? Files.readString(stdin) : null,
                     Files.exists(exit) ? Integer.parseInt(Files.readString(exit).trim()) : -1));
         }
-        return new Run(p.exitValue(), Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")), calls);
+        return new Run(p.exitValue(), Files.readString(work.resolve("stdout")), Files.readString(work.resolve("stderr")), calls, workingFolder);
     }
 
     private static void executable(Path file, String text) throws IOException {
