@@ -3,10 +3,8 @@ package dev.crossmesh.certs;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -32,7 +30,7 @@ import dev.crossmesh.plan.ClusterCerts;
 /**
  * Makes a root and per-cluster intermediates the way Istio's {@code tools/certs} Makefiles do:
  * root {@code O=Istio, CN=Root CA}; intermediate {@code O=Istio, CN=Intermediate CA, L=<cluster>}, pathlen 0,
- * SAN {@code istiod.istio-system.svc}; SHA-256 signatures; ten years.
+ * SAN {@code istiod.istio-system.svc}; SHA-256 signatures; ten years. Keys come from {@link CaKeys}, made ahead when asked.
  */
 public final class MeshCertificateAuthority {
     public static final Duration VALIDITY = Duration.ofDays(3650);
@@ -43,7 +41,7 @@ public final class MeshCertificateAuthority {
 
     public static RootCa createRoot(KeyType keyType) {
         try {
-            KeyPair pair = generate(keyType);
+            KeyPair pair = CaKeys.take(keyType);
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Istio").addRDN(BCStyle.CN, "Root CA").build();
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
@@ -60,7 +58,7 @@ public final class MeshCertificateAuthority {
 
     public static ClusterCerts issueIntermediate(RootCa root, String clusterName, KeyType keyType) {
         try {
-            KeyPair pair = generate(keyType);
+            KeyPair pair = CaKeys.take(keyType);
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.O, "Istio").addRDN(BCStyle.CN, "Intermediate CA").addRDN(BCStyle.L, clusterName).build();
             X500Name issuer = X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded());
@@ -89,16 +87,6 @@ public final class MeshCertificateAuthority {
             usage |= KeyUsage.keyEncipherment;
         }
         return new KeyUsage(usage);
-    }
-
-    private static KeyPair generate(KeyType keyType) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance(keyType.algorithm());
-        if (keyType == KeyType.EC_P256) {
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-        } else {
-            generator.initialize(keyType.size(), RANDOM);
-        }
-        return generator.generateKeyPair();
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, java.security.PrivateKey key, KeyType keyType)

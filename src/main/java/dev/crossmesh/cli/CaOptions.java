@@ -2,8 +2,10 @@ package dev.crossmesh.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import dev.crossmesh.certs.CaKeys;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.plan.CaMode;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Option;
 
 /** Where the mesh CA lives and what keys it makes; shared by export and apply so both plug in the same root. */
 public class CaOptions {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+
     @Mixin
     CaFolderOption folder;
 
@@ -30,6 +34,7 @@ public class CaOptions {
         }
         Path dir = folder.folder(plan);
         try {
+            awaitKeys(plan, dir, type, terminal);
             CertStore.Loaded loaded = new CertStore(dir).loadOrCreate(plan.clusters().stream().map(ClusterSpec::name).toList(), type);
             if (loaded.madeRoot()) {
                 terminal.problem("made a new mesh root CA (" + type.id() + ") in " + dir + "; its private key is root-key.pem (mode 0600):"
@@ -39,6 +44,20 @@ public class CaOptions {
             return loaded.clusters();
         } catch (IOException e) {
             throw CaFolderOption.failure(dir, e);
+        }
+    }
+
+    /** Makes the keys the CA lacks on every core, saying every few seconds how far it is (50 RSA keys take a while). */
+    private static void awaitKeys(MeshPlan plan, Path dir, KeyType type, Terminal terminal) {
+        if (plan.ca() != CaMode.SHARED_ROOT) {
+            return;
+        }
+        CaKeys.Preparation keys = CaKeys.prepareFor(dir, plan.clusters().stream().map(ClusterSpec::name).toList(), type);
+        try {
+            keys.await(PROGRESS_EVERY, (done, total) -> terminal.problem("making the mesh CA in " + dir + ": " + done + " of " + total + " " + type.id() + " keys made"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FINDINGS, "interrupted while making the mesh CA's keys; nothing was written to " + dir);
         }
     }
 }

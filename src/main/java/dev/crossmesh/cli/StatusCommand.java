@@ -54,14 +54,19 @@ class StatusCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--wait must be 0 or more seconds, not " + waitSeconds);
         }
         Kubeconfigs kubeconfigs = kubeconfig.readable();
-        try (ClusterClients clients = new ClusterClients(kubeconfigs); StatusMonitor monitor = StatusMonitor.start(meshPlan, clients)) {
-            MeshStatus status = monitor.awaitSettled(Duration.ofSeconds(waitSeconds));
-            String shown = render(status, false);
-            terminal.println(shown);
-            if (watch) {
-                status = watch(monitor, status, shown);
+        try (ClusterClients clients = new ClusterClients(kubeconfigs)) {
+            if (!watch) {
+                MeshStatus status = StatusMonitor.once(meshPlan, clients, Duration.ofSeconds(waitSeconds));
+                terminal.println(render(status, false));
+                return status.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
             }
-            return status.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            try (StatusMonitor monitor = StatusMonitor.start(meshPlan, clients)) {
+                MeshStatus status = monitor.awaitSettled(Duration.ofSeconds(waitSeconds));
+                String shown = render(status, false);
+                terminal.println(shown);
+                status = watch(monitor, status, shown);
+                return status.healthy() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.FINDINGS, "interrupted before the status was complete");

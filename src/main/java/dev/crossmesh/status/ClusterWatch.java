@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import dev.crossmesh.kube.ClusterClients;
 import dev.crossmesh.kube.KubeconfigException;
@@ -19,12 +19,14 @@ import dev.crossmesh.render.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -39,6 +41,8 @@ final class ClusterWatch implements AutoCloseable {
     private static final String NS = Labels.ISTIO_NAMESPACE;
     static final String ISTIOD_APP = "istiod";
     private static final Duration RECONNECT_GRACE = Duration.ofSeconds(3);
+    /** What {@code withName} selects by, for an informer and a list alike. */
+    private static final String NAME_FIELD = "metadata.name";
 
     static final ResourceDefinitionContext GATEWAY_V1 = gatewayContext("v1");
     static final ResourceDefinitionContext GATEWAY_V1ALPHA3 = gatewayContext("v1alpha3");
@@ -49,6 +53,11 @@ final class ClusterWatch implements AutoCloseable {
     private final String meshConfigName;
     private final String plannedVersion;
     private final Runnable onChange;
+    /**
+     * Where each selection is listed once instead of watched (a one-shot status needs the objects, not their changes),
+     * all at once; null to watch.
+     */
+    private final Executor listOnce;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean reviving = new AtomicBoolean();
 
@@ -79,8 +88,9 @@ final class ClusterWatch implements AutoCloseable {
     private Instant disconnectedSince;
     private long lastConnectAttempt;
 
-    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, IstioSpec istio, Runnable onChange) {
+    ClusterWatch(ClusterSpec spec, boolean primary, List<String> expectedRemoteSecrets, IstioSpec istio, Runnable onChange, Executor listOnce) {
         this.spec = spec;
+        this.listOnce = listOnce;
         this.plannedVersion = istio.version();
         String revision = istio.revision();
         this.primary = primary;
@@ -126,27 +136,25 @@ final class ClusterWatch implements AutoCloseable {
     }
 
     private void start(KubernetesClient k) {
-        namespace = new Watched<>("the istio-system namespace", false, () -> k.namespaces().withName(NS).runnableInformer(0));
-        istiodDeployments = new Watched<>("istiod Deployments (app=istiod)", false,
-                () -> k.apps().deployments().inNamespace(NS).withLabel("app", ISTIOD_APP).runnableInformer(0));
-        istiodPods = new Watched<>("istiod pods (app=istiod)", false, () -> k.pods().inNamespace(NS).withLabel("app", ISTIOD_APP).runnableInformer(0));
-        meshConfig = new Watched<>("ConfigMap " + meshConfigName, false, () -> k.configMaps().inNamespace(NS).withName(meshConfigName).runnableInformer(0));
+        namespace = new Watched<>("the istio-system namespace", false, k.namespaces().withField(NAME_FIELD, NS));
+        istiodDeployments = new Watched<>("istiod Deployments (app=istiod)", false, k.apps().deployments().inNamespace(NS).withLabel("app", ISTIOD_APP));
+        istiodPods = new Watched<>("istiod pods (app=istiod)", false, k.pods().inNamespace(NS).withLabel("app", ISTIOD_APP));
+        meshConfig = new Watched<>("ConfigMap " + meshConfigName, false, k.configMaps().inNamespace(NS).withField(NAME_FIELD, meshConfigName));
         gatewayServices = new Watched<>("east-west gateway Services (istio=eastwestgateway)", false,
-                () -> k.services().inNamespace(NS).withLabel(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE).runnableInformer(0));
+                k.services().inNamespace(NS).withLabel(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE));
         gatewayPods = new Watched<>("east-west gateway pods (istio=eastwestgateway)", false,
-                () -> k.pods().inNamespace(NS).withLabel(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE).runnableInformer(0));
+                k.pods().inNamespace(NS).withLabel(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE));
         remoteSecrets = new Watched<>("remote secrets (istio/multiCluster=true)", false,
-                () -> k.secrets().inNamespace(NS).withLabel(Labels.MULTI_CLUSTER_SECRET, "true").runnableInformer(0));
+                k.secrets().inNamespace(NS).withLabel(Labels.MULTI_CLUSTER_SECRET, "true"));
         rootCert = new Watched<>("ConfigMap " + ClusterReader.ROOT_CERT_CONFIG_MAP, false,
-                () -> k.configMaps().inNamespace(NS).withName(ClusterReader.ROOT_CERT_CONFIG_MAP).runnableInformer(0));
+                k.configMaps().inNamespace(NS).withField(NAME_FIELD, ClusterReader.ROOT_CERT_CONFIG_MAP));
         cacerts = new Watched<>("Secret " + ClusterReader.CACERTS_SECRET, false,
-                () -> k.secrets().inNamespace(NS).withName(ClusterReader.CACERTS_SECRET).runnableInformer(0));
-        helmReleases = new Watched<>("Helm releases (Secrets owner=helm, status=deployed)", false, () -> k.secrets().inNamespace(NS)
-                .withLabel(ClusterReader.HELM_OWNER, "helm").withLabel(ClusterReader.HELM_STATUS, "deployed").runnableInformer(0));
+                k.secrets().inNamespace(NS).withField(NAME_FIELD, ClusterReader.CACERTS_SECRET));
+        helmReleases = new Watched<>("Helm releases (Secrets owner=helm, status=deployed)", false, k.secrets().inNamespace(NS)
+                .withLabel(ClusterReader.HELM_OWNER, "helm").withLabel(ClusterReader.HELM_STATUS, "deployed"));
         // Istio serves Gateway at v1 since 1.22 and at v1alpha3 before (and beside) it; a version that is not served answers 404
-        gatewaysV1 = new Watched<>("Gateways (networking.istio.io/v1)", true, () -> k.genericKubernetesResources(GATEWAY_V1).inNamespace(NS).runnableInformer(0));
-        gatewaysV1alpha3 = new Watched<>("Gateways (networking.istio.io/v1alpha3)", true,
-                () -> k.genericKubernetesResources(GATEWAY_V1ALPHA3).inNamespace(NS).runnableInformer(0));
+        gatewaysV1 = new Watched<>("Gateways (networking.istio.io/v1)", true, k.genericKubernetesResources(GATEWAY_V1).inNamespace(NS));
+        gatewaysV1alpha3 = new Watched<>("Gateways (networking.istio.io/v1alpha3)", true, k.genericKubernetesResources(GATEWAY_V1ALPHA3).inNamespace(NS));
         required = List.of(namespace, istiodDeployments, istiodPods, meshConfig, gatewayServices, gatewayPods, remoteSecrets, rootCert, cacerts, helmReleases);
         optional = List.of(gatewaysV1, gatewaysV1alpha3);
         for (Watched<?> w : required) {
@@ -344,40 +352,41 @@ final class ClusterWatch implements AutoCloseable {
                 .withKind("Gateway").withPlural("gateways").withNamespaced(true).build();
     }
 
-    /** One informer and what it watches, in words for error messages. */
+    /**
+     * One selection of objects and what it is, in words for error messages: watched by an informer, or listed once
+     * ({@code listOnce}), with the same answers to the same questions either way.
+     */
     private final class Watched<T extends HasMetadata> {
         private final String what;
         private final boolean optionalVersion;
-        private final Supplier<SharedIndexInformer<T>> factory;
+        private final FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?> selection;
         private volatile SharedIndexInformer<T> informer;
+        /** listOnce: the objects listed, null until the list answered. */
+        private volatile List<T> listed;
         /** An optional API version the server answered 404 for. */
         volatile boolean notServed;
-        /** The current informer reported an error since it was started, so it is in fabric8's back-off. */
+        /** The current informer (or list) reported an error since it was started, so it is in fabric8's back-off. */
         private volatile boolean failed;
 
-        Watched(String what, boolean optionalVersion, Supplier<SharedIndexInformer<T>> factory) {
+        Watched(String what, boolean optionalVersion, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?> selection) {
             this.what = what;
             this.optionalVersion = optionalVersion;
-            this.factory = factory;
+            this.selection = selection;
         }
 
         void start() {
-            SharedIndexInformer<T> i = factory.get();
+            if (listOnce != null) {
+                listOnce.execute(this::list);
+                return;
+            }
+            SharedIndexInformer<T> i = selection.runnableInformer(0);
             failed = false;
             // before start(): without it an informer whose server goes away stops for good
             i.exceptionHandler((started, t) -> {
                 if (informer != i) {
                     return false; // a replaced informer failing as it closes says nothing about the cluster now
                 }
-                failed = true;
-                if (optionalVersion && Problems.isNotFound(t)) {
-                    notServed = true;
-                    markDirty();
-                    return false;
-                }
-                lastError = Problems.isHttpAnswer(t) ? "cannot watch " + what + " in istio-system: " + Problems.describe(t) : Problems.describe(t);
-                markDirty();
-                return true;
+                return failed(t);
             });
             i.addEventHandler(new ResourceEventHandler<T>() {
                 @Override
@@ -397,6 +406,30 @@ final class ClusterWatch implements AutoCloseable {
             });
             informer = i;
             i.start();
+        }
+
+        private void list() {
+            failed = false;
+            try {
+                listed = List.copyOf(selection.list().getItems());
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+            markDirty();
+        }
+
+        /** Records an informer's or a list's failure; answers whether an informer should keep trying. */
+        private boolean failed(Throwable t) {
+            failed = true;
+            if (optionalVersion && Problems.isNotFound(t)) {
+                notServed = true;
+                markDirty();
+                return false;
+            }
+            lastError = Problems.isHttpAnswer(t) ? "cannot watch " + what + " in istio-system: " + Problems.describe(t) : Problems.describe(t);
+            markDirty();
+            return true;
         }
 
         /**
@@ -420,16 +453,26 @@ final class ClusterWatch implements AutoCloseable {
         }
 
         boolean hasSynced() {
+            if (listOnce != null) {
+                return listed != null;
+            }
             SharedIndexInformer<T> i = informer;
             return i != null && i.hasSynced();
         }
 
         boolean isWatching() {
+            if (listOnce != null) {
+                return listed != null;
+            }
             SharedIndexInformer<T> i = informer;
             return i != null && i.isWatching();
         }
 
         List<T> items() {
+            if (listOnce != null) {
+                List<T> l = listed;
+                return l == null ? List.of() : l;
+            }
             SharedIndexInformer<T> i = informer;
             return i == null ? List.of() : i.getStore().list();
         }

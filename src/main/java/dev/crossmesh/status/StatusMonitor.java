@@ -116,7 +116,7 @@ public final class StatusMonitor implements AutoCloseable {
     private volatile MeshStatus latest;
     private volatile boolean closed;
 
-    private StatusMonitor(MeshPlan plan, ClusterClients clients, Options options) {
+    private StatusMonitor(MeshPlan plan, ClusterClients clients, Options options, boolean listOnce) {
         this.plan = plan;
         this.clients = clients;
         this.options = options;
@@ -126,7 +126,7 @@ public final class StatusMonitor implements AutoCloseable {
         List<ClusterSpec> primaries = plan.primaries();
         for (ClusterSpec c : plan.clusters()) {
             List<String> expected = plan.remoteSecretSources(c).stream().map(ClusterSpec::name).toList();
-            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot));
+            watches.add(new ClusterWatch(c, primaries.contains(c), expected, plan.istio(), this::requestSnapshot, listOnce ? connector : null));
         }
     }
 
@@ -136,9 +136,22 @@ public final class StatusMonitor implements AutoCloseable {
 
     /** Starts watching every cluster of the plan; returns at once with a first snapshot where every cluster is connecting. */
     public static StatusMonitor start(MeshPlan plan, ClusterClients clients, Options options) {
-        StatusMonitor monitor = new StatusMonitor(plan, clients, options);
+        StatusMonitor monitor = new StatusMonitor(plan, clients, options, false);
         monitor.begin();
         return monitor;
+    }
+
+    /**
+     * The status of every cluster of the plan once, as {@code crossmesh status} without {@code --watch} prints it: the
+     * same objects, checks, probes and findings as a watching monitor's settled snapshot, but each selection is listed
+     * once rather than watched (a watch costs a list, a connection and threads per selection, and a one-shot command
+     * throws them away), within {@code timeout} (clusters that have not answered by then show as connecting).
+     */
+    public static MeshStatus once(MeshPlan plan, ClusterClients clients, Duration timeout) throws InterruptedException {
+        try (StatusMonitor monitor = new StatusMonitor(plan, clients, Options.defaults(), true)) {
+            monitor.begin();
+            return monitor.awaitSettled(timeout);
+        }
     }
 
     private void begin() {

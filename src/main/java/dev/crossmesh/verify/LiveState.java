@@ -14,11 +14,11 @@ public final class LiveState {
     private LiveState() {
     }
 
-    /** Watches the plan's clusters until they settle (at most {@code wait}) and returns that snapshot. */
+    /** Lists the plan's clusters once (at most {@code wait}) and returns that snapshot. */
     public static Supplier<Optional<MeshStatus>> snapshot(MeshPlan plan, ClusterClients clients, Duration wait) {
         return () -> {
-            try (StatusMonitor monitor = StatusMonitor.start(plan, clients)) {
-                return Optional.of(monitor.awaitSettled(wait));
+            try {
+                return Optional.of(StatusMonitor.once(plan, clients, wait));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

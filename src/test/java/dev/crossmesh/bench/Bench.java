@@ -22,7 +22,10 @@ import java.util.List;
  * <li>render: plan to manifests for 2, 10 and 50 clusters, with JMH ({@link RenderBench});</li>
  * <li>apply: first apply, unchanged re-apply and diff of 2 and 10 clusters: time and API requests ({@link ApplyBench});</li>
  * <li>status: a change in a cluster to a published snapshot, 2 and 10 clusters ({@link StatusLatencyBench});</li>
- * <li>memory: the wizard open (from the start-up runs), and a process watching 10 clusters ({@link WatchMemoryBench}).</li>
+ * <li>memory: the wizard open (from the start-up runs), and a process watching 10 clusters ({@link WatchMemoryBench});</li>
+ * <li>ca: making the mesh CA for 3 and 50 clusters, RSA 4096 and EC P-256, through {@code crossmesh export} ({@link CaBench});</li>
+ * <li>cli: one-shot {@code contexts}, {@code validate} and {@code status} as new JVMs, beside {@code java -version} ({@link CliBench});</li>
+ * <li>scale: apply to and watch 50 demo clusters: time, requests, memory, the live view's longest pause ({@link ScaleBench}).</li>
  * </ol>
  */
 public final class Bench {
@@ -83,6 +86,18 @@ public final class Bench {
                 case "memory" -> {
                     notes.add("demo clusters in a process of their own; the watching process is measured alone");
                     metrics.addAll(WatchMemoryBench.run(java, work.resolve("memory"), options.watched(), options.quick() ? 0 : 5, log));
+                }
+                case "ca" -> {
+                    notes.add("each row: crossmesh export as a new process into an empty CA folder, then again with the CA there");
+                    metrics.addAll(CaBench.run(java, work.resolve("ca"), options.caSizes(), options.caKeyTypes(), options.quick() ? 1 : 3, log));
+                }
+                case "cli" -> {
+                    notes.add("each command a new JVM, timed by /usr/bin/time; the demo clusters run in a process of their own");
+                    metrics.addAll(CliBench.run(java, work.resolve("cli"), options.cliRuns(), !options.quick(), log));
+                }
+                case "scale" -> {
+                    notes.add("demo API servers in the same JVM; the live view headless (Monocle)");
+                    metrics.addAll(ScaleBench.run(options.scaleClusters(), log));
                 }
                 default -> throw new IllegalArgumentException(part);
             }

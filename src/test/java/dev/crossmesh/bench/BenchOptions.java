@@ -22,9 +22,9 @@ import java.util.Set;
  */
 record BenchOptions(List<String> parts, boolean quick, int startupRuns, int applyRuns, int changes, int watched, Path out, Path compare, String app,
         Path target) {
-    static final List<String> ALL_PARTS = List.of("startup", "render", "apply", "status", "memory");
+    static final List<String> ALL_PARTS = List.of("startup", "render", "apply", "status", "memory", "ca", "cli", "scale");
     static final String USAGE = String.join("\n",
-            "usage: Bench [--parts startup,render,apply,status,memory] [--runs N] [--apply-runs N] [--changes N] [--watched N]",
+            "usage: Bench [--parts startup,render,apply,status,memory,ca,cli,scale] [--runs N] [--apply-runs N] [--changes N] [--watched N]",
             "             [--out FILE] [--compare FILE] [--app auto|jar|classes] [--target DIR] [--quick]",
             "  --parts       which parts to run (default all)",
             "  --runs        start-up runs of the wizard and of the minimal window, after one discarded pair (default 7)",
@@ -94,6 +94,23 @@ record BenchOptions(List<String> parts, boolean quick, int startupRuns, int appl
 
     int[] applySizes() {
         return quick ? new int[] {2} : new int[] {2, 10};
+    }
+
+    int[] caSizes() {
+        return quick ? new int[] {3} : CaBench.SIZES;
+    }
+
+    /** EC P-256 only in a quick round: an RSA 4096 CA takes seconds even for 3 clusters. */
+    String[] caKeyTypes() {
+        return quick ? new String[] {"ec-p256"} : CaBench.KEY_TYPES;
+    }
+
+    int cliRuns() {
+        return quick ? 1 : 5;
+    }
+
+    int scaleClusters() {
+        return quick ? 3 : ScaleBench.CLUSTERS;
     }
 
     int[] statusSizes() {

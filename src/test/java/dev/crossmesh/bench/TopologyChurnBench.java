@@ -349,7 +349,7 @@ public final class TopologyChurnBench {
         }
     }
 
-    private static void headless() {
+    static void headless() {
         setIfAbsent("glass.platform", "Monocle");
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
@@ -369,14 +369,14 @@ public final class TopologyChurnBench {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static void onFx(Runnable r) throws Exception {
+    static void onFx(Runnable r) throws Exception {
         onFxGet(() -> {
             r.run();
             return null;
         });
     }
 
-    private static <T> T onFxGet(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T onFxGet(java.util.concurrent.Callable<T> c) throws Exception {
         java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(c);
         Platform.runLater(task);
         return task.get(30, TimeUnit.SECONDS);

@@ -61,6 +61,29 @@ class StatusMonitorTest {
     }
 
     @Test
+    void aOneShotStatusListsOnceAndShowsWhatTheWatchShows() throws Exception {
+        MeshStatus watched = snapshots.awaitHealthy();
+        MeshStatus once = StatusMonitor.once(mesh.plan, mesh.clients, Duration.ofSeconds(20));
+        assertTrue(once.healthy(), once.findings().toString());
+        for (ClusterStatus c : watched.clusters()) {
+            ClusterStatus listed = once.cluster(c.name()).orElseThrow();
+            assertEquals(ConnectionState.SYNCED, listed.state());
+            // everything but when the gateway was probed and when the cluster last changed
+            assertEquals(withoutTimes(c), withoutTimes(listed));
+        }
+
+        // a finding shows in the one-shot status as in the watch: same objects, same checks
+        mesh.admin("cluster-1").secrets().inNamespace(NS).withName("istio-remote-secret-cluster-2").delete();
+        MeshStatus broken = StatusMonitor.once(mesh.plan, mesh.clients, Duration.ofSeconds(20));
+        assertFalse(broken.healthy());
+        assertTrue(broken.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR && f.message().contains("cluster-2")), broken.findings().toString());
+    }
+
+    private static String withoutTimes(ClusterStatus c) {
+        return c.toString().replaceAll("\\b(at|lastChange)=[0-9T:.Z-]+", "$1=*");
+    }
+
+    @Test
     void healthyMeshShowsEverythingAndNoFindings() throws Exception {
         MeshStatus s = snapshots.awaitHealthy();
         assertEquals("mesh1", s.meshId());

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.crossmesh.AppDirs;
+import dev.crossmesh.certs.CaKeys;
 import dev.crossmesh.certs.CertStore;
 import dev.crossmesh.certs.KeyType;
+import dev.crossmesh.plan.CaMode;
 import dev.crossmesh.plan.ClusterCerts;
+import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.MeshPlan;
 
 /**
@@ -19,6 +22,15 @@ public interface MeshCaProvider {
 
     /** Blocking (a new RSA-4096 root takes seconds): loads the mesh CA, making what is missing. */
     Map<String, ClusterCerts> certificates(MeshPlan plan, KeyType keyType) throws IOException;
+
+    /**
+     * Starts making, on every core, the keys the plan's mesh CA still lacks, and returns at once: the wizard calls it
+     * as soon as the plan names its mesh, so that the Preview finds the keys made. Nothing is written until
+     * {@link #certificates}.
+     */
+    default CaKeys.Preparation prepare(MeshPlan plan, KeyType keyType) {
+        return new CaKeys.Preparation(keyType, java.util.List.of());
+    }
 
     /** Where the plan's mesh CA lives. */
     Path folder(MeshPlan plan);
@@ -32,6 +44,14 @@ public interface MeshCaProvider {
             @Override
             public Map<String, ClusterCerts> certificates(MeshPlan plan, KeyType keyType) throws IOException {
                 return CertStore.forPlan(plan, folder(plan), keyType);
+            }
+
+            @Override
+            public CaKeys.Preparation prepare(MeshPlan plan, KeyType keyType) {
+                if (plan.ca() != CaMode.SHARED_ROOT || plan.meshId() == null || plan.meshId().isBlank()) {
+                    return MeshCaProvider.super.prepare(plan, keyType);
+                }
+                return CaKeys.prepareFor(folder(plan), plan.clusters().stream().map(ClusterSpec::name).toList(), keyType);
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.crossmesh.ui.preview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,11 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
                     }
                 });
             }
+            caProvider.prepare(plan, type).await(Duration.ofMillis(500), (done, total) -> executor.onUiThread(() -> {
+                if (run == sequence) {
+                    status.set("Making the mesh CA (" + type.id() + ") in " + caProvider.folder(plan) + ": " + done + " of " + total + " keys made…");
+                }
+            }));
             Map<String, ClusterCerts> certs = caProvider.certificates(plan, type);
             return new Rendering(plan, certs, ManifestRenderer.render(plan, certs));
         }, result -> {
@@ -348,6 +354,10 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
 
     private void planChanged() {
         stale = true;
+        // the keys of a new mesh CA take seconds each: make them while the user is still on the earlier steps
+        MeshPlan plan = planModel.plan();
+        KeyType type = keyType.getValue();
+        executor.run(() -> caProvider.prepare(plan, type), keys -> { }, failure -> { });
         if (active) {
             prepare();
         }
