@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fabric8.kubernetes.client.Config;
@@ -35,6 +37,11 @@ public final class ClusterClients implements AutoCloseable {
     /** Vert.x reads this when it starts: the JDK's resolver then finds hosts as every other program does (/etc/hosts, the OS's DNS). */
     private static final String DISABLE_DNS_RESOLVER = "vertx.disableDnsResolver";
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Event loops for every cluster's connections: what 2 cores can run; the calls are I/O, not computation. */
+    private static final int EVENT_LOOPS = Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final int BLOCKING_THREADS = 2;
+    /** How long an idle task thread stays: the bursts (connecting, a re-list) are seconds apart, the quiet hours long. */
+    private static final long TASK_THREAD_IDLE_SECONDS = 10;
 
     private final Kubeconfigs kubeconfigs;
     private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
@@ -101,7 +108,10 @@ public final class ClusterClients implements AutoCloseable {
         String before = System.getProperty(DISABLE_DNS_RESOLVER);
         System.setProperty(DISABLE_DNS_RESOLVER, "true");
         try {
-            return Vertx.vertx(new VertxOptions().setUseDaemonThread(true)
+            // Vert.x's defaults are sized for servers (20 worker and 20 internal blocking threads, kept for good):
+            // the JDK resolver's lookups alone filled all 20 internal ones while 10 clusters connected
+            return Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setEventLoopPoolSize(EVENT_LOOPS)
+                    .setWorkerPoolSize(BLOCKING_THREADS).setInternalBlockingPoolSize(BLOCKING_THREADS)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         } finally {
             if (before == null) {
@@ -112,11 +122,14 @@ public final class ClusterClients implements AutoCloseable {
         }
     }
 
-    /** Threads come when work does and go after a minute idle, as in fabric8's own pool per client. */
+    /**
+     * Threads come when work does, as in fabric8's own pool per client (informers' handlers may block, so the pool is
+     * not bounded), and go after a few seconds idle instead of a minute, so a settled watch holds few of them.
+     */
     private static ExecutorService newTaskPool() {
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, TASK_THREAD_IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "crossmesh-kube-" + pool + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,7 +104,8 @@ public final class StatusMonitor implements AutoCloseable {
      * Makes clients and (re)starts informers, which may read files or run credential plugins: kept off the scheduler.
      * Clusters connect in parallel: starting an informer does blocking work, and one slow cluster must not hold up the rest.
      */
-    private final ExecutorService connector = Executors.newCachedThreadPool(daemon("crossmesh-status-connect"));
+    private final ExecutorService connector = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            daemon("crossmesh-status-connect"));
     private final GatewayProber prober;
     private final ClusterzPoller clusterz;
     private final AtomicBoolean scheduled = new AtomicBoolean();
