@@ -94,8 +94,11 @@ jpackage_args() { # modules -> the jpackage arguments in $args
     --description "$description" --copyright "crossmesh authors"
     --main-jar crossmesh.jar --main-class "$main_class"
     --add-modules "$1"
-    --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands"
-    --java-options "-Xss1m" --java-options "-XX:+UseSerialGC")
+    --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands")
+  local option
+  while IFS= read -r option; do
+    case "$option" in ''|'#'*) ;; *) args+=(--java-options "$option") ;; esac
+  done < installer/jvm-options
   # jpackage takes a licence only for installers
   [ "$type" = app-image ] || args+=(--license-file LICENSE)
   case "$target_os" in

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -47,6 +48,11 @@ public final class ClusterClients implements AutoCloseable {
     private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
     private Vertx vertx;
     private ExecutorService tasks;
+    /**
+     * One JSON mapper for every cluster's client: fabric8 otherwise gives each client its own, and each caches its own
+     * deserializers for the model classes (about 4 MB of Jackson introspection per cluster watched).
+     */
+    private KubernetesSerialization serialization;
 
     public ClusterClients(Kubeconfigs kubeconfigs) {
         this.kubeconfigs = kubeconfigs;
@@ -72,9 +78,10 @@ public final class ClusterClients implements AutoCloseable {
             if (vertx == null) {
                 vertx = newVertx();
                 tasks = newTaskPool();
+                serialization = new KubernetesSerialization();
             }
             client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new Vertx5HttpClientFactory(vertx))
-                    .withTaskExecutor(tasks).build();
+                    .withTaskExecutor(tasks).withKubernetesSerialization(serialization).build();
         }
         KubernetesClient raced = clients.putIfAbsent(context, client);
         if (raced != null) {

@@ -68,7 +68,7 @@ final class ClusterzPoller implements AutoCloseable {
     private final long intervalMillis;
     private final Consumer<String> onChange;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(StatusMonitor.daemon("crossmesh-clusterz"));
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(2, StatusMonitor.daemon("crossmesh-clusterz-http"));
+    private final ExecutorService httpThreads = StatusMonitor.idling(2, "crossmesh-clusterz-http");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();

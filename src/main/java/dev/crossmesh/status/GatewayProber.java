@@ -47,7 +47,8 @@ final class GatewayProber implements AutoCloseable {
         this.clock = clock;
         this.onChange = onChange;
         this.timer = Executors.newSingleThreadScheduledExecutor(StatusMonitor.daemon("crossmesh-probe-timer"));
-        this.httpThreads = Executors.newFixedThreadPool(2, StatusMonitor.daemon("crossmesh-probe"));
+        // sendAsync: the thread only completes answers, so one is enough
+        this.httpThreads = StatusMonitor.idling(1, "crossmesh-probe");
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
     }

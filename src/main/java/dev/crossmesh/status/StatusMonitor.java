@@ -339,6 +339,14 @@ public final class StatusMonitor implements AutoCloseable {
     }
 
     /** Threads of the monitor and its probes: daemons, so that a status left open never keeps the JVM alive. */
+    /** A pool of at most {@code threads} daemon threads that go when idle for seconds: probes come in bursts. */
+    static ExecutorService idling(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemon(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);

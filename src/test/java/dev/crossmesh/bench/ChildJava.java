@@ -22,6 +22,21 @@ import java.util.stream.Stream;
  * @param classpath the child's class path
  */
 record ChildJava(String mode, List<String> classpath) {
+    /**
+     * The installed launcher's JVM options (installer/jvm-options), which every measured process runs with: the
+     * numbers are those of crossmesh as installed, and the minimal window gets them too, so that the ratios compare
+     * like with like.
+     */
+    static final List<String> LAUNCHER_OPTIONS = launcherOptions(Path.of("installer", "jvm-options"));
+
+    static List<String> launcherOptions(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the benchmark runs from the project folder, which has " + file, e);
+        }
+    }
+
     /** Headless JavaFX as in the surefire settings: Monocle's headless screen and the software renderer. */
     static final List<String> HEADLESS_FX = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw");
 
@@ -76,6 +91,7 @@ record ChildJava(String mode, List<String> classpath) {
     ProcessBuilder command(List<String> jvmArgs, String mainClass, List<String> args, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAUNCHER_OPTIONS);
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));

@@ -144,6 +144,16 @@ class BuildScriptTest {
     }
 
     @Test
+    void theLauncherGetsEveryOptionOfTheJvmOptionsFile() throws Exception {
+        List<String> expected = Files.readAllLines(Path.of("installer/jvm-options")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertTrue(expected.contains("-XX:+UseSerialGC"), "installer/jvm-options: " + expected);
+        Result result = run(Map.of(), SCRIPT.toString(), "--print-only", "deb");
+        assertEquals(0, result.code(), result.err());
+        assertEquals(expected, optionsOf(result.out(), Os.LINUX, "deb").get("--java-options"));
+    }
+
+    @Test
     void helpPrintsTheUsage() throws Exception {
         Result result = run(Map.of(), SCRIPT.toString(), "--help");
         assertEquals(0, result.code());
@@ -292,6 +302,7 @@ class BuildScriptTest {
     private static Path projectWithVersion(Path project, String version) throws IOException {
         Files.createDirectories(project.resolve("installer"));
         Path script = Files.copy(SCRIPT, project.resolve("installer/build.sh"));
+        Files.copy(Path.of("installer/jvm-options"), project.resolve("installer/jvm-options"));
         String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
         String changed = pom.replaceFirst("(?m)^  <version>[^<]*</version>", "  <version>" + version + "</version>");
         assertFalse(changed.equals(pom) && !version.equals(pomVersion), "pom.xml's <version> line moved");
