@@ -97,7 +97,9 @@ public final class Bench {
                 }
                 case "scale" -> {
                     notes.add("demo API servers in the same JVM; the live view headless (Monocle)");
-                    metrics.addAll(ScaleBench.run(options.scaleClusters(), log));
+                    for (int clusters : options.scaleClusters()) {
+                        metrics.addAll(ScaleBench.run(clusters, log));
+                    }
                 }
                 default -> throw new IllegalArgumentException(part);
             }

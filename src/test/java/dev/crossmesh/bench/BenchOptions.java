@@ -109,8 +109,8 @@ record BenchOptions(List<String> parts, boolean quick, int startupRuns, int appl
         return quick ? 1 : 5;
     }
 
-    int scaleClusters() {
-        return quick ? 3 : ScaleBench.CLUSTERS;
+    int[] scaleClusters() {
+        return quick ? new int[] {3} : ScaleBench.CLUSTERS;
     }
 
     int[] statusSizes() {

@@ -24,16 +24,16 @@ import dev.crossmesh.status.StatusMonitor;
 import dev.crossmesh.ui.topology.LivePane;
 
 /**
- * Scale: a multi-primary plan over 20 demo API servers in this JVM (380 remote secrets, one per ordered pair of
- * clusters): the first apply's wall time and API requests, then a status monitor watching all of them, as the live
+ * Scale: a multi-primary plan over 20, then 50 demo API servers in this JVM (380 and 2,450 remote secrets, one per ordered
+ * pair of clusters): the first apply's wall time and API requests, then a status monitor watching all of them, as the live
  * view does, shown in the live view (headless, Monocle): time and requests until every cluster is synced, what the
  * process holds (the servers included: they run in this JVM), and the longest the FX thread went without a frame
  * (pulse to pulse, an animation asking for one every pulse) and the longest a {@code runLater} waited, from the live
  * view's opening until 5 s after the status settled.
  */
 final class ScaleBench {
-    /** The demo clusters have one region each, and there are 20 regions ({@code DemoRegions}): 50 needs more of them. */
-    static final int CLUSTERS = 20;
+    /** Two sizes, so that the growth shows: requests and time per remote secret should not rise from one to the other. */
+    static final int[] CLUSTERS = {20, 50};
 
     private ScaleBench() {
     }
@@ -56,6 +56,8 @@ final class ScaleBench {
             metrics.add(Metric.lower(key + ".apply_requests", "scale", what + ": first apply, requests", applyRequests, "requests"));
             metrics.add(Metric.lower(key + ".apply_requests_per_secret", "scale", what + ": first apply, requests per remote secret",
                     applyRequests / (double) secrets, "requests"));
+            metrics.add(Metric.lower(key + ".apply_ms_per_secret", "scale", what + ": first apply, ms per remote secret",
+                    applyMillis / secrets, "ms"));
 
             startFx();
             long r1 = mesh.requests();
@@ -97,6 +99,8 @@ final class ScaleBench {
                         watchMillis, watchRequests, window.maxGapNanos() / 1e6, ping.maxWait.get() / 1e6, after.toLine(), before.toLine(), Machine.loadAverage());
                 metrics.add(Metric.lower(key + ".watch_settled_ms", "scale", what + ": status monitor start to every cluster synced", watchMillis, "ms"));
                 metrics.add(Metric.lower(key + ".watch_requests", "scale", what + ": requests until then", watchRequests, "requests"));
+                metrics.add(Metric.lower(key + ".watch_requests_per_secret", "scale", what + ": requests until then, per remote secret",
+                        watchRequests / (double) (clusters * (clusters - 1)), "requests"));
                 metrics.add(Metric.info(key + ".synced", "scale", what + ": clusters synced", synced, "count"));
                 metrics.add(Metric.info(key + ".remote_secrets_seen", "scale", what + ": remote secrets the status shows", seen, "count"));
                 metrics.add(Metric.lower(key + ".fx_max_gap_ms", "scale", what + ": live view, longest gap between frames", window.maxGapNanos() / 1e6, "ms"));
