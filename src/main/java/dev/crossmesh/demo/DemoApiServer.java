@@ -128,9 +128,22 @@ public final class DemoApiServer implements AutoCloseable, TrafficCluster {
         dispatcher.carry(name, traffic);
     }
 
-    /** Makes SelfSubjectAccessReviews answer "not allowed" for a verb on a resource, e.g. ("create", "secrets"). */
+    /**
+     * For tests of missing permissions: the kubeconfig's admin may no longer do a verb on a resource, e.g. ("create", "secrets"):
+     * its SelfSubjectAccessReviews say no and its requests get 403. {@link #adminClient()} is not affected.
+     */
     public void deny(String verb, String resource) {
         dispatcher.deny(verb, resource);
+    }
+
+    /** The bearer token of the demo kubeconfig's admin user ({@code system:masters}); every other token but a service account's gets 401. */
+    public String adminToken() {
+        return dispatcher.access().adminToken();
+    }
+
+    /** What signs this cluster's service-account tokens, for its token controller. */
+    dev.crossmesh.demo.auth.ServiceAccountTokens serviceAccountTokens() {
+        return dispatcher.access().tokens();
     }
 
     /**

@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.crossmesh.demo.auth.ApiAccess;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -27,8 +26,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * fabric8's CRUD mock with the few API-server behaviours crossmesh relies on and the mock lacks:
- * server-side dry-run ({@code dryRun=All} changes nothing), SelfSubjectAccessReview (a demo cluster allows
- * everything unless a test denies it), a PUT that leaves {@code status} alone (as the status subresource of a real
+ * authentication and RBAC authorization in front of everything ({@link ApiAccess}, which also answers the self-reviews),
+ * server-side dry-run ({@code dryRun=All} changes nothing), a PUT that leaves {@code status} alone (as the status subresource of a real
  * API server does: re-applying a Service must not drop its load-balancer address), and discovery of every served
  * version of a CRD (the mock only knows the storage version, so {@code networking.istio.io/v1alpha3} Gateways would
  * be unknown next to v1), and the discovery documents kubectl reads ({@link DemoDiscovery}; answered before expectations).
@@ -39,7 +38,7 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
     private final Map<ServerRequest, Queue<ServerResponse>> responses;
     private volatile String versionJson = "{}";
     private volatile String serverAddress = "127.0.0.1";
-    private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final ApiAccess access = new ApiAccess(INTERNAL_TOKEN, this::storedJson);
     private volatile MeshTraffic traffic;
     private volatile String cluster = "";
 
@@ -85,6 +84,10 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (!("Bearer " + INTERNAL_TOKEN).equals(request.getHeader("Authorization"))) {
             requests.incrementAndGet();
         }
+        Optional<MockResponse> refusedOrAnswered = access.answer(request);
+        if (refusedOrAnswered.isPresent()) {
+            return refusedOrAnswered.get();
+        }
         String path = request.getPath();
         if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) {
             Optional<OwnedWrites.Target> target = OwnedWrites.target(path);
@@ -94,9 +97,6 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
         if (path.contains("dryRun=All") && request.method() != HttpMethod.GET) {
             return dryRun(request);
-        }
-        if (request.method() == HttpMethod.POST && path.startsWith("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")) {
-            return accessReview(request);
         }
         if (traffic != null && request.method() != HttpMethod.GET) {
             traffic.changed();
@@ -256,19 +256,19 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
                 Headers.builder().build(), new Buffer()));
     }
 
-    /** Denies "verb resource" pairs such as "create secrets", for tests of missing permissions. */
+    /** For tests: the kubeconfig's admin may no longer do "verb resource", e.g. "create secrets" ({@link ApiAccess#deny}). */
     void deny(String verb, String resource) {
-        denied.add(verb + " " + resource);
+        access.deny(verb, resource);
     }
 
-    @SuppressWarnings("unchecked")
-    private MockResponse accessReview(RecordedRequest request) {
-        Map<String, Object> review = Serialization.unmarshal(request.getUtf8Body(), Map.class);
-        Map<String, Object> attributes = (Map<String, Object>) ((Map<String, Object>) review.getOrDefault("spec", Map.of()))
-                .getOrDefault("resourceAttributes", Map.of());
-        boolean allowed = !denied.contains(attributes.get("verb") + " " + attributes.get("resource"));
-        review.put("status", Map.of("allowed", allowed, "reason", allowed ? "demo cluster: allowed" : "demo cluster: denied for this test"));
-        return new MockResponse().setResponseCode(201).setBody(Serialization.asJson(review));
+    ApiAccess access() {
+        return access;
+    }
+
+    /** The JSON the store answers a GET of the path with, or null when it has nothing there. */
+    private String storedJson(String path) {
+        MockResponse stored = get(path);
+        return stored.code() == 200 ? utf8(stored.getBody()) : null;
     }
 
     private static MockResponse status(int code, String reason, String message) {

@@ -19,7 +19,10 @@ import dev.crossmesh.kube.KubeconfigException;
 import dev.crossmesh.kube.Kubeconfigs;
 import dev.crossmesh.render.KubeYaml;
 
-/** Writes the kubeconfig of the demo clusters: one context per cluster, each cluster marked as a demo. */
+/**
+ * Writes the kubeconfig of the demo clusters: one context per cluster, each cluster marked as a demo, each user the
+ * cluster's admin with that cluster's own token (a demo API server refuses requests without it).
+ */
 public final class DemoKubeconfig {
     private DemoKubeconfig() {
     }
@@ -37,7 +40,7 @@ public final class DemoKubeconfig {
                     "extension", Map.of("cluster", s.name(), "note", "crossmesh demo cluster, not a real Kubernetes cluster"))));
             clusters.add(Map.of("name", s.name(), "cluster", cluster));
             contexts.add(Map.of("name", s.name(), "context", Map.of("cluster", s.name(), "user", s.name() + "-admin")));
-            users.add(Map.of("name", s.name() + "-admin", "user", Map.of("token", "demo-admin")));
+            users.add(Map.of("name", s.name() + "-admin", "user", Map.of("token", s.adminToken())));
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");

@@ -1,24 +1,27 @@
 package dev.crossmesh.demo;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 /**
  * What Kubernetes' token controller does: fills {@code kubernetes.io/service-account-token} Secrets with a
- * token, the cluster's CA certificate and the namespace, shortly after they are created.
+ * token, the cluster's CA certificate and the namespace, shortly after they are created. The token is one the cluster
+ * signed for the service account the Secret's {@code kubernetes.io/service-account.name} annotation names: the API
+ * server takes it while that Secret holds it and that service account exists, and authorizes it by RBAC.
  */
 final class TokenController implements AutoCloseable {
     static final String TOKEN_TYPE = "kubernetes.io/service-account-token";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String SERVICE_ACCOUNT_NAME = "kubernetes.io/service-account.name";
+    static final String SERVICE_ACCOUNT_UID = "kubernetes.io/service-account.uid";
 
     private final DemoApiServer server;
     private SharedIndexInformer<Secret> informer;
@@ -55,20 +58,40 @@ final class TokenController implements AutoCloseable {
         if (!TOKEN_TYPE.equals(secret.getType()) || (secret.getData() != null && secret.getData().containsKey("token"))) {
             return;
         }
-        byte[] token = new byte[32];
-        RANDOM.nextBytes(token);
+        String namespace = secret.getMetadata().getNamespace();
+        Map<String, String> annotations = secret.getMetadata().getAnnotations() == null ? Map.of() : secret.getMetadata().getAnnotations();
+        String account = annotations.getOrDefault(SERVICE_ACCOUNT_NAME, "");
+        String uid = serviceAccountUid(namespace, account);
         Map<String, String> data = new HashMap<>();
-        data.put("token", b64("demo-" + Base64.getUrlEncoder().withoutPadding().encodeToString(token)));
+        data.put("token", b64(server.serviceAccountTokens().legacy(namespace, account, uid, secret.getMetadata().getName())));
         data.put("ca.crt", b64(server.certificatePem()));
         data.put("namespace", b64(secret.getMetadata().getNamespace()));
         try {
             server.adminClient().secrets().inNamespace(secret.getMetadata().getNamespace()).withName(secret.getMetadata().getName())
                     .edit(s -> {
                         s.setData(data);
+                        if (!uid.isEmpty()) {
+                            s.getMetadata().setAnnotations(new HashMap<>(s.getMetadata().getAnnotations() == null ? Map.of()
+                                    : s.getMetadata().getAnnotations()));
+                            s.getMetadata().getAnnotations().put(SERVICE_ACCOUNT_UID, uid);
+                        }
                         return s;
                     });
         } catch (RuntimeException e) {
             // the Secret went away or the server stopped; a later event retries
+        }
+    }
+
+    /** The service account's uid, which the token carries so that a service account made again does not take it over; "" when unknown. */
+    private String serviceAccountUid(String namespace, String account) {
+        if (account.isEmpty()) {
+            return "";
+        }
+        try {
+            ServiceAccount sa = server.adminClient().serviceAccounts().inNamespace(namespace).withName(account).get();
+            return sa == null || sa.getMetadata().getUid() == null ? "" : sa.getMetadata().getUid();
+        } catch (RuntimeException e) {
+            return ""; // the server stopped: the token still names the account
         }
     }
 
