@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 class DemoCommand implements Callable<Integer> {
     static final int MIN_CLUSTERS = 2;
 
-    @Option(names = "--clusters", paramLabel = "N", defaultValue = "2", description = "how many clusters, 2 to 20 (default 2)")
+    @Option(names = "--clusters", paramLabel = "N", defaultValue = "2", description = "how many clusters, 2 to 50 (default 2)")
     int clusters;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",

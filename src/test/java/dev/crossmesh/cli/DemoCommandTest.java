@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.crossmesh.GuiRequest;
+import dev.crossmesh.demo.DemoClusters;
 import dev.crossmesh.kube.KubeContext;
 import dev.crossmesh.kube.Kubeconfigs;
 
@@ -116,8 +117,9 @@ class DemoCommandTest {
     @Test
     void badArgumentsAreExitTwoWithAMessageThatSaysWhatToDo(@TempDir Path dir) throws Exception {
         String k = dir.resolve("k").toString();
-        assertUsage("--clusters 1: a demo mesh has 2 to 20 clusters", "demo", "--headless", "--clusters", "1", "--kubeconfig", k);
-        assertUsage("--clusters 21", "demo", "--headless", "--clusters", "21", "--kubeconfig", k);
+        assertUsage("--clusters 1: a demo mesh has 2 to " + DemoClusters.MAX_CLUSTERS + " clusters", "demo", "--headless", "--clusters", "1", "--kubeconfig", k);
+        String tooMany = String.valueOf(DemoClusters.MAX_CLUSTERS + 1);
+        assertUsage("--clusters " + tooMany, "demo", "--headless", "--clusters", tooMany, "--kubeconfig", k);
         assertUsage("the demo never writes it", "demo", "--headless", "--kubeconfig",
                 Path.of(System.getProperty("user.home"), ".kube", "config").toString());
         assertUsage("expected CLUSTER@SECONDS[+SECONDS]", "demo", "--headless", "--kubeconfig", k, "--offline", "2-30");
