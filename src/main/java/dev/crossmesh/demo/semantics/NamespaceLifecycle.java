@@ -70,10 +70,20 @@ public final class NamespaceLifecycle {
         return Optional.empty();
     }
 
-    /** The namespace as its deletion leaves it until it is empty. */
+    /**
+     * The namespace as its deletion leaves it until it is empty. It also carries the {@code kubernetes} finalizer in
+     * its metadata (a real one has it in spec only) because the mock drops an object marked for deletion at once
+     * unless metadata.finalizers holds something.
+     */
     static Map<String, Object> terminating(Map<String, Object> namespace, Instant now) {
         Map<String, Object> copy = Json.copyObject(namespace);
         Json.objectAt(copy, "metadata").putIfAbsent("deletionTimestamp", KubeletStatus.time(now));
+        List<Object> finalizers = Json.list(Json.at(copy, "metadata", "finalizers"));
+        if (finalizers == null || !finalizers.contains(FINALIZER)) {
+            List<Object> with = finalizers == null ? new ArrayList<>() : new ArrayList<>(finalizers);
+            with.add(FINALIZER);
+            Json.objectAt(copy, "metadata").put("finalizers", with);
+        }
         Json.objectAt(copy, "metadata").put("deletionGracePeriodSeconds", 0L);
         Json.objectAt(copy, "status").put("phase", "Terminating");
         return copy;
@@ -100,6 +110,24 @@ public final class NamespaceLifecycle {
         return stored;
     }
 
+    /** What the namespace controller does last: drops its finalizer, and the namespace goes with it. */
+    private void finish(String namespace) {
+        Map<String, Object> ns = store.read(PATH + namespace);
+        if (ns == null) {
+            return;
+        }
+        List<Object> finalizers = Json.list(Json.at(ns, "metadata", "finalizers"));
+        if (finalizers != null) {
+            List<Object> rest = new ArrayList<>(finalizers);
+            rest.remove(FINALIZER);
+            Json.objectAt(ns, "metadata").put("finalizers", rest);
+        }
+        Json.objectAt(ns, "spec").put("finalizers", new ArrayList<>());
+        Json.objectAt(ns, "metadata").remove("resourceVersion");
+        store.send("PUT", PATH + namespace, ns); // marked for deletion with no finalizer left: the store drops it
+        store.send("DELETE", PATH + namespace, null);
+    }
+
     /** One pass of the namespace controller: delete what is left, and the namespace once nothing is. */
     private void sweep(String namespace, int round) {
         boolean left = false;
@@ -119,7 +147,7 @@ public final class NamespaceLifecycle {
                 }
             }
             if (!left || round >= MAX_SWEEPS) {
-                store.send("DELETE", PATH + namespace, null);
+                finish(namespace);
                 return;
             }
         } catch (RuntimeException e) {
