@@ -18,6 +18,7 @@ import dev.crossmesh.demo.fields.MergePatch;
 import dev.crossmesh.demo.fields.SchemaType;
 import dev.crossmesh.demo.fields.StrategicMergePatch;
 import dev.crossmesh.demo.semantics.NamespaceLifecycle;
+import dev.crossmesh.demo.semantics.ObjectNames;
 
 /**
  * Writes as kube-apiserver makes them, in front of the CRUD mock: server-side apply, the three other patch types
@@ -164,6 +165,12 @@ final class OwnedWrites {
         }
         if (live != null && scope != FieldManager.Scope.WHOLE) {
             keepOtherPart(result, live, scope);
+        }
+        if (live == null && target.type().builtIn()) {
+            Optional<Map<String, Object>> badName = ObjectNames.refusal(target.type().group(), target.type().plural(), target.type().qualifiedKind(), result);
+            if (badName.isPresent()) {
+                return new Outcome.Answer(422, badName.get());
+            }
         }
         if (live == null && target.namespace() != null) {
             Optional<Map<String, Object>> refused = NamespaceLifecycle.refusal(target.namespace(), stored);

@@ -323,6 +323,22 @@ class KubectlWritesTest {
     }
 
     @Test
+    void aNameTheApiRefusesIs422AndStoresNothing() {
+        var cms = client.configMaps().inNamespace("default");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                () -> cms.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("Not_A_Name").endMetadata()
+                        .build()).dryRun().create());
+        assertEquals(422, refused.getCode());
+        assertTrue(refused.getStatus().getMessage().startsWith("ConfigMap \"Not_A_Name\" is invalid: metadata.name: Invalid value"),
+                refused.getStatus().getMessage());
+        var service = org.junit.jupiter.api.Assertions.assertThrows(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                () -> client.services().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata()
+                        .withName("1web").endMetadata().withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create());
+        assertEquals(422, service.getCode(), "a Service's name is a DNS-1035 label");
+        assertNull(client.services().inNamespace("default").withName("1web").get());
+    }
+
+    @Test
     void scaleIsASubresourceOfItsOwn() {
         client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("scale").endMetadata()
                 .build()).create();
