@@ -241,25 +241,36 @@ class KubectlWritesTest {
     }
 
     @Test
-    void aNamespaceTerminatesRefusesNewContentThenGoes() {
+    void aNamespaceTerminatesWhileItsContentWaitsForFinalizersThenGoes() {
         String ns = "terminating";
         client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
                 .create();
         assertEquals(List.of("kubernetes"), client.namespaces().withName(ns).get().getSpec().getFinalizers());
-        client.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("a")
+        var cms = client.configMaps().inNamespace(ns);
+        cms.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("plain").endMetadata().build()).create();
+        cms.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("held").addToFinalizers("example.com/hold")
                 .endMetadata().build()).create();
         client.namespaces().withName(ns).delete();
+
         var terminating = client.namespaces().withName(ns).get();
-        if (terminating != null) { // the namespace controller may already have finished
-            assertEquals("Terminating", terminating.getStatus().getPhase());
-            assertNotNull(terminating.getMetadata().getDeletionTimestamp());
-        }
-        Await.until("namespace gone", () -> client.namespaces().withName(ns).get(), n -> n == null);
-        assertEquals(List.of(), client.configMaps().inNamespace(ns).list().getItems());
+        assertEquals("Terminating", terminating.getStatus().getPhase());
+        assertNotNull(terminating.getMetadata().getDeletionTimestamp());
+        assertNull(cms.withName("plain").get(), "content without finalizers goes at once");
+        assertNotNull(cms.withName("held").get().getMetadata().getDeletionTimestamp(), "content with a finalizer waits, marked");
         var refused = org.junit.jupiter.api.Assertions.assertThrows(io.fabric8.kubernetes.client.KubernetesClientException.class,
-                () -> client.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-                        .withName("b").endMetadata().build()).create());
-        assertEquals(404, refused.getCode(), "no content in a namespace that does not exist");
+                () -> cms.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("new").endMetadata().build())
+                        .create());
+        assertEquals(403, refused.getCode(), "no new content in a terminating namespace");
+        assertTrue(refused.getStatus().getMessage().contains("because it is being terminated"), refused.getStatus().getMessage());
+
+        cms.withName("held").edit(cm -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(cm).editMetadata().withFinalizers(List.of())
+                .endMetadata().build());
+        Await.until("namespace gone once its content is", () -> client.namespaces().withName(ns).get(), n -> n == null);
+        assertEquals(List.of(), cms.list().getItems());
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                () -> cms.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("b").endMetadata().build())
+                        .create());
+        assertEquals(404, missing.getCode(), "no content in a namespace that does not exist");
     }
 
     @Test

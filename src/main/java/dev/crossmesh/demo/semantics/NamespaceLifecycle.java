@@ -23,7 +23,6 @@ public final class NamespaceLifecycle {
     static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
     private static final String PATH = "/api/v1/namespaces/";
     private static final Duration SWEEP = Duration.ofMillis(150);
-    private static final int MAX_SWEEPS = 40;
 
     private final ObjectStore store;
     private final ScheduledThreadPoolExecutor controller;
@@ -106,24 +105,44 @@ public final class NamespaceLifecycle {
         if (stored.code() / 100 != 2) {
             return stored;
         }
-        if (isEmpty(name)) {
-            // the controller's first pass over an empty namespace takes milliseconds: it is gone by the time the client looks
-            finish(name);
-        } else {
-            controller.schedule(() -> sweep(name, 0), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        // the controller's first pass runs at once (on an idle cluster it takes milliseconds): what has no finalizer goes
+        // now, and a namespace with nothing left goes with it; content that waits for its finalizers keeps it Terminating
+        sweep(name);
         return stored;
     }
 
-    private boolean isEmpty(String namespace) {
-        for (ObjectStore.Collection c : store.namespacedCollections()) {
-            Map<String, Object> list = store.read(c.in(namespace));
-            List<Object> items = list == null ? null : Json.list(list.get("items"));
-            if (items != null && !items.isEmpty()) {
-                return false;
+    /** One pass of the namespace controller: delete what is left, and the namespace once nothing is. */
+    private void sweep(String namespace) {
+        try {
+            if (store.read(PATH + namespace) == null) {
+                return; // finalized by someone else
             }
+            for (ObjectStore.Collection c : store.namespacedCollections()) {
+                for (Object item : items(c.in(namespace))) {
+                    String name = Json.string(item, "metadata", "name");
+                    if (name != null && Json.at(item, "metadata", "deletionTimestamp") == null) {
+                        store.send("DELETE", c.in(namespace) + "/" + name, null);
+                    }
+                }
+            }
+            if (isEmpty(namespace)) {
+                finish(namespace);
+                return;
+            }
+        } catch (RuntimeException e) {
+            // the store went away under us (a stopped cluster): the next pass tries again
         }
-        return true;
+        controller.schedule(() -> sweep(namespace), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private List<Object> items(String collection) {
+        Map<String, Object> list = store.read(collection);
+        List<Object> items = list == null ? null : Json.list(list.get("items"));
+        return items == null ? List.of() : items;
+    }
+
+    private boolean isEmpty(String namespace) {
+        return store.namespacedCollections().stream().allMatch(c -> items(c.in(namespace)).isEmpty());
     }
 
     /** What the namespace controller does last: drops its finalizer, and the namespace goes with it. */
@@ -144,32 +163,4 @@ public final class NamespaceLifecycle {
         store.send("DELETE", PATH + namespace, null);
     }
 
-    /** One pass of the namespace controller: delete what is left, and the namespace once nothing is. */
-    private void sweep(String namespace, int round) {
-        boolean left = false;
-        try {
-            for (ObjectStore.Collection c : store.namespacedCollections()) {
-                Map<String, Object> list = store.read(c.in(namespace));
-                List<Object> items = list == null ? null : Json.list(list.get("items"));
-                if (items == null) {
-                    continue;
-                }
-                for (Object item : items) {
-                    String name = Json.string(item, "metadata", "name");
-                    if (name != null) {
-                        left = true;
-                        store.send("DELETE", c.in(namespace) + "/" + name, null);
-                    }
-                }
-            }
-            if (!left || round >= MAX_SWEEPS) {
-                finish(namespace);
-                return;
-            }
-        } catch (RuntimeException e) {
-            // the store went away under us (a stopped cluster): try again on the next sweep
-        }
-        // controllers may have written in between: look again before the namespace goes
-        controller.schedule(() -> sweep(namespace, round + 1), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-    }
 }
