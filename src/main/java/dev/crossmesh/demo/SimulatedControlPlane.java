@@ -506,7 +506,10 @@ public final class SimulatedControlPlane implements AutoCloseable {
         // pods of Deployments that are gone go with them
         for (Map.Entry<String, List<Pod>> e : podsByOwner.entrySet()) {
             if (!live.contains(e.getKey())) {
-                e.getValue().forEach(p -> delete(client, p));
+                e.getValue().forEach(p -> {
+                    delete(client, p);
+                    recorder.forget(p.getMetadata().getUid());
+                });
                 scaledTo.remove(e.getKey());
                 if (announcedReady.remove(e.getKey()) != null) {
                     emit(DemoEvent.Kind.PODS_REMOVED, "pods of Deployment " + e.getKey() + " removed");
