@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.crossmesh.demo.apiserver.BuiltInResources;
+import dev.crossmesh.demo.apiserver.ResourceType;
 import dev.crossmesh.demo.auth.ApiAccess;
+import dev.crossmesh.demo.semantics.ApiSemantics;
+import dev.crossmesh.demo.semantics.ObjectStore;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -35,6 +39,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 final class DemoDispatcher extends KubernetesMixedDispatcher {
     private final AtomicLong requests = new AtomicLong();
+    private final ApiSemantics semantics;
     private final Map<ServerRequest, Queue<ServerResponse>> responses;
     private volatile String versionJson = "{}";
     private volatile String serverAddress = "127.0.0.1";
@@ -49,6 +54,46 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
     DemoDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         super(responses);
         this.responses = responses;
+        this.semantics = new ApiSemantics(new MockStore());
+    }
+
+    /** The CRUD mock under this dispatcher, for the semantics that read and write it directly. */
+    private final class MockStore implements ObjectStore {
+        @Override
+        public MockResponse send(String method, String path, Object body) {
+            byte[] bytes = body == null ? new byte[0] : dev.crossmesh.demo.fields.Json.write(body);
+            return DemoDispatcher.super.dispatch(new RecordedRequest(method + " " + path + " HTTP/1.1", HttpMethod.valueOf(method), path,
+                    Headers.builder().add("Content-Type", "application/json").build(), new Buffer(bytes)));
+        }
+
+        @Override
+        public List<Collection> namespacedCollections() {
+            List<Collection> all = new java.util.ArrayList<>();
+            for (ResourceType type : BuiltInResources.all()) {
+                if (type.namespaced() && BuiltInResources.stored(type)) {
+                    all.add(new Collection(type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.group() + "/" + type.version(),
+                            type.plural()));
+                }
+            }
+            for (CustomResourceDefinition crd : crds()) {
+                if ("Namespaced".equals(crd.getSpec().getScope())) {
+                    for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
+                        if (Boolean.TRUE.equals(v.getServed())) {
+                            all.add(new Collection("/apis/" + crd.getSpec().getGroup() + "/" + v.getName(), crd.getSpec().getNames().getPlural()));
+                        }
+                    }
+                }
+            }
+            return all;
+        }
+    }
+
+    /** A PATCH sent back through {@link #dispatch} as if the client had sent it, with the client's headers. */
+    private ApiSemantics.Redispatch redispatch(RecordedRequest original) {
+        return (path, contentType, body) -> {
+            Headers.Builder headers = original.getHeaders().newBuilder().removeAll("Content-Length").set("Content-Type", contentType);
+            return dispatch(new RecordedRequest("PATCH " + path + " HTTP/1.1", HttpMethod.PATCH, path, headers.build(), new Buffer(body)));
+        };
     }
 
     /** What {@code /version} and {@code /api} tell clients about the server that uses this dispatcher. */
@@ -93,6 +138,13 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
             Optional<OwnedWrites.Target> target = OwnedWrites.target(path);
             if (target.isPresent() && !hasExpectation(request)) {
                 return owned(request, target.get());
+            }
+        }
+        if (!hasExpectation(request)) {
+            Optional<MockResponse> answered = semantics.answer(request.method().name(), path, request.getHeader("Content-Type"),
+                    request.getBody() == null ? new byte[0] : request.getBody().getBytes(), redispatch(request));
+            if (answered.isPresent()) {
+                return answered.get();
             }
         }
         if (path.contains("dryRun=All") && request.method() != HttpMethod.GET) {

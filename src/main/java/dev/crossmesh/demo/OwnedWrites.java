@@ -17,6 +17,8 @@ import dev.crossmesh.demo.fields.JsonPatch;
 import dev.crossmesh.demo.fields.MergePatch;
 import dev.crossmesh.demo.fields.SchemaType;
 import dev.crossmesh.demo.fields.StrategicMergePatch;
+import dev.crossmesh.demo.semantics.NamespaceLifecycle;
+import dev.crossmesh.demo.semantics.ObjectNames;
 
 /**
  * Writes as kube-apiserver makes them, in front of the CRUD mock: server-side apply, the three other patch types
@@ -29,6 +31,8 @@ final class OwnedWrites {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String JSON_PATCH = "application/json-patch+json";
     static final String STRATEGIC_PATCH = "application/strategic-merge-patch+json";
+    /** The resources whose PUT creates a missing object (their strategies' AllowCreateOnUpdate); every other answers 404. */
+    private static final java.util.Set<String> CREATED_ON_UPDATE = java.util.Set.of("endpoints", "events", "leases", "limitranges");
 
     /** What to do with a write: store a body (POST to the collection or PUT to the object), or answer now. */
     sealed interface Outcome {
@@ -136,6 +140,17 @@ final class OwnedWrites {
                     s.put("details", Map.of("name", name, "kind", target.type().plural()));
                     return new Outcome.Answer(409, s);
                 }
+                if (method.equals("PUT") && live == null && !CREATED_ON_UPDATE.contains(target.type().plural())) {
+                    return notFound(target);
+                }
+                String sentVersion = Json.string(updated, "metadata", "resourceVersion");
+                if (live != null && sentVersion != null && !sentVersion.isEmpty()
+                        && !sentVersion.equals(Json.string(live, "metadata", "resourceVersion"))) {
+                    Map<String, Object> s = statusBody(409, "Conflict", "Operation cannot be fulfilled on " + target.type().describeResource() + " \""
+                            + target.name() + "\": the object has been modified; please apply your changes to the latest version and try again");
+                    s.put("details", Map.of("name", target.name(), "kind", target.type().plural()));
+                    return new Outcome.Answer(409, s);
+                }
                 String apiVersion = Json.string(updated, "apiVersion");
                 result = new FieldManager(target.type().schema(), apiVersion == null ? "" : apiVersion, scope, Instant.now())
                         .update(method.equals("POST") ? null : live, updated, manager);
@@ -150,6 +165,21 @@ final class OwnedWrites {
         }
         if (live != null && scope != FieldManager.Scope.WHOLE) {
             keepOtherPart(result, live, scope);
+        }
+        if (live == null && target.type().builtIn()) {
+            Optional<Map<String, Object>> badName = ObjectNames.refusal(target.type().group(), target.type().plural(), target.type().qualifiedKind(), result);
+            if (badName.isPresent()) {
+                return new Outcome.Answer(422, badName.get());
+            }
+        }
+        if (live == null && target.namespace() != null) {
+            Optional<Map<String, Object>> refused = NamespaceLifecycle.refusal(target.namespace(), stored);
+            if (refused.isPresent()) {
+                return new Outcome.Answer(((Number) refused.get().get("code")).intValue(), refused.get());
+            }
+        }
+        if (live == null && target.type().group().isEmpty() && target.type().plural().equals("namespaces")) {
+            NamespaceLifecycle.defaults(result);
         }
         if (live != null && result.equals(live)) {
             return new Outcome.Answer(200, live);

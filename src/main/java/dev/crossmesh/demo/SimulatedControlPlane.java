@@ -26,14 +26,14 @@ import java.util.function.Consumer;
 import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.certs.MeshCertificateAuthority;
 import dev.crossmesh.certs.Pem;
+import dev.crossmesh.demo.semantics.EventRecorder;
+import dev.crossmesh.demo.semantics.KubeletStatus;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import dev.crossmesh.render.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
@@ -98,6 +98,8 @@ public final class SimulatedControlPlane implements AutoCloseable {
     private static final String TEMPLATE_HASH = "pod-template-hash";
     private static final String HASH_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final Duration RETRY = Duration.ofMillis(500);
+    private static final EventRecorder.Source DEPLOYMENT_CONTROLLER = EventRecorder.Source.of("deployment-controller");
+    private static final EventRecorder.Source SERVICE_CONTROLLER = EventRecorder.Source.of("service-controller");
 
     private final DemoApiServer server;
     private final int index;
@@ -111,6 +113,9 @@ public final class SimulatedControlPlane implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile boolean closed;
+    private EventRecorder recorder;
+    /** The pod-template hash and replicas each Deployment was last scaled to, for its ScalingReplicaSet events. */
+    private final Map<String, Map.Entry<String, Integer>> scaledTo = new HashMap<>();
 
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private SharedIndexInformer<Deployment> deployments;
@@ -157,6 +162,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
     /** Starts the informers and returns once their caches are filled. */
     SimulatedControlPlane start() {
         KubernetesClient client = server.adminClient();
+        recorder = new EventRecorder(client, clock);
         deployments = inform(client.apps().deployments().inAnyNamespace().runnableInformer(0));
         pods = inform(client.pods().inAnyNamespace().runnableInformer(0));
         services = inform(client.services().inNamespace(NS).runnableInformer(0));
@@ -449,9 +455,15 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 if (names.contains(pod.getMetadata().getName()) && pod.getMetadata().getDeletionTimestamp() == null) {
                     current.put(pod.getMetadata().getName(), pod);
                 } else {
-                    delete(client, pod); // an old template or a scale-down
+                    if (delete(client, pod) && pod.getMetadata().getDeletionTimestamp() == null) {
+                        for (Container c : pod.getSpec().getContainers()) {
+                            recorder.normal(pod, "spec.containers{" + c.getName() + "}", "Killing", "Stopping container " + c.getName(), kubelet(pod));
+                        }
+                    }
+                    recorder.forget(pod.getMetadata().getUid()); // an old template or a scale-down
                 }
             }
+            recordScaling(d, key, hash, replicas);
             int ready = 0;
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -460,7 +472,11 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 Pod pod = current.get(name);
                 if (pod == null) {
                     pod = traffic.admit(server.name(), newPod(d, name, hash, i));
-                    create(client, pod);
+                    Pod created = create(client, pod);
+                    if (created != null) {
+                        recorder.action(created, "Binding", "Scheduled", "Successfully assigned " + ns + "/" + name + " to "
+                                + created.getSpec().getNodeName(), "default-scheduler", "default-scheduler-" + server.name());
+                    }
                 }
                 if (isReady(pod)) {
                     ready++;
@@ -469,7 +485,8 @@ public final class SimulatedControlPlane implements AutoCloseable {
                 Instant readyAt = podReadyAt.computeIfAbsent(podKey, k -> now.plus(options.podReadyDelay()));
                 if (!now.isBefore(readyAt) && current.containsKey(name)) {
                     try {
-                        client.pods().inNamespace(ns).resource(readied(pod)).updateStatus();
+                        Pod running = client.pods().inNamespace(ns).resource(readied(pod)).updateStatus();
+                        recordStarted(running);
                         ready++;
                     } catch (KubernetesClientException e) {
                         wakeUps.add(now.plus(RETRY));
@@ -489,13 +506,49 @@ public final class SimulatedControlPlane implements AutoCloseable {
         // pods of Deployments that are gone go with them
         for (Map.Entry<String, List<Pod>> e : podsByOwner.entrySet()) {
             if (!live.contains(e.getKey())) {
-                e.getValue().forEach(p -> delete(client, p));
+                e.getValue().forEach(p -> {
+                    delete(client, p);
+                    recorder.forget(p.getMetadata().getUid());
+                });
+                scaledTo.remove(e.getKey());
                 if (announcedReady.remove(e.getKey()) != null) {
                     emit(DemoEvent.Kind.PODS_REMOVED, "pods of Deployment " + e.getKey() + " removed");
                 }
             }
         }
         podReadyAt.keySet().retainAll(wantedPods);
+    }
+
+    /** What the kubelet reports as it starts a pod's containers: the image is there, the container made, started. */
+    private void recordStarted(Pod pod) {
+        for (Container c : pod.getSpec().getContainers()) {
+            String field = "spec.containers{" + c.getName() + "}";
+            recorder.normal(pod, field, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine", kubelet(pod));
+            recorder.normal(pod, field, "Created", "Created container " + c.getName(), kubelet(pod));
+            recorder.normal(pod, field, "Started", "Started container " + c.getName(), kubelet(pod));
+        }
+    }
+
+    private static EventRecorder.Source kubelet(Pod pod) {
+        return new EventRecorder.Source("kubelet", pod.getSpec().getNodeName());
+    }
+
+    /** The deployment controller's events: a new template scales its replica set up (and the old one down), a new count scales it. */
+    private void recordScaling(Deployment d, String key, String hash, int replicas) {
+        Map.Entry<String, Integer> before = scaledTo.put(key, Map.entry(hash, replicas));
+        if (before != null && before.getKey().equals(hash) && before.getValue() == replicas) {
+            return;
+        }
+        String name = d.getMetadata().getName();
+        int from = before != null && before.getKey().equals(hash) ? before.getValue() : 0;
+        if (replicas != from) {
+            recorder.normal(d, null, "ScalingReplicaSet", "Scaled " + (replicas > from ? "up" : "down") + " replica set " + name + "-" + hash
+                    + " to " + replicas + " from " + from, DEPLOYMENT_CONTROLLER);
+        }
+        if (before != null && !before.getKey().equals(hash) && before.getValue() > 0) {
+            recorder.normal(d, null, "ScalingReplicaSet", "Scaled down replica set " + name + "-" + before.getKey() + " to 0 from "
+                    + before.getValue(), DEPLOYMENT_CONTROLLER);
+        }
     }
 
     private void announceReadiness(Deployment d, String key, int replicas, int ready) {
@@ -535,12 +588,15 @@ public final class SimulatedControlPlane implements AutoCloseable {
             containers.add(copy);
         }
         String node = server.name() + "-node-" + (ordinal % 2 + 1);
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace(d.getMetadata().getNamespace())
+        String hostIP = "10.0." + index + "." + (ordinal % 2 + 10);
+        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(d.getMetadata().getNamespace())
                 .withLabels(labels).withAnnotations(annotations).endMetadata()
                 .withNewSpecLike(template.getSpec()).withContainers(containers).withNodeName(node).endSpec()
-                .withNewStatus().withPhase("Pending").withHostIP("10.0." + index + "." + (ordinal % 2 + 10))
+                .withNewStatus().withPhase("Pending").withHostIP(hostIP).addNewHostIP(hostIP)
                 .withConditions(condition("PodScheduled", "True"), condition("Ready", "False"))
                 .endStatus().build();
+        pod.getStatus().setQosClass(KubeletStatus.qosClass(pod)); // the API server sets it when the pod is created
+        return pod;
     }
 
     private String proxyVersion() {
@@ -549,22 +605,14 @@ public final class SimulatedControlPlane implements AutoCloseable {
     }
 
     private Pod readied(Pod pod) {
-        String startedAt = clock.instant().toString();
-        List<ContainerStatus> statuses = new ArrayList<>();
-        for (Container c : pod.getSpec().getContainers()) {
-            statuses.add(new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage()).withReady(true).withStarted(true)
-                    .withRestartCount(0).withNewState().withNewRunning().withStartedAt(startedAt).endRunning().endState().build());
-        }
-        return new PodBuilder(pod).editStatus().withPhase("Running")
-                .withPodIP("10." + (100 + index) + ".0." + (1 + Math.floorMod(pod.getMetadata().getName().hashCode(), 250)))
-                .withStartTime(startedAt)
-                .withConditions(condition("PodScheduled", "True"), condition("Initialized", "True"), condition("ContainersReady", "True"),
-                        condition("Ready", "True"))
-                .withContainerStatuses(statuses).endStatus().build();
+        Instant now = clock.instant();
+        String podIP = "10." + (100 + index) + ".0." + (1 + Math.floorMod(pod.getMetadata().getName().hashCode(), 250));
+        String hostIP = pod.getStatus() != null && pod.getStatus().getHostIP() != null ? pod.getStatus().getHostIP() : "10.0." + index + ".10";
+        return new PodBuilder(pod).withStatus(KubeletStatus.running(pod, KubeletStatus.scheduledAt(pod, now), now, hostIP, podIP)).build();
     }
 
     private PodCondition condition(String type, String status) {
-        return new PodConditionBuilder().withType(type).withStatus(status).withLastTransitionTime(clock.instant().toString()).build();
+        return new PodConditionBuilder().withType(type).withStatus(status).withLastTransitionTime(KubeletStatus.time(clock.instant())).build();
     }
 
     static boolean isReady(Pod pod) {
@@ -668,6 +716,9 @@ public final class SimulatedControlPlane implements AutoCloseable {
             if (addressed && annotated) {
                 continue;
             }
+            if (!servicesAssigned.contains(uid) && !serviceSeenAt.containsKey(uid)) {
+                recorder.normal(service, null, "EnsuringLoadBalancer", "Ensuring load balancer", SERVICE_CONTROLLER);
+            }
             Instant due = servicesAssigned.contains(uid) ? now : serviceSeenAt.computeIfAbsent(uid, k -> now).plus(options.loadBalancerDelay());
             if (now.isBefore(due)) {
                 wakeUps.add(due);
@@ -683,6 +734,7 @@ public final class SimulatedControlPlane implements AutoCloseable {
                         .addNewIngress().withIp(endpoint.address()).withIpMode("VIP").endIngress().endLoadBalancer().build()).build()).updateStatus();
             }
             if (servicesAssigned.add(uid)) {
+                recorder.normal(service, null, "EnsuredLoadBalancer", "Ensured load balancer", SERVICE_CONTROLLER);
                 emit(DemoEvent.Kind.LOAD_BALANCER_ASSIGNED, "Service " + NS + "/" + service.getMetadata().getName() + " got load-balancer address "
                         + endpoint.address() + (endpoint.standardPort() ? "" : " (status port " + endpoint.statusPort() + ")"));
             }
@@ -788,13 +840,15 @@ public final class SimulatedControlPlane implements AutoCloseable {
         return annotations == null ? null : annotations.get(key);
     }
 
-    private static void create(KubernetesClient client, HasMetadata object) {
+    /** @return what was stored, or null when an earlier pass had made it */
+    private static <T extends HasMetadata> T create(KubernetesClient client, T object) {
         try {
-            client.resource(object).create();
+            return client.resource(object).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) { // made by an earlier pass the cache has not shown yet
                 throw e;
             }
+            return null;
         }
     }
 

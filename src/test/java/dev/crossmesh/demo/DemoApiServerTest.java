@@ -79,6 +79,9 @@ class DemoApiServerTest {
         try (DemoClusters demo = DemoClusters.start(1, dir.resolve("kubeconfig"))) {
             DemoApiServer server = demo.server("demo-cluster-1");
             KubernetesClient client = server.adminClient();
+            // as on a real API server, a namespace takes content only once it exists
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("istio-system")
+                    .endMetadata().build()).create();
             client.resource(new SecretBuilder().withNewMetadata().withName("t").withNamespace("istio-system").endMetadata()
                     .withType(TokenController.TOKEN_TYPE).build()).create();
             var filled = client.secrets().inNamespace("istio-system").withName("t")

@@ -67,6 +67,8 @@ record DemoMesh(MeshPlan plan, RenderedMesh rendered, Map<String, ClusterCerts> 
         for (Manifest m : applied(cluster)) {
             if (which.test(m)) {
                 client.resource(m.yaml()).create();
+            } else if (m.kind().equals("Namespace") && client.resource(m.yaml()).get() == null) {
+                client.resource(m.yaml()).create(); // what is applied lands in a namespace that exists, as a real API server demands
             }
         }
     }

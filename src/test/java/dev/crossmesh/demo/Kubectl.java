@@ -88,6 +88,11 @@ record Kubectl(Path binary, String version) {
     }
 
     Run runWithInput(DemoClusters demo, String context, String stdin, String... args) {
+        return runWithEnvironment(demo, context, java.util.Map.of(), stdin, args);
+    }
+
+    /** With extra environment variables, such as the {@code KUBE_EDITOR} that {@code kubectl edit} runs. */
+    Run runWithEnvironment(DemoClusters demo, String context, java.util.Map<String, String> environment, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", demo.kubeconfig().toString(),
                 "--context", context, "--request-timeout=20s"));
         command.addAll(Arrays.asList(args));
@@ -97,6 +102,7 @@ record Kubectl(Path binary, String version) {
             builder.environment().put("KUBECACHEDIR", cache.toString());
             builder.environment().put("HOME", cache.toString());
             builder.environment().remove("KUBECONFIG");
+            builder.environment().putAll(environment);
             Process p = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

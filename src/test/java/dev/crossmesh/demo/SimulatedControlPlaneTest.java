@@ -29,6 +29,12 @@ class SimulatedControlPlaneTest {
         return DemoClusters.builder().clusters(clusters).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast());
     }
 
+    /** The namespace objects are written to here: a real API server takes none in a namespace that does not exist. */
+    static void istioSystem(KubernetesClient client) {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(Labels.ISTIO_NAMESPACE)
+                .endMetadata().build()).create();
+    }
+
     static List<Pod> gatewayPods(KubernetesClient client) {
         return client.pods().inNamespace(Labels.ISTIO_NAMESPACE).withLabel(Labels.ISTIO_SELECTOR, Labels.EASTWEST_SELECTOR_VALUE).list().getItems();
     }
@@ -171,6 +177,7 @@ class SimulatedControlPlaneTest {
         DemoMesh mesh = DemoMesh.twoClusters(DemoMesh.certDir(dir));
         try (DemoClusters demo = fastDemo(dir, 1).start()) {
             KubernetesClient client = demo.server("demo-cluster-1").adminClient();
+            istioSystem(client);
             client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("cacerts")
                     .withNamespace(Labels.ISTIO_NAMESPACE).endMetadata()
                     .addToData("root-cert.pem", java.util.Base64.getEncoder().encodeToString(mesh.rootPem().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
@@ -184,6 +191,7 @@ class SimulatedControlPlaneTest {
     void istiodReportsTheOperatorsTagAndRevision(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = fastDemo(dir, 1).start()) {
             KubernetesClient client = demo.server("demo-cluster-1").adminClient();
+            istioSystem(client);
             client.resource("""
                     apiVersion: install.istio.io/v1alpha1
                     kind: IstioOperator
@@ -206,6 +214,7 @@ class SimulatedControlPlaneTest {
     void plainIstiodDeploymentAlsoCountsAsAnInstalledControlPlane(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = fastDemo(dir, 1).start()) {
             KubernetesClient client = demo.server("demo-cluster-1").adminClient();
+            istioSystem(client);
             client.resource("""
                     apiVersion: apps/v1
                     kind: Deployment

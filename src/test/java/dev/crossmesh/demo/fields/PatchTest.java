@@ -67,4 +67,70 @@ class PatchTest {
                 json("{\"spec\":{\"ports\":[{\"port\":80,\"name\":\"web\"}]}}"), ModelSchemas.of(Service.class));
         assertEquals(json("{\"spec\":{\"ports\":[{\"port\":80,\"name\":\"web\"},{\"port\":443}]}}"), patched);
     }
+
+    /** The examples of RFC 7386, appendix A. */
+    @Test
+    void mergePatchFollowsTheExamplesOfRfc7386() {
+        String[][] cases = {
+            {"{\"a\":\"b\"}", "{\"a\":\"c\"}", "{\"a\":\"c\"}"},
+            {"{\"a\":\"b\"}", "{\"b\":\"c\"}", "{\"a\":\"b\",\"b\":\"c\"}"},
+            {"{\"a\":\"b\"}", "{\"a\":null}", "{}"},
+            {"{\"a\":\"b\",\"b\":\"c\"}", "{\"a\":null}", "{\"b\":\"c\"}"},
+            {"{\"a\":[\"b\"]}", "{\"a\":\"c\"}", "{\"a\":\"c\"}"},
+            {"{\"a\":\"c\"}", "{\"a\":[\"b\"]}", "{\"a\":[\"b\"]}"},
+            {"{\"a\":{\"b\":\"c\"}}", "{\"a\":{\"b\":\"d\",\"c\":null}}", "{\"a\":{\"b\":\"d\"}}"},
+            {"{\"a\":[{\"b\":\"c\"}]}", "{\"a\":[1]}", "{\"a\":[1]}"},
+            {"[\"a\",\"b\"]", "[\"c\",\"d\"]", "[\"c\",\"d\"]"},
+            {"{\"a\":\"b\"}", "[\"c\"]", "[\"c\"]"},
+            {"{\"a\":\"foo\"}", "null", "null"},
+            {"{\"a\":\"foo\"}", "\"bar\"", "\"bar\""},
+            {"{\"e\":null}", "{\"a\":1}", "{\"e\":null,\"a\":1}"},
+            {"[1,2]", "{\"a\":\"b\",\"c\":null}", "{\"a\":\"b\"}"},
+            {"{}", "{\"a\":{\"bb\":{\"ccc\":null}}}", "{\"a\":{\"bb\":{}}}"},
+        };
+        for (String[] c : cases) {
+            assertEquals(json(c[2]), MergePatch.apply(json(c[0]), json(c[1])), c[0] + " + " + c[1]);
+        }
+    }
+
+    @Test
+    void strategicPatchMergesEnvVolumesAndMountsByTheirKeys() {
+        Object live = json("""
+                {"spec":{"template":{"spec":{
+                  "containers":[{"name":"a","image":"a:1","env":[{"name":"X","value":"1"},{"name":"Y","value":"2"}],
+                    "volumeMounts":[{"name":"data","mountPath":"/data"},{"name":"conf","mountPath":"/etc/conf"}]}],
+                  "volumes":[{"name":"data","emptyDir":{}},{"name":"conf","configMap":{"name":"c"}}]}}}}""");
+        Object patched = StrategicMergePatch.apply(live, json("""
+                {"spec":{"template":{"spec":{
+                  "containers":[{"name":"a","env":[{"name":"Y","value":"3"},{"name":"Z","value":"4"}],
+                    "volumeMounts":[{"name":"conf2","mountPath":"/etc/conf"}]}],
+                  "volumes":[{"name":"data","$retainKeys":["name","secret"],"secret":{"secretName":"s"}}]}}}}"""), DEPLOYMENT);
+        assertEquals(json("""
+                {"spec":{"template":{"spec":{
+                  "containers":[{"name":"a","image":"a:1","env":[{"name":"X","value":"1"},{"name":"Y","value":"3"},{"name":"Z","value":"4"}],
+                    "volumeMounts":[{"name":"data","mountPath":"/data"},{"name":"conf2","mountPath":"/etc/conf"}]}],
+                  "volumes":[{"name":"data","secret":{"secretName":"s"}},{"name":"conf","configMap":{"name":"c"}}]}}}}"""), patched,
+                "env by name, mounts by mountPath, a volume's source swapped through $retainKeys");
+    }
+
+    @Test
+    void strategicPatchReplaceDeleteAndNull() {
+        Object live = json("""
+                {"metadata":{"labels":{"a":"1","b":"2"},"finalizers":["f1","f2"]},
+                 "spec":{"template":{"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b","image":"b:1"}]}}}}""");
+        Object patched = StrategicMergePatch.apply(live, json("""
+                {"metadata":{"labels":{"a":null},"$deleteFromPrimitiveList/finalizers":["f1"]},
+                 "spec":{"template":{"spec":{"containers":[{"name":"z","image":"z:1"},{"$patch":"replace"}]}}}}"""), DEPLOYMENT);
+        assertEquals(json("""
+                {"metadata":{"labels":{"b":"2"},"finalizers":["f2"]},
+                 "spec":{"template":{"spec":{"containers":[{"name":"z","image":"z:1"}]}}}}"""), patched);
+        Object replacedMap = StrategicMergePatch.apply(live, json("{\"metadata\":{\"labels\":{\"$patch\":\"replace\",\"c\":\"3\"}}}"), DEPLOYMENT);
+        assertEquals(json("{\"c\":\"3\"}"), Json.at(replacedMap, "metadata", "labels"));
+        Object deletedMap = StrategicMergePatch.apply(live, json("{\"metadata\":{\"labels\":{\"$patch\":\"delete\"}}}"), DEPLOYMENT);
+        assertEquals(null, Json.at(deletedMap, "metadata", "labels"));
+        assertThrows(IllegalArgumentException.class, () -> StrategicMergePatch.apply(live, json("{\"metadata\":{\"$patch\":\"explode\"}}"), DEPLOYMENT));
+        assertThrows(IllegalArgumentException.class, () -> StrategicMergePatch.apply(live,
+                json("{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"image\":\"no-name\"}]}}}}"), DEPLOYMENT),
+                "an element without its merge key");
+    }
 }
