@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 
+import dev.crossmesh.demo.http.ResponseFinish;
+import dev.crossmesh.demo.http.ServedTypes;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import dev.crossmesh.demo.traffic.TrafficCluster;
 import io.fabric8.kubernetes.client.Config;
@@ -59,6 +61,7 @@ public final class DemoApiServer implements AutoCloseable, TrafficCluster {
         server.setVersionInfo(version);
         server.init(InetAddress.getLoopbackAddress(), port);
         port = server.getPort();
+        webServer.setDispatcher(new ResponseFinish(dispatcher, () -> ServedTypes.of(dispatcher.crds())));
         dispatcher.serving(Serialization.asJson(java.util.Map.of("major", "1", "minor", "30", "gitVersion", DEFAULT_KUBERNETES_VERSION,
                 "platform", "linux/amd64", "goVersion", "demo", "compiler", "demo")), "127.0.0.1:" + port);
         return this;

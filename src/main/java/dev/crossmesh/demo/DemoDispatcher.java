@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.crossmesh.demo.http.ProtobufBodies;
+import dev.crossmesh.demo.http.RequestFront;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -58,7 +60,14 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         this.serverAddress = serverAddress;
     }
 
-    private List<CustomResourceDefinition> crds() {
+    /** The stored object at an object path, or null. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> stored(String objectPath) {
+        MockResponse stored = get(objectPath);
+        return stored.code() == 200 ? (Map<String, Object>) dev.crossmesh.demo.fields.Json.parse(utf8(stored.getBody())) : null;
+    }
+
+    List<CustomResourceDefinition> crds() {
         MockResponse list = get(CRD_PATH);
         if (list.code() != 200) {
             return List.of();
@@ -85,7 +94,12 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (!("Bearer " + INTERNAL_TOKEN).equals(request.getHeader("Authorization"))) {
             requests.incrementAndGet();
         }
+        request = ProtobufBodies.asJson(request);
         String path = request.getPath();
+        Optional<MockResponse> front = hasExpectation(request) ? Optional.empty() : RequestFront.answer(request, cluster, this::stored);
+        if (front.isPresent()) {
+            return front.get();
+        }
         if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) {
             Optional<OwnedWrites.Target> target = OwnedWrites.target(path);
             if (target.isPresent() && !hasExpectation(request)) {
