@@ -96,7 +96,7 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         }
         request = ProtobufBodies.asJson(request);
         String path = request.getPath();
-        Optional<MockResponse> front = hasExpectation(request) ? Optional.empty() : RequestFront.answer(request, cluster, this::stored);
+        Optional<MockResponse> front = hasExpectation(request) ? Optional.empty() : RequestFront.answer(request, cluster, this::stored, this::crds);
         if (front.isPresent()) {
             return front.get();
         }

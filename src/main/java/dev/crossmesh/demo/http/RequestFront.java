@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.crossmesh.demo.apiserver.ApiStatus;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -28,8 +30,10 @@ public final class RequestFront {
     /**
      * @param cluster the demo cluster's name, for what its pods' logs say
      * @param stored  the stored object at an object path, or null
+     * @param crds    the CRDs the cluster has now, read only for OpenAPI
      */
-    public static Optional<MockResponse> answer(RecordedRequest request, String cluster, Function<String, Map<String, Object>> stored) {
+    public static Optional<MockResponse> answer(RecordedRequest request, String cluster, Function<String, Map<String, Object>> stored,
+            Supplier<List<CustomResourceDefinition>> crds) {
         if (ContentTypes.protobufBody(request)) {
             return Optional.of(ContentTypes.unsupportedMediaType());
         }
@@ -42,7 +46,10 @@ public final class RequestFront {
         if (health.isPresent()) {
             return health;
         }
-        if (path.equals("/openapi/v2") || path.equals("/openapi/v3") || path.startsWith("/openapi/v3/") || DISCOVERY.contains(path)
+        if (path.startsWith("/openapi/") && request.method() == HttpMethod.GET) {
+            return Optional.of(OpenApiDocuments.answer(path, request.getHeader("Accept"), crds.get()).orElseGet(RequestFront::notFound));
+        }
+        if (DISCOVERY.contains(path)
                 || isGroupOrVersion(path)) {
             return Optional.empty();
         }
