@@ -33,7 +33,7 @@ public final class OpenApiDocuments {
         List<ResourceType> types = ServedTypes.of(crds);
         if (path.equals("/openapi/v2")) {
             if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
-                return Optional.of(ApiStatus.failure(406, "NotAcceptable", "only application/json is served: use /openapi/v3"));
+                return Optional.of(OpenApiV2Protobuf.answer(v2(types, crds)));
             }
             return Optional.of(ApiStatus.json(200, v2(types, crds)));
         }
@@ -110,6 +110,7 @@ public final class OpenApiDocuments {
         private final String prefix;
         private final Map<String, Object> all = new LinkedHashMap<>();
 
+        /** @param prefix where references point; v2's ({@code #/definitions/}) are plain, v3's wrapped in allOf as kube-apiserver writes them */
         Schemas(String prefix) {
             this.prefix = prefix;
         }
@@ -177,6 +178,9 @@ public final class OpenApiDocuments {
         }
 
         private Map<String, Object> ref(String name) {
+            if (prefix.startsWith("#/definitions/")) {
+                return Map.of("$ref", prefix + name);
+            }
             return Map.of("allOf", List.of(Map.of("$ref", prefix + name)));
         }
 
