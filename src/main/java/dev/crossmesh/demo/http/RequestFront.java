@@ -57,6 +57,10 @@ public final class RequestFront {
         if (api.isEmpty() || (api.get().subresource() != null && !SUBRESOURCES.contains(api.get().subresource()))) {
             return Optional.of(notFound());
         }
+        Optional<MockResponse> invalid = FieldValidation.strict(request);
+        if (invalid.isPresent()) {
+            return invalid;
+        }
         if (PodLogs.isLog(api.get())) {
             return Optional.of(request.method() == HttpMethod.GET ? PodLogs.answer(api.get(), cluster, stored) : methodNotAllowed());
         }

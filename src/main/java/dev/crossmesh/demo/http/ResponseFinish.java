@@ -35,7 +35,10 @@ public final class ResponseFinish extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        return finish(request, inner.dispatch(request));
+        List<String> warnings = FieldValidation.warnings(request);
+        MockResponse response = finish(request, inner.dispatch(request));
+        warnings.forEach(w -> response.addHeader("Warning", w));
+        return response;
     }
 
     @Override
