@@ -114,6 +114,12 @@ class KubectlSessionTest {
         assertEquals("configmap/settings created", ok(kubectl.run(demo, CONTEXT, "-n", ns, "create", "configmap", "settings",
                 "--from-literal=mode=demo")).out().trim());
         assertEquals("yes", ok(kubectl.run(demo, CONTEXT, "auth", "can-i", "create", "pods")).out().trim());
+        String rules = ok(kubectl.run(demo, CONTEXT, "auth", "can-i", "--list")).out();
+        assertTrue(Pattern.compile("(?m)^\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]").matcher(rules).find(), rules);
+        if (!kubectl.version().equals("1.27")) { // 1.27 asks authentication.k8s.io/v1beta1, which a 1.30 server no longer serves
+            String whoami = ok(kubectl.run(demo, CONTEXT, "auth", "whoami")).out();
+            assertTrue(whoami.contains("demo-cluster-1-admin"), whoami);
+        }
         String described = ok(kubectl.run(demo, CONTEXT, "-n", ns, "describe", "pod", "web-0")).out();
         assertTrue(described.contains("Name:") && described.contains("web-0") && described.contains("Containers:"), described);
         String describedService = ok(kubectl.run(demo, CONTEXT, "-n", ns, "describe", "svc", "web")).out();

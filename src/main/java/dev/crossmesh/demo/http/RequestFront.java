@@ -22,6 +22,8 @@ public final class RequestFront {
     /** Subresources the demo's handlers (or the mock, for status) answer; {@code log} is answered here. */
     private static final Set<String> SUBRESOURCES = Set.of("status", "scale", "exec", "attach", "portforward", "binding", "eviction",
             "ephemeralcontainers", "resize", "finalize", "token", "approval", "log");
+    /** Subresources that only stream over an upgraded connection. */
+    private static final Set<String> STREAMS = Set.of("exec", "attach", "portforward");
     private static final List<String> DISCOVERY = List.of("/version", "/api", "/apis");
 
     private RequestFront() {
@@ -60,6 +62,13 @@ public final class RequestFront {
         Optional<MockResponse> invalid = FieldValidation.strict(request);
         if (invalid.isPresent()) {
             return invalid;
+        }
+        if (STREAMS.contains(String.valueOf(api.get().subresource())) && request.getHeader("Upgrade") == null) {
+            return Optional.of(ApiStatus.failure(400, "BadRequest", "Upgrade request required", Map.of()));
+        }
+        Optional<MockResponse> review = SelfReviews.answer(request, api.get(), cluster);
+        if (review.isPresent()) {
+            return review;
         }
         if (PodLogs.isLog(api.get())) {
             return Optional.of(request.method() == HttpMethod.GET ? PodLogs.answer(api.get(), cluster, stored) : methodNotAllowed());

@@ -79,6 +79,9 @@ public final class ResponseFinish extends Dispatcher {
             return response;
         }
         Optional<ResourceType> type = type(path.get());
+        if ("List".equals(object.get("kind")) && !aListOf(path.get(), type, object)) {
+            return RequestFront.notFound(); // the mock's answer to a path it misreads: everything it matched, of any kind
+        }
         boolean changed = false;
         if (path.get().collection() && "List".equals(object.get("kind")) && type.isPresent()) {
             object.put("kind", type.get().kind() + "List");
@@ -97,6 +100,22 @@ public final class ResponseFinish extends Dispatcher {
             response.removeHeader("Content-Length");
         }
         return response;
+    }
+
+    /** Whether a mock's List answers the path: a collection whose items are all of its kind. */
+    private static boolean aListOf(ApiPath path, Optional<ResourceType> type, Map<String, Object> list) {
+        if (!path.collection()) {
+            return false;
+        }
+        List<Object> items = Json.list(list.get("items"));
+        String apiVersion = path.group().isEmpty() ? path.version() : path.group() + "/" + path.version();
+        for (Object item : items == null ? List.of() : items) {
+            String kind = Json.string(item, "kind");
+            if (type.isPresent() ? !type.get().kind().equals(kind) : !apiVersion.equals(Json.string(item, "apiVersion"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The highest resourceVersion among a list's items: what a watch from this list starts after. */

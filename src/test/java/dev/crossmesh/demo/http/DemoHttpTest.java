@@ -118,6 +118,9 @@ class DemoHttpTest {
             assertEquals("NotFound", status.get("reason"), path);
             assertFalse(response.body().contains("items") || response.body().contains(SECRET_VALUE) || response.body().contains("BEGIN"), path);
         }
+        HttpResponse<String> exec = get("/api/v1/namespaces/default/pods/missing/exec?command=ls", null);
+        assertEquals(400, exec.statusCode(), exec.body());
+        assertFalse(exec.body().contains("items"), exec.body());
         HttpResponse<String> missing = get("/api/v1/namespaces/default/pods/missing/log", null);
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("pods \\\"missing\\\" not found"), missing.body());
