@@ -69,6 +69,10 @@ public final class ResponseFinish extends Dispatcher {
                 || path.get().subresource() != null) {
             return response;
         }
+        boolean table = ContentTypes.wantsTable(request.getHeader("Accept"));
+        if (!path.get().collection() && !table && !startsAsList(body)) {
+            return response; // one object, as stored: nothing to change, no need to read it
+        }
         Map<String, Object> object;
         try {
             object = Json.object(Json.parse(body));
@@ -91,7 +95,7 @@ public final class ResponseFinish extends Dispatcher {
             metadata.remove("selfLink");
             changed = true;
         }
-        if (type.isPresent() && ContentTypes.wantsTable(request.getHeader("Accept"))) {
+        if (type.isPresent() && table) {
             object = TableResponses.table(object, type.get(), path.get().query().getOrDefault("includeObject", "Metadata"), Instant.now());
             changed = true;
         }
@@ -100,6 +104,12 @@ public final class ResponseFinish extends Dispatcher {
             response.removeHeader("Content-Length");
         }
         return response;
+    }
+
+    /** Whether a body is the mock's {@code {"apiVersion":"v1","kind":"List", ...}}, which it writes first. */
+    private static boolean startsAsList(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 80), StandardCharsets.UTF_8).replace(" ", "");
+        return head.contains("\"kind\":\"List\"");
     }
 
     /** Whether a mock's List answers the path: a collection whose items are all of its kind. */
@@ -137,7 +147,4 @@ public final class ResponseFinish extends Dispatcher {
         return ServedTypes.find(served, path.group(), path.version(), path.plural());
     }
 
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
