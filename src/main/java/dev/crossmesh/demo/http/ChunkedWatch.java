@@ -218,7 +218,11 @@ public final class ChunkedWatch {
 
         private synchronized void line(Map<String, Object> event) {
             if (!closed.get()) {
-                response.write(Json.text(event) + "\n");
+                try {
+                    response.write(Json.text(event) + "\n");
+                } catch (IllegalStateException e) {
+                    vertx.runOnContext(v -> close(1000, "client gone")); // the connection closed under the write
+                }
             }
         }
 
