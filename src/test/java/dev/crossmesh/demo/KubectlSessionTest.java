@@ -120,6 +120,10 @@ class KubectlSessionTest {
             String whoami = ok(kubectl.run(demo, CONTEXT, "auth", "whoami")).out();
             assertTrue(whoami.contains("demo-cluster-1-admin"), whoami);
         }
+        Kubectl.Run misspelt = kubectl.runWithInput(demo, CONTEXT, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: misspelt}\ndatta: {a: b}\n",
+                "-n", ns, "apply", "--validate=strict", "-f", "-");
+        assertFalse(misspelt.ok(), misspelt.toString());
+        assertTrue(misspelt.err().contains("unknown field \"datta\""), misspelt.toString());
         String described = ok(kubectl.run(demo, CONTEXT, "-n", ns, "describe", "pod", "web-0")).out();
         assertTrue(described.contains("Name:") && described.contains("web-0") && described.contains("Containers:"), described);
         String describedService = ok(kubectl.run(demo, CONTEXT, "-n", ns, "describe", "svc", "web")).out();
