@@ -31,7 +31,7 @@ final class DemoDiscovery {
         }
     }
 
-    /** What a server without OpenAPI v2 answers. */
+    /** The 404 Status for a group the cluster does not serve. */
     static final String NOT_FOUND = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}";
 
     private DemoDiscovery() {

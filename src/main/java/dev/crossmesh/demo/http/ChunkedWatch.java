@@ -109,9 +109,15 @@ public final class ChunkedWatch {
             return;
         }
         ApiPath path = ApiPath.parse(request.uri()).orElseThrow();
-        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", ContentTypes.JSON)
-                .putHeader("Transfer-Encoding", "chunked").putHeader("Cache-Control", "no-cache, private");
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", streamType(request.getHeader("Accept")))
+                .putHeader("Cache-Control", "no-cache, private");
         new Stream(recorded, path, response, answer.getWebSocketListener(), answer).open();
+    }
+
+    /** JSON, as kube-apiserver names a JSON watch, or the stream type the client asked for by name. */
+    static String streamType(String accept) {
+        return accept != null && accept.replace(" ", "").contains(ContentTypes.JSON + ";stream=watch") ? ContentTypes.JSON + ";stream=watch"
+                : ContentTypes.JSON;
     }
 
     /** One watch's response, which the mock's watch writes into as if it were a WebSocket. */
