@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,12 +48,12 @@ class KubectlSessionTest {
             message: simulated start
             lastTimestamp: "2026-01-01T00:00:00Z"
             """;
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static DemoClusters demo;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        dir = Files.createTempDirectory("kubectl-session");
         demo = SimulatedControlPlaneTest.fastDemo(dir, 1).start();
     }
 

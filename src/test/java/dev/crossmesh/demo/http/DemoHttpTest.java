@@ -30,6 +30,7 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.crossmesh.demo.DemoClusters;
 import dev.crossmesh.demo.fields.Json;
@@ -41,6 +42,8 @@ import io.fabric8.kubernetes.client.Config;
 class DemoHttpTest {
     private static final String CLUSTER = "demo-cluster-1";
     private static final String SECRET_VALUE = "do-not-print-this-token";
+    @TempDir
+    static Path dir;
     private static DemoClusters demo;
     private static HttpClient http;
     private static String base;
@@ -48,7 +51,6 @@ class DemoHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("demo-http");
         demo = DemoClusters.builder().clusters(1).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
         base = demo.server(CLUSTER).url();
         token = Config.fromKubeconfig(CLUSTER, Files.readString(demo.kubeconfig()), demo.kubeconfig().toString()).getOauthToken();
