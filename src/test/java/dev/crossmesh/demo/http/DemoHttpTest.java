@@ -184,9 +184,13 @@ class DemoHttpTest {
         assertEquals("watched", Json.string(added, "object", "metadata", "name"), "only what changed after " + rv + ": " + added);
         lines.close();
 
-        HttpResponse<String> fromStart = http.send(request("/api/v1/namespaces?watch=true&timeoutSeconds=1").GET().build(),
+        HttpResponse<String> fromStart = http.send(request("/api/v1/namespaces?watch=true&timeoutSeconds=1&allowWatchBookmarks=true").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        List<String> names = fromStart.body().lines().map(l -> Json.string(Json.parse(l), "object", "metadata", "name")).toList();
+        List<Object> events = fromStart.body().lines().map(Json::parse).toList();
+        List<String> names = events.stream().filter(e -> "ADDED".equals(Json.string(e, "type")))
+                .map(e -> Json.string(e, "object", "metadata", "name")).toList();
+        assertTrue(events.stream().anyMatch(e -> "BOOKMARK".equals(Json.string(e, "type"))
+                && !Json.string(e, "object", "metadata", "resourceVersion").isEmpty()), fromStart.body());
         assertTrue(names.containsAll(List.of("default", "watched")), names.toString());
         assertEquals(names.size(), names.stream().distinct().count(), "each object once: " + names);
     }
