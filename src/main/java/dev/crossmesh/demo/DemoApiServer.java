@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 
+import dev.crossmesh.demo.http.ChunkedWatch;
+import dev.crossmesh.demo.http.ResponseFinish;
+import dev.crossmesh.demo.http.ServedTypes;
 import dev.crossmesh.demo.traffic.MeshTraffic;
 import dev.crossmesh.demo.traffic.TrafficCluster;
 import io.fabric8.kubernetes.client.Config;
@@ -53,12 +56,15 @@ public final class DemoApiServer implements AutoCloseable, TrafficCluster {
         }
         // a mock web server cannot be started twice: a new one on every start, over the same dispatcher and data
         webServer = new MockWebServer();
+        ResponseFinish http = new ResponseFinish(dispatcher, () -> ServedTypes.of(dispatcher.crds()));
+        ChunkedWatch.serveOn(webServer, http);
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), webServer, expectations, dispatcher, true);
         VersionInfo version = new VersionInfo.Builder().withMajor("1").withMinor("30").withGitVersion(DEFAULT_KUBERNETES_VERSION)
                 .withPlatform("linux/amd64").build();
         server.setVersionInfo(version);
         server.init(InetAddress.getLoopbackAddress(), port);
         port = server.getPort();
+        webServer.setDispatcher(http);
         dispatcher.serving(Serialization.asJson(java.util.Map.of("major", "1", "minor", "30", "gitVersion", DEFAULT_KUBERNETES_VERSION,
                 "platform", "linux/amd64", "goVersion", "demo", "compiler", "demo")), "127.0.0.1:" + port);
         return this;

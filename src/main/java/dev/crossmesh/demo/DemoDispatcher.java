@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.crossmesh.demo.apiserver.BuiltInResources;
 import dev.crossmesh.demo.apiserver.ResourceType;
 import dev.crossmesh.demo.auth.ApiAccess;
+import dev.crossmesh.demo.http.ProtobufBodies;
+import dev.crossmesh.demo.http.RequestFront;
 import dev.crossmesh.demo.semantics.ApiSemantics;
 import dev.crossmesh.demo.semantics.ObjectStore;
 import dev.crossmesh.demo.traffic.MeshTraffic;
@@ -102,7 +104,14 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         this.serverAddress = serverAddress;
     }
 
-    private List<CustomResourceDefinition> crds() {
+    /** The stored object at an object path, or null. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> stored(String objectPath) {
+        MockResponse stored = get(objectPath);
+        return stored.code() == 200 ? (Map<String, Object>) dev.crossmesh.demo.fields.Json.parse(utf8(stored.getBody())) : null;
+    }
+
+    List<CustomResourceDefinition> crds() {
         MockResponse list = get(CRD_PATH);
         if (list.code() != 200) {
             return List.of();
@@ -129,11 +138,16 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (!("Bearer " + INTERNAL_TOKEN).equals(request.getHeader("Authorization"))) {
             requests.incrementAndGet();
         }
+        request = ProtobufBodies.asJson(request); // before anything reads a body: kubectl 1.32+ sends protobuf
         Optional<MockResponse> refusedOrAnswered = access.answer(request);
         if (refusedOrAnswered.isPresent()) {
             return refusedOrAnswered.get();
         }
         String path = request.getPath();
+        Optional<MockResponse> front = hasExpectation(request) ? Optional.empty() : RequestFront.answer(request, cluster, this::stored, this::crds);
+        if (front.isPresent()) {
+            return front.get();
+        }
         if (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) {
             Optional<OwnedWrites.Target> target = OwnedWrites.target(path);
             if (target.isPresent() && !hasExpectation(request)) {
