@@ -134,6 +134,10 @@ final class OwnedWrites {
                 if (updated == null) {
                     return status(400, "BadRequest", "the object must be a JSON object");
                 }
+                // kube-apiserver decodes a body into the type its URL names: a body without apiVersion and kind (as
+                // @kubernetes/client-node sends) is that type; one that names another type is refused
+                updated.putIfAbsent("apiVersion", target.type().apiVersion());
+                updated.putIfAbsent("kind", target.type().kind());
                 String name = Json.string(updated, "metadata", "name");
                 if (method.equals("POST") && name != null && stored.apply(target.collectionPath() + "/" + name) != null) {
                     Map<String, Object> s = statusBody(409, "AlreadyExists", target.type().describeResource() + " \"" + name + "\" already exists");

@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -36,7 +35,6 @@ import dev.crossmesh.demo.DemoClusters;
 import dev.crossmesh.demo.fields.Json;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.Config;
 
 /** The demo API server's HTTP layer as any client meets it, over java.net.http. */
 class DemoHttpTest {
@@ -53,7 +51,7 @@ class DemoHttpTest {
     static void start() throws Exception {
         demo = DemoClusters.builder().clusters(1).kubeconfig(dir.resolve("kubeconfig")).withoutSimulation().start();
         base = demo.server(CLUSTER).url();
-        token = Config.fromKubeconfig(CLUSTER, Files.readString(demo.kubeconfig()), demo.kubeconfig().toString()).getOauthToken();
+        token = demo.server(CLUSTER).adminToken();
         demo.server(CLUSTER).adminClient().secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withName("creds")
                 .endMetadata().addToStringData("token", SECRET_VALUE).build()).create();
         SSLContext ssl = SSLContext.getInstance("TLS");
