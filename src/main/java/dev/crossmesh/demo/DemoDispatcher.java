@@ -167,10 +167,16 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
         if (traffic != null && request.method() != HttpMethod.GET) {
             traffic.changed();
         }
-        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isExec(path)) {
-            return ExecWebSocket.answer(path, p -> get(p).code(), () -> traffic.exec(cluster, path));
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade != null && !upgrade.equalsIgnoreCase("websocket") && (MeshTraffic.isExec(path) || MeshTraffic.isPortForward(path))) {
+            // kubectl falls back to SPDY when a WebSocket fails, and before 1.30 speaks only SPDY: say so, not a bare 405
+            return dev.crossmesh.demo.apiserver.ApiStatus.failure(400, "BadRequest", "a crossmesh demo cluster streams exec over"
+                    + " WebSocket only (kubectl 1.30 and later); " + upgrade + " is not served, nor kubectl port-forward");
         }
-        if (traffic != null && request.getHeader("Upgrade") != null && MeshTraffic.isPortForward(path)) {
+        if (traffic != null && upgrade != null && MeshTraffic.isExec(path)) {
+            return ExecWebSocket.answer(path, request.getHeader("Sec-WebSocket-Protocol"), p -> get(p).code(), () -> traffic.exec(cluster, path));
+        }
+        if (traffic != null && upgrade != null && MeshTraffic.isPortForward(path)) {
             return PortForwardWebSocket.answer(path, () -> traffic.portForward(cluster, path));
         }
         if (request.method() == HttpMethod.GET && !path.contains("watch=true")) {

@@ -24,6 +24,7 @@ final class ExecWebSocket extends WebSocketListener {
         return t;
     });
 
+    static final java.util.List<String> PROTOCOLS = java.util.List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
     private final Supplier<ExecResult> command;
 
     private ExecWebSocket(Supplier<ExecResult> command) {
@@ -35,7 +36,7 @@ final class ExecWebSocket extends WebSocketListener {
      *
      * @param lookup the HTTP status of a GET of a path on this API server
      */
-    static MockResponse answer(String path, ToIntFunction<String> lookup, Supplier<ExecResult> command) {
+    static MockResponse answer(String path, String offeredProtocols, ToIntFunction<String> lookup, Supplier<ExecResult> command) {
         String podPath = path.split("\\?")[0];
         podPath = podPath.substring(0, podPath.lastIndexOf("/exec"));
         if (lookup.applyAsInt(podPath) == 404) {
@@ -43,7 +44,14 @@ final class ExecWebSocket extends WebSocketListener {
             return new MockResponse().setResponseCode(404).setBody(Serialization.asJson(java.util.Map.of("kind", "Status", "apiVersion", "v1",
                     "status", "Failure", "message", "pods \"" + pod + "\" not found", "reason", "NotFound", "code", 404)));
         }
-        return new MockResponse().withWebSocketUpgrade(new ExecWebSocket(command));
+        MockResponse upgrade = new MockResponse().withWebSocketUpgrade(new ExecWebSocket(command));
+        // a client offers channel protocols (kubectl 1.30+: v5 only; fabric8: v4) and gives up on a socket whose
+        // answer names none of them; the messages sent here are the same in both (v5 only adds a close signal for
+        // stdin, which these commands do not read)
+        java.util.List<String> offered = offeredProtocols == null ? java.util.List.of()
+                : java.util.Arrays.stream(offeredProtocols.split(",")).map(String::strip).toList();
+        PROTOCOLS.stream().filter(offered::contains).findFirst().ifPresent(p -> upgrade.setHeader("Sec-WebSocket-Protocol", p));
+        return upgrade;
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class ChunkedWatch {
             "allowWatchBookmarks", "sendInitialEvents");
 
     private final ResponseFinish dispatcher;
+    /** The exec channel protocols the demo's exec socket speaks (their messages are the same for what it runs). */
+    private static final java.util.List<String> EXEC_PROTOCOLS = java.util.List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
     private final Vertx vertx;
 
     private ChunkedWatch(ResponseFinish dispatcher, Vertx vertx) {
@@ -61,8 +63,17 @@ public final class ChunkedWatch {
                 return;
             }
             ChunkedWatch watch = new ChunkedWatch(dispatcher, real);
-            field.set(server, proxy(Vertx.class, real, (method, args) -> method.getName().equals("createHttpServer")
-                    ? Optional.of(watch.server((HttpServer) invoke(real, method, args))) : Optional.empty()));
+            field.set(server, proxy(Vertx.class, real, (method, args) -> {
+                if (!method.getName().equals("createHttpServer")) {
+                    return Optional.empty();
+                }
+                if (args != null && args.length == 1 && args[0] instanceof io.vertx.core.http.HttpServerOptions options) {
+                    // kubectl 1.30+ offers only v5.channel.k8s.io for exec and drops a socket whose handshake names
+                    // none; Vert.x names the one both sides know when it is told which the server speaks
+                    options.setWebSocketSubProtocols(EXEC_PROTOCOLS);
+                }
+                return Optional.of(watch.server((HttpServer) invoke(real, method, args)));
+            }));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot serve watches over HTTP on this mock web server: " + e, e);
         }
