@@ -279,7 +279,7 @@ public final class TopologyViewModel {
         String address = gw.hasAddress() ? g.endpoint() : gw.present() ? g.text() + (gw.noAddressReason().isEmpty() ? "" : " (" + gw.noAddressReason() + ")")
                 : "no gateway Service";
         String stale = c.state() == ConnectionState.SYNCED ? "" : " (" + c.state().label() + ", last known)";
-        return new GatewayRow(g.cluster(), g.network(), gw.serviceType().isEmpty() ? "—" : gw.serviceType(), address + stale, gw.probe().state().label(),
+        return new GatewayRow(g.cluster(), g.network(), gw.serviceType().isEmpty() ? "—" : gw.serviceType(), address + stale, ProbeWords.of(gw.probe().state()),
                 gw.probe().detail(), gw.podsReady() + "/" + gw.podsTotal(), ports(gw), gatewayChanged.get(g.cluster()), g.health());
     }
 
