@@ -84,7 +84,7 @@ public final class GatewayStatusTable extends TableView<GatewayEntry> {
 
         // a row picked by the user (click or keys) selects its cluster in the drawing and shows its details
         getSelectionModel().selectedItemProperty().addListener((obs, was, entry) -> {
-            if (entry != null && isFocused()) {
+            if (entry != null && !following) {
                 vm.select(Selection.cluster(entry.row().cluster()));
             }
         });
@@ -96,7 +96,12 @@ public final class GatewayStatusTable extends TableView<GatewayEntry> {
             }
             for (GatewayEntry e : getItems()) {
                 if (e.row().cluster().equals(now.cluster()) && getSelectionModel().getSelectedItem() != e) {
-                    getSelectionModel().select(e);
+                    following = true;
+                    try {
+                        getSelectionModel().select(e);
+                    } finally {
+                        following = false;
+                    }
                     scrollTo(e);
                 }
             }
@@ -104,6 +109,8 @@ public final class GatewayStatusTable extends TableView<GatewayEntry> {
     }
 
     private final java.util.List<Function<GatewayRow, String>> values;
+    /** True while the table follows a selection made in the drawing: that is not the user picking a row. */
+    private boolean following;
 
     /**
      * Each column as wide as its widest text (header included) at the table's font, so that nothing is cut while
@@ -177,7 +184,14 @@ public final class GatewayStatusTable extends TableView<GatewayEntry> {
         javafx.scene.Node header = lookup(".column-header-background");
         double headerH = header == null ? 0 : header.prefHeight(-1);
         double row = getFixedCellSize() > 0 ? getFixedCellSize() : 24;
-        return snappedTopInset() + snappedBottomInset() + headerH + MIN_ROWS * row + 2;
+        // a horizontal scroll bar (a narrow window) takes a row's place unless counted
+        double hbar = 0;
+        for (javafx.scene.Node bar : lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible()) {
+                hbar = sb.prefHeight(-1);
+            }
+        }
+        return snappedTopInset() + snappedBottomInset() + headerH + MIN_ROWS * row + hbar + 2;
     }
 
     /** A column of text from the row; it follows the entry's row, so only the cells of a changed row are redrawn. */

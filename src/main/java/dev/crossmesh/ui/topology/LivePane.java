@@ -462,12 +462,15 @@ public final class LivePane extends BorderPane {
         });
     }
 
+    /** The style class of a node that lies over other content on purpose (the details in a narrow window). */
+    static final String OVERLAY = "overlay-layer";
+
     /** Narrower than this, the details lie over the drawing's right side instead of squeezing it. */
     static final double DETAILS_BESIDE_FROM = 1200;
 
     private void showDetails(boolean show) {
         boolean beside = upperStack.getWidth() >= DETAILS_BESIDE_FROM;
-        details.getStyleClass().remove("details-overlay");
+        details.getStyleClass().removeAll("details-overlay", OVERLAY);
         if (!show) {
             upper.getItems().remove(details);
             upperStack.getChildren().remove(details);
@@ -482,7 +485,7 @@ public final class LivePane extends BorderPane {
             }
         } else {
             upper.getItems().remove(details);
-            details.getStyleClass().add("details-overlay");
+            details.getStyleClass().addAll("details-overlay", OVERLAY);
             details.setMaxWidth(Math.min(details.prefWidth(-1), Math.max(details.minWidth(-1), upperStack.getWidth() * 0.6)));
             if (!upperStack.getChildren().contains(details)) {
                 upperStack.getChildren().add(details);

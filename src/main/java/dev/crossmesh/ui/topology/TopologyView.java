@@ -98,8 +98,19 @@ public final class TopologyView extends Region {
     private boolean structureDirty = true;
     private long layouts;
 
+    private final javafx.beans.value.ChangeListener<TopologyChange> onChange = (obs, was, change) -> apply(change);
+    private final javafx.beans.value.ChangeListener<Selection> onSelection = (obs, was, now) -> showSelection(now);
+    private final javafx.beans.value.ChangeListener<Boolean> onFilter = (obs, was, now) -> syncDiscoveryLinks(true);
+    /** A view made only to take the exported picture: it follows nothing, shows no selection and no zoom bar. */
+    private final boolean forPicture;
+
     public TopologyView(TopologyViewModel vm) {
+        this(vm, false);
+    }
+
+    private TopologyView(TopologyViewModel vm, boolean forPicture) {
         this.vm = vm;
+        this.forPicture = forPicture;
         getStyleClass().add("topology-view");
         setId("topology");
         // small: the drawing can be panned and zoomed, the table below keeps its three rows
@@ -185,14 +196,19 @@ public final class TopologyView extends Region {
         title.setText("mesh " + vm.plan().meshId());
         summary.textProperty().bind(vm.summaryProperty());
         updated.textProperty().bind(vm.updatedProperty());
-        vm.changeProperty().addListener((obs, was, change) -> apply(change));
-        vm.selectionProperty().addListener((obs, was, now) -> showSelection(now));
-        vm.allDiscoveryLinksProperty().addListener((obs, was, now) -> syncDiscoveryLinks(true));
+        if (!forPicture) {
+            vm.changeProperty().addListener(onChange);
+            vm.selectionProperty().addListener(onSelection);
+            vm.allDiscoveryLinksProperty().addListener(onFilter);
+        } else {
+            exporting = true;
+            pseudoClassStateChanged(EXPORTING, true);
+        }
         rebuild();
     }
 
     private void buildZoomBar() {
-        zoomBar.getStyleClass().add("zoom-bar");
+        zoomBar.getStyleClass().addAll("zoom-bar", LivePane.OVERLAY);
         zoomBar.setAlignment(Pos.CENTER);
         javafx.scene.control.Button out = zoomButton("zoom-out", org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-, Ctrl+wheel)");
         out.setOnAction(e -> zoomOut());
@@ -304,6 +320,9 @@ public final class TopologyView extends Region {
         for (ClusterNode c : model.clusters()) {
             ClusterCard card = new ClusterCard(c);
             card.setOnMouseClicked(e -> {
+                if (!e.isStillSincePress()) {
+                    return; // the end of a drag that pans the drawing, not a click
+                }
                 vm.select(Selection.cluster(c.name()));
                 card.requestFocus();
                 e.consume();
@@ -399,7 +418,8 @@ public final class TopologyView extends Region {
         hiddenLinks.setManaged(hidden > 0);
     }
 
-    private void showSelection(Selection s) {
+    private void showSelection(Selection selected) {
+        Selection s = forPicture ? null : selected;
         cards.forEach((name, card) -> card.setSelected(s != null && s.kind() == Selection.Kind.CLUSTER && s.cluster().equals(name)));
         rails.values().forEach(r -> r.setSelected(s != null && s.kind() == Selection.Kind.GATEWAY ? s.cluster() : null));
         TopologyModel model = vm.topologyProperty().get();
@@ -428,6 +448,8 @@ public final class TopologyView extends Region {
      * ({@link #scaleForText}), so the drawing's text reads as large as the rest of the window.
      */
     static final double DRAWING_FONT = 14;
+    /** While the picture for an export is taken: no focus or hover marks in it (see topology.css). */
+    private static final javafx.css.PseudoClass EXPORTING = javafx.css.PseudoClass.getPseudoClass("exporting");
     /** The drawing is never scaled so far that its text gets smaller than this (px); it can be panned instead. */
     static final double MIN_TEXT_PX = 11;
     static final double MIN_ZOOM = 0.4;
@@ -574,32 +596,45 @@ public final class TopologyView extends Region {
      * screen, the view is laid out as before right after.
      */
     public javafx.scene.image.WritableImage exportImage(double pngScale) {
-        Selection selected = vm.selectionProperty().get();
-        double oldW = getWidth();
-        double oldH = getHeight();
-        exporting = true;
-        try {
-            showSelection(null);
-            Insets in = getInsets();
-            double unit = scaleForText();
-            // at least the natural size of the drawing at the user's text size, and at least the size on screen
-            TopologyLayout.Result natural = TopologyLayout.compute(shapes(), Math.max(1, oldW - in.getLeft() - in.getRight()) / unit, 1e6, cardSizes());
-            double w = Math.max(oldW, natural.width() * unit + in.getLeft() + in.getRight());
-            double innerW = w - in.getLeft() - in.getRight();
-            double h = in.getTop() + caption.prefHeight(innerW) + legend.prefHeight(innerW) + in.getBottom() + natural.height() * unit + 2;
-            structureDirty = true;
-            resize(w, h);
-            layout();
-            return TopologyPng.snapshot(this, pngScale);
-        } finally {
-            exporting = false;
-            showSelection(selected);
-            structureDirty = true;
-            resize(oldW, oldH);
-            layout();
-            requestLayout();
+        // a view of its own in a scene of its own: resizing this one would be undone by its parents before the picture
+        TopologyView picture = new TopologyView(vm, true);
+        picture.showTraffic(traffic);
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(picture);
+        root.getStylesheets().addAll(getStylesheets());
+        // the window's text size and theme classes, from the nodes around this view
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            root.getStylesheets().addAll(0, p.getStylesheets());
+            p.getStyleClass().stream().filter(c -> c.startsWith("text-size-")).findFirst().ifPresent(c -> root.getStyleClass().add(c));
         }
+        root.setStyle("-fx-font-size: " + scaleForText() * DRAWING_FONT + "px;");
+        // unmanaged in a Group: nothing resizes it back to a scene's size before the snapshot
+        root.setManaged(false);
+        root.resize(Math.max(getWidth(), 400), Math.max(getHeight(), 300));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new Group(root));
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        root.applyCss();
+        root.layout();
+        Insets in = picture.getInsets();
+        double unit = picture.scaleForText();
+        // the arrangement for a landscape picture, whatever the window looks like now, drawn at the window's text size
+        TopologyLayout.Result natural = TopologyLayout.compute(picture.shapes(), PICTURE_W, PICTURE_H, picture.cardSizes());
+        double w = Math.max(PICTURE_MIN_W, natural.width() * unit + in.getLeft() + in.getRight());
+        double innerW = w - in.getLeft() - in.getRight();
+        double h = in.getTop() + picture.caption.prefHeight(innerW) + picture.legend.prefHeight(innerW) + in.getBottom() + natural.height() * unit + 4;
+        root.resize(w, h);
+        picture.resize(w, h);
+        root.layout();
+        javafx.scene.image.WritableImage image = TopologyPng.snapshot(picture, pngScale);
+        picture.getChildren().clear();
+        return image;
     }
+
+    /** The space (in units of the window's text) the exported picture's arrangement is chosen for: a slide's shape. */
+    private static final double PICTURE_W = 1280;
+    private static final double PICTURE_H = 720;
+    private static final double PICTURE_MIN_W = 720;
 
     /** The card size every card's text needs at the drawing's font. */
     private TopologyLayout.CardSizes cardSizes() {

@@ -1,4 +1,4 @@
-package dev.crossmesh.ui.live;
+package dev.crossmesh.ui.topology;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +22,14 @@ final class LiveShots {
     private LiveShots() {
     }
 
+    static void resize(double width, double height) throws Exception {
+        javafx.stage.Stage stage = WizardFx.stage();
+        WizardFx.runOnFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
     static void apply(DemoClusters demo, Path dir) {
         CliRunner.Result apply = CliRunner.run("apply", "--plan", PLAN, "--yes", "--kubeconfig", demo.kubeconfig().toString(), "--certs",
                 dir.resolve("certs").toString(), "--ca-key-type", "ec-p256");
@@ -31,9 +39,9 @@ final class LiveShots {
     }
 
     /** Shows the wizard at the size and text size given, on Live, and waits until the three clusters are synced with their gateways. */
-    static MainWindow showLive(DemoClusters demo, Path dir, double width, double height, int textSize, boolean dark) throws Exception {
+    static MainWindow showLive(DemoClusters demo, Path dir, ScriptedDialogs dialogs, double width, double height, int textSize, boolean dark) throws Exception {
         MeshPlan plan = PlanReader.read(Path.of(PLAN)).plan();
-        MainWindow window = WizardFx.show(WizardFx.services(dir, new ScriptedDialogs(), List.of(demo.kubeconfig()), text -> { }),
+        MainWindow window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
                 new GuiRequest(null, false, demo.kubeconfig()), width, height);
         WizardFx.runOnFx(() -> {
             window.preferences().textSizeProperty().set(textSize);
