@@ -68,6 +68,9 @@ public final class LayoutAudit {
         }
         boolean inScroll = scrolled || node instanceof ScrollPane || node.getStyleClass().contains("virtual-flow");
         boolean skip = noOverlaps || skipOverlapsIn.test(node);
+        if (node instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            checkRowsShown(flow);
+        }
         if (node instanceof Labeled labeled) {
             checkLabeled(labeled, scene, scrolled);
             if (!skip && !inOverlay(node)) {
@@ -119,6 +122,33 @@ public final class LayoutAudit {
         checkInsideParent(labeled, b, scrolled);
         if (!scrolled && !clippedByAncestor(labeled)) {
             checkInsideWindow(labeled, b, scene);
+        }
+    }
+
+    /** A list or table squeezed to a line or two while it has more to show. */
+    private void checkRowsShown(javafx.scene.control.skin.VirtualFlow<?> flow) {
+        int count = flow.getCellCount();
+        if (count < 2 || flow.getHeight() <= 0) {
+            return;
+        }
+        Bounds area = flow.localToScene(flow.getLayoutBounds());
+        int whole = 0;
+        for (int i = 0; i < count; i++) {
+            javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(i);
+            if (cell != null && cell.isVisible()) {
+                Bounds b = cell.localToScene(cell.getLayoutBounds());
+                if (b.getMinY() >= area.getMinY() - TOLERANCE && b.getMaxY() <= area.getMaxY() + TOLERANCE) {
+                    whole++;
+                }
+            }
+        }
+        int wanted = Math.min(3, count);
+        if (whole < wanted) {
+            Node owner = flow.getParent() == null ? flow : flow.getParent();
+            while (owner != null && !(owner instanceof Control)) {
+                owner = owner.getParent();
+            }
+            problems.add(describe(owner == null ? flow : owner) + ": shows " + whole + " whole rows of " + count + " (fewer than " + wanted + ")");
         }
     }
 
