@@ -293,7 +293,7 @@ public final class LayoutAudit {
     }
 
     private static String normalise(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").replace("_", "").trim();
+        return s == null ? "" : s.replace("\u200B", "").replaceAll("\\s+", " ").replace("_", "").trim();
     }
 
     private static String describe(Node n) {

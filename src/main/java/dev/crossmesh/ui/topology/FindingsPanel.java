@@ -29,6 +29,79 @@ public final class FindingsPanel extends VBox {
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> updateTitle(vm));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
+
+        history = new ListView<>(vm.resolvedFindings());
+        history.setId("resolved-findings");
+        history.getStyleClass().addAll("findings-list", "resolved-list");
+        history.setCellFactory(v -> new ResolvedCell());
+        Label historyTitle = new Label();
+        historyTitle.getStyleClass().addAll("panel-title", "resolved-title");
+        historyTitle.setId("resolved-title");
+        VBox historyBox = new VBox(historyTitle, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox.setVgrow(historyBox, Priority.SOMETIMES);
+        Runnable showHistory = () -> {
+            boolean any = !vm.resolvedFindings().isEmpty();
+            historyTitle.setText("Resolved (" + vm.resolvedFindings().size() + "), newest first");
+            historyBox.setVisible(any);
+            historyBox.setManaged(any);
+            // while there are problems they come first; once none is left, the history gets the room
+            VBox.setVgrow(list, vm.findingRows().isEmpty() ? Priority.NEVER : Priority.ALWAYS);
+            list.setPrefHeight(vm.findingRows().isEmpty() && any ? 60 : USE_COMPUTED_SIZE);
+        };
+        vm.resolvedFindings().addListener((javafx.collections.ListChangeListener<ResolvedFinding>) c -> showHistory.run());
+        vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showHistory.run());
+        showHistory.run();
+        getChildren().add(historyBox);
+    }
+
+    private final ListView<ResolvedFinding> history;
+
+    ListView<ResolvedFinding> history() {
+        return history;
+    }
+
+    /** A resolved finding: what it was, from when to when. */
+    private static final class ResolvedCell extends ListCell<ResolvedFinding> {
+        private final Label head = new Label(null, HealthIcons.icon(Health.OK));
+        private final Label time = new Label();
+        private final Label message = new Label();
+        private final VBox box;
+
+        ResolvedCell() {
+            setPrefWidth(0);
+            head.getStyleClass().add("finding-head");
+            time.getStyleClass().add("finding-time");
+            message.getStyleClass().addAll("finding-message", "resolved-message");
+            message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(8, head, spacer, time);
+            top.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(3, top, message);
+            box.getStyleClass().addAll("finding-cell", "resolved-cell");
+        }
+
+        @Override
+        protected void updateItem(ResolvedFinding item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            if (!box.maxWidthProperty().isBound() && getListView() != null) {
+                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            }
+            FindingRow f = item.finding();
+            head.setText("resolved " + f.code() + (f.cluster().isEmpty() ? "" : " · " + f.cluster()));
+            time.setText(TimeText.of(f.firstSeen()) + " – " + TimeText.of(item.resolvedAt()));
+            message.setText(f.severity().label() + ": " + f.message());
+            box.setAccessibleText("resolved " + f.severity().label() + " " + f.code() + " " + f.cluster() + ", from " + TimeText.of(f.firstSeen())
+                    + " to " + TimeText.of(item.resolvedAt()) + ": " + f.message());
+            setGraphic(box);
+        }
     }
 
     private void updateTitle(TopologyViewModel vm) {
