@@ -126,8 +126,11 @@ class LiveWindowFxTest {
             robot.clickOn("#zoom-fit");
             assertEquals(before, WizardFx.onFx(view::shownScale), 1e-6, "fit goes back");
 
+            assertEquals(List.of(), WizardFx.onFx(() -> linksOverTitles(view)), "discovery links keep clear of the network titles");
+
             LiveShots.resize(1366, 768);
             WizardFx.runOnFx(() -> window.preferences().textSizeProperty().set(15));
+            assertEquals(List.of(), WizardFx.onFx(() -> linksOverTitles(view)), "discovery links keep clear of the network titles at 1366");
             assertTrue(WizardFx.onFx(() -> wholeRowsShown(pane().gatewayTable())) >= 3, "three gateway rows in view at 1366x768");
             robot.clickOn("#cluster-asia-south");
             WizardFx.waitUntil("asia-south's details", () -> pane().viewModel().detailsProperty().get() != null);
@@ -135,6 +138,27 @@ class LiveWindowFxTest {
             robot.type(KeyCode.ESCAPE);
             WizardFx.waitUntil("Escape closes the details", () -> pane().viewModel().detailsProperty().get() == null);
         }
+    }
+
+    /** The discovery links (reader>source) that pass over a network's name or regions. */
+    static List<String> linksOverTitles(TopologyView view) {
+        TopologyLayout.Result layout = view.currentLayout();
+        List<TopologyLayout.Rect> titles = new java.util.ArrayList<>();
+        for (TopologyLayout.NetworkPlacement p : layout.networks()) {
+            TopologyLayout.Rect hr = p.header();
+            titles.add(new TopologyLayout.Rect(hr.x() + TopologyLayout.BOX_PAD, hr.y() + 6,
+                    Math.min(hr.w() - 2 * TopologyLayout.BOX_PAD, view.networkBox(p.network()).textWidth()), hr.h() - 10));
+        }
+        List<String> crossing = new java.util.ArrayList<>();
+        for (String reader : List.of("eu-west", "us-east", "asia-south")) {
+            for (String source : List.of("eu-west", "us-east", "asia-south")) {
+                LinkNode link = reader.equals(source) ? null : view.discoveryLink(reader, source);
+                if (link != null && link.curve().hits(titles) > 0) {
+                    crossing.add(reader + ">" + source);
+                }
+            }
+        }
+        return crossing;
     }
 
     /** Rows of the table wholly inside its viewport and showing a gateway. */
