@@ -25,7 +25,8 @@ import javafx.scene.text.Text;
  * <li>text drawn outside its own control (a wrapped label taller than its box), or a control sticking out of the
  * box it sits in, or out of the window;</li>
  * <li>a text field too narrow for its prompt text;</li>
- * <li>two controls (labels, buttons, fields) on top of each other.</li>
+ * <li>two controls (labels, buttons, fields) on top of each other;</li>
+ * <li>a list or table squeezed to fewer than two whole rows while it has more.</li>
  * </ul>
  * Scrolled content (inside a ScrollPane or a list/table's virtual flow) may lie outside its viewport by design, and a
  * node with the style class {@value #OVERLAY} (a panel or bar that lies over other content on purpose) is not counted
@@ -142,7 +143,8 @@ public final class LayoutAudit {
                 }
             }
         }
-        int wanted = Math.min(3, count);
+        // "squeezed to one line": two whole rows at least (a list of tall, wrapped entries may show no more in a small panel)
+        int wanted = Math.min(2, count);
         if (whole < wanted) {
             Node owner = flow.getParent() == null ? flow : flow.getParent();
             while (owner != null && !(owner instanceof Control)) {

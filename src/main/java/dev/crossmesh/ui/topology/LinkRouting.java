@@ -74,14 +74,17 @@ public final class LinkRouting {
         }
         double[][] fromAnchors = anchors(from);
         double[][] toAnchors = anchors(to);
+        // from a side, a curve could loop back behind its own card: its ends' cards count as obstacles too
+        List<Rect> withEnds = new java.util.ArrayList<>(grown);
+        withEnds.add(from.grow(-3));
+        withEnds.add(to.grow(-3));
         for (double[] fa : fromAnchors) {
             for (double[] ta : toAnchors) {
-                Candidate c = route(from, to, fa[0], fa[1], ta[0], ta[1], grown, bounds);
-                if (c.hits < best.hits) {
-                    best = c;
-                    if (c.hits == 0) {
-                        return c.curve;
-                    }
+                Candidate c = route(from, to, fa[0], fa[1], ta[0], ta[1], withEnds, bounds);
+                // a side anchor only when it clears everything: a detour that still hits something reads worse than
+                // the direct arrow
+                if (c.hits == 0) {
+                    return c.curve;
                 }
             }
         }
