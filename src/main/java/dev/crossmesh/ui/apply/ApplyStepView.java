@@ -276,7 +276,8 @@ public final class ApplyStepView extends StepPage {
         TableColumn<ApplyLogEntry, String> message = column("What happened", ApplyLogEntry::message, 300);
         message.setCellFactory(c -> new MessageCell());
         logTable.getColumns().setAll(List.of(status, cluster, step, message));
-        dev.crossmesh.ui.core.ColumnFit.install(logTable, null, null, 0);
+        // the cluster's name stays whole; the step and what happened give way (their tooltips have them whole)
+        dev.crossmesh.ui.core.ColumnFit.install(logTable, cluster, ApplyLogEntry::cluster, 1.6);
         // newest visible: scroll to the line that changed last, once per batch of changes (scrollTo lays the table out
         // at once, and a batch of a 10-cluster apply changes dozens of lines)
         vm.log().addListener((ListChangeListener<ApplyLogEntry>) c -> {
@@ -386,7 +387,9 @@ public final class ApplyStepView extends StepPage {
                 double em = gwTitle.getFont().getSize();
                 double wanted = Math.max(260, Math.min(side.prefWidth(-1) + 16, 22 * em));
                 if (Math.abs(scroll.getPrefWidth() - wanted) > 0.5) {
+                    // the log beside it gives way first: an address is never squeezed to "127…."
                     scroll.setPrefWidth(wanted);
+                    scroll.setMinWidth(wanted);
                 }
             }
         });
