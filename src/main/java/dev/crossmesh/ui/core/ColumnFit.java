@@ -53,6 +53,27 @@ public final class ColumnFit {
                 }
             }
         }
+        // wider than the table: the other columns give way in proportion, down to their minimum, so that the last ones
+        // stay in view instead of being pushed off the right edge
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - font.getSize();
+        double total = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        if (room > 0 && total > room + 1) {
+            double slack = 0;
+            for (TableColumn<S, ?> c : table.getColumns()) {
+                if (c != keepWhole) {
+                    slack += Math.max(0, c.getWidth() - c.getMinWidth());
+                }
+            }
+            double cut = Math.min(slack, total - room);
+            if (slack > 0 && cut > 0.5) {
+                for (TableColumn<S, ?> c : table.getColumns()) {
+                    if (c != keepWhole) {
+                        double give = (c.getWidth() - c.getMinWidth()) / slack * cut;
+                        c.setPrefWidth(Math.max(c.getMinWidth(), c.getWidth() - give));
+                    }
+                }
+            }
+        }
     }
 
     private static Font font(TableView<?> table) {
