@@ -28,7 +28,10 @@ public final class FindingsPanel extends VBox {
         updateTitle(vm);
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> updateTitle(vm));
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(title, list);
+        allClear.getStyleClass().addAll("findings-placeholder", "findings-all-clear");
+        allClear.setId("findings-all-clear");
+        allClear.setWrapText(true);
+        getChildren().addAll(title, list, allClear);
 
         history = new ListView<>(vm.resolvedFindings());
         history.setId("resolved-findings");
@@ -45,9 +48,12 @@ public final class FindingsPanel extends VBox {
             historyTitle.setText("Resolved (" + vm.resolvedFindings().size() + "), newest first");
             historyBox.setVisible(any);
             historyBox.setManaged(any);
-            // while there are problems they come first; once none is left, the history gets the room
-            VBox.setVgrow(list, vm.findingRows().isEmpty() ? Priority.NEVER : Priority.ALWAYS);
-            list.setPrefHeight(vm.findingRows().isEmpty() && any ? 60 : USE_COMPUTED_SIZE);
+            // while there are problems they come first; once none is left, one line says so and the history gets the room
+            boolean quiet = vm.findingRows().isEmpty() && any;
+            list.setVisible(!quiet);
+            list.setManaged(!quiet);
+            allClear.setVisible(quiet);
+            allClear.setManaged(quiet);
         };
         vm.resolvedFindings().addListener((javafx.collections.ListChangeListener<ResolvedFinding>) c -> showHistory.run());
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showHistory.run());
@@ -56,6 +62,7 @@ public final class FindingsPanel extends VBox {
     }
 
     private final ListView<ResolvedFinding> history;
+    private final Label allClear = new Label("No open findings: every check passes now.", HealthIcons.icon(Health.OK));
 
     ListView<ResolvedFinding> history() {
         return history;
@@ -66,6 +73,7 @@ public final class FindingsPanel extends VBox {
         private final Label head = new Label(null, HealthIcons.icon(Health.OK));
         private final Label time = new Label();
         private final Label message = new Label();
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         private final VBox box;
 
         ResolvedCell() {
@@ -73,13 +81,17 @@ public final class FindingsPanel extends VBox {
             head.getStyleClass().add("finding-head");
             time.getStyleClass().add("finding-time");
             message.getStyleClass().addAll("finding-message", "resolved-message");
-            message.setWrapText(true);
-            message.setMinHeight(Region.USE_PREF_SIZE);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(8, head, spacer, time);
-            top.setAlignment(Pos.CENTER_LEFT);
-            box = new VBox(3, top, message);
+            // one line each: history is scanned, the tooltip has the whole message
+            message.setMinWidth(0);
+            message.setTooltip(whole);
+            // one line: what, the message cut to fit (whole in the tooltip), from when to when
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            message.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            HBox line = new HBox(8, head, message, time);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(line);
             box.getStyleClass().addAll("finding-cell", "resolved-cell");
         }
 
@@ -98,6 +110,7 @@ public final class FindingsPanel extends VBox {
             head.setText("resolved " + f.code() + (f.cluster().isEmpty() ? "" : " · " + f.cluster()));
             time.setText(TimeText.of(f.firstSeen()) + " – " + TimeText.of(item.resolvedAt()));
             message.setText(f.severity().label() + ": " + f.message());
+            whole.setText(message.getText());
             box.setAccessibleText("resolved " + f.severity().label() + " " + f.code() + " " + f.cluster() + ", from " + TimeText.of(f.firstSeen())
                     + " to " + TimeText.of(item.resolvedAt()) + ": " + f.message());
             setGraphic(box);
