@@ -53,6 +53,7 @@ class LiveOperationsFxTest {
         assertTrue(robot.lookup(".resolved-cell .finding-time").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals(TimeText.of(broke) + " – " + TimeText.of(healed))), "both times are shown");
         assertEquals("Resolved (1), newest first", robot.lookup("#resolved-title").queryAs(Label.class).getText());
+        LiveFx.snapshot(LiveFx.screenshots().resolve("live-history.png"));
 
         // details: every section's values start at the same x
         robot.clickOn("#cluster-c1");
