@@ -373,6 +373,11 @@ public final class LivePane extends BorderPane {
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showFindingsCount());
         showFindingsCount();
         widthProperty().addListener((obs, was, now) -> arrangeLower(now.doubleValue() >= WIDE));
+        sideBySide.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")) {
+                findingsDividerMoved = true;
+            }
+        });
         arrangeLower(false);
 
         main = new SplitPane(upperStack, lower);
@@ -421,11 +426,6 @@ public final class LivePane extends BorderPane {
             findingsTab.setContent(null);
             sideBySide.getItems().setAll(tableBox, findings);
             sideBySide.setDividerPositions(0.58);
-            sideBySide.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-                if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")) {
-                    findingsDividerMoved = true;
-                }
-            });
             lower.getChildren().setAll(sideBySide);
         } else {
             sideBySide.getItems().clear();
