@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -36,6 +37,8 @@ final class GatewayProber implements AutoCloseable {
     private final Duration timeout;
     private final Clock clock;
     private final Consumer<String> onChange;
+    /** When a probe last finished, whatever its outcome: the live view's heartbeat. */
+    private volatile Instant lastResultAt;
     private final ScheduledExecutorService timer;
     private final ExecutorService httpThreads;
     private final HttpClient http;
@@ -104,12 +107,21 @@ final class GatewayProber implements AutoCloseable {
         });
     }
 
+    /** When the newest probe finished, or null before the first. */
+    Instant lastResultAt() {
+        return lastResultAt;
+    }
+
     private void record(Target t, ProbeResult result) {
         if (t.cancelled || targets.get(t.cluster) != t) {
             return;
         }
         ProbeResult before = t.result;
         t.result = result;
+        Instant newest = lastResultAt;
+        if (newest == null || result.at().isAfter(newest)) {
+            lastResultAt = result.at();
+        }
         if (!result.sameOutcome(before)) {
             onChange.accept(t.cluster);
         }

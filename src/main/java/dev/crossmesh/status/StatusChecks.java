@@ -181,9 +181,14 @@ public final class StatusChecks {
         }
         ProbeResult probe = gw.probe();
         if (probe.state() == ProbeState.NOT_READY) {
+            // with no gateway pod there are no logs to read: something else answers at the address (another load balancer's
+            // backend, a stale endpoint), so the advice is about the Service and its endpoints
+            String advice = gw.podsTotal() == 0
+                    ? " There is no east-west gateway pod behind it in " + c.name() + ", so what answers is not the gateway: look at the Service's"
+                            + " endpoints: kubectl --context=" + ctx + " -n istio-system get endpoints istio-eastwestgateway"
+                    : " Look at its pods' logs: kubectl --context=" + ctx + " -n istio-system logs -l istio=eastwestgateway";
             out.add(error(StatusCodes.GATEWAY_PROBE_NOT_READY, c, "the east-west gateway of " + c.name() + " answers " + probe.url() + " with "
-                    + probe.detail() + ": it is up but not ready to carry traffic. Look at its pods' logs: kubectl --context=" + ctx
-                    + " -n istio-system logs -l istio=eastwestgateway"));
+                    + probe.detail() + ": it is up but not ready to carry traffic." + advice));
         } else if (probe.state() == ProbeState.UNREACHABLE) {
             out.add(warning(StatusCodes.GATEWAY_PROBE_UNREACHABLE, c, "this machine gets no answer from the east-west gateway of " + c.name() + " ("
                     + probe.url() + ": " + probe.detail() + "). That is not the same as down: a firewall or a private load balancer may hide it "

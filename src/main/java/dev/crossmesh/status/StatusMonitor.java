@@ -246,6 +246,20 @@ public final class StatusMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * When the clusters were last checked: the newest gateway probe (they run every probe interval, so this stays
+     * recent while the monitor works even when nothing changes), else the newest snapshot. Null before either.
+     */
+    public Instant lastChecked() {
+        Instant probed = prober.lastResultAt();
+        MeshStatus shown = latest;
+        Instant built = shown == null ? null : shown.at();
+        if (probed == null) {
+            return built;
+        }
+        return built == null || probed.isAfter(built) ? probed : built;
+    }
+
     private void probeChanged(String cluster) {
         watches.stream().filter(w -> w.name().equals(cluster)).findFirst().ifPresent(ClusterWatch::markDirty);
     }

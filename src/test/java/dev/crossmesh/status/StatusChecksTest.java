@@ -181,4 +181,25 @@ class StatusChecksTest {
         assertEquals(List.of("c1"), findings.stream().map(Finding::cluster).toList(), findings.toString());
         assertTrue(findings.get(0).message().contains("c1 trusts root certificate odd but c2, c3 trust mesh"), findings.get(0).message());
     }
+
+    @Test
+    void aNotReadyAnswerWithNoGatewayPodDoesNotSendTheUserToPodLogs() {
+        ClusterSpec p = PRIMARY_REMOTE.clusters().get(0);
+        ClusterSpec r = PRIMARY_REMOTE.clusters().get(1);
+        ClusterStatus primary = healthy(PRIMARY_REMOTE, p, List.of(new RemoteSecret("istio-remote-secret-remote-1", List.of("remote-1"))), true);
+        ClusterStatus remote = healthy(PRIMARY_REMOTE, r, List.of(), false);
+        for (int pods : new int[] {0, 1}) {
+            GatewayStatus g = primary.gateway();
+            GatewayStatus answering = new GatewayStatus(g.serviceName(), g.serviceType(), g.address(), "", g.networkLabel(), g.ports(), g.statusPort(),
+                    0, pods, new ProbeResult(ProbeState.NOT_READY, "http://203.0.113.7:15021/healthz/ready", "HTTP 503", Instant.EPOCH));
+            ClusterStatus c = dev.crossmesh.ui.topology.Samples.withGateway(primary, answering);
+            Finding f = StatusChecks.check(PRIMARY_REMOTE, List.of(c, remote)).stream()
+                    .filter(x -> x.code().equals(StatusCodes.GATEWAY_PROBE_NOT_READY)).findFirst().orElseThrow();
+            if (pods == 0) {
+                assertTrue(!f.message().contains("logs") && f.message().contains("get endpoints istio-eastwestgateway"), f.message());
+            } else {
+                assertTrue(f.message().contains("logs -l istio=eastwestgateway"), f.message());
+            }
+        }
+    }
 }

@@ -174,8 +174,10 @@ public final class ApplyStepView extends StepPage {
         controlPlane.disableProperty().bind(vm.runningProperty());
         controlPlane.setMinWidth(ComboBox.USE_PREF_SIZE);
 
-        HBox toolbar = new HBox(8, dryRun, apply, cancel, takeOver, controlPlane, bar, count);
+        // wraps onto a second line rather than make the page wider than the window (projector-size text)
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, dryRun, apply, cancel, takeOver, controlPlane, bar, count);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWidth(160);
         return toolbar;
     }
 
@@ -257,7 +259,10 @@ public final class ApplyStepView extends StepPage {
         logTable.setItems(vm.log());
         logTable.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "apply-log");
         logTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        logTable.setPlaceholder(new Label("Nothing yet: start with a dry run. Nothing changes in the clusters until you press Apply."));
+        Label nothingYet = new Label("Nothing yet: start with a dry run. Nothing changes in the clusters until you press Apply.");
+        nothingYet.setWrapText(true);
+        nothingYet.setPadding(new Insets(0, 16, 0, 16));
+        logTable.setPlaceholder(nothingYet);
         TableColumn<ApplyLogEntry, ApplyLogEntry> status = new TableColumn<>("");
         status.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new StatusCell());
@@ -271,6 +276,8 @@ public final class ApplyStepView extends StepPage {
         TableColumn<ApplyLogEntry, String> message = column("What happened", ApplyLogEntry::message, 300);
         message.setCellFactory(c -> new MessageCell());
         logTable.getColumns().setAll(List.of(status, cluster, step, message));
+        // the cluster's name stays whole; the step and what happened give way (their tooltips have them whole)
+        dev.crossmesh.ui.core.ColumnFit.install(logTable, cluster, ApplyLogEntry::cluster, 1.6);
         // newest visible: scroll to the line that changed last, once per batch of changes (scrollTo lays the table out
         // at once, and a batch of a 10-cluster apply changes dozens of lines)
         vm.log().addListener((ListChangeListener<ApplyLogEntry>) c -> {
@@ -317,7 +324,11 @@ public final class ApplyStepView extends StepPage {
                 value.setId("gateway-" + g.cluster());
                 // an address stays on one line; a reason why there is none wraps
                 value.setWrapText(!g.hasAddress());
-                value.setMinWidth(g.hasAddress() ? Label.USE_PREF_SIZE : 0);
+                // an address too long for the panel ends in "…" and is whole in the tooltip
+                value.setMinWidth(0);
+                if (g.hasAddress()) {
+                    value.setTooltip(new Tooltip(g.text()));
+                }
                 value.setMinHeight(Label.USE_PREF_SIZE);
                 value.getStyleClass().add(g.hasAddress() ? "gateway-address" : Styles.TEXT_MUTED);
                 value.setGraphic(Icons.of(g.hasAddress() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignT.TIMER_SAND));
@@ -368,9 +379,20 @@ public final class ApplyStepView extends StepPage {
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinHeight(0);
+        // as wide as its text wants (it grows with the text size), within bounds
         scroll.setMinWidth(260);
-        scroll.setPrefWidth(330);
-        scroll.setMaxWidth(360);
+        scroll.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        side.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                double em = gwTitle.getFont().getSize();
+                double wanted = Math.max(260, Math.min(side.prefWidth(-1) + 16, 22 * em));
+                if (Math.abs(scroll.getPrefWidth() - wanted) > 0.5) {
+                    // the log beside it gives way first: an address is never squeezed to "127…."
+                    scroll.setPrefWidth(wanted);
+                    scroll.setMinWidth(wanted);
+                }
+            }
+        });
         return scroll;
     }
 

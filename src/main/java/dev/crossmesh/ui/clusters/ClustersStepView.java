@@ -83,6 +83,10 @@ public final class ClustersStepView extends StepPage {
         sources.textProperty().bind(Bindings.createStringBinding(() -> "Contexts from " + vm.sources().stream()
                 .map(ClustersStepView::shortPath).collect(Collectors.joining(", ")), vm.sources()));
         sources.setMinWidth(0);
+        // a long path is cut with "…" in a narrow window: the tooltip has them all
+        javafx.scene.control.Tooltip allSources = new javafx.scene.control.Tooltip();
+        allSources.textProperty().bind(sources.textProperty());
+        sources.setTooltip(allSources);
 
         // buttons keep their whole label at every text size; the sources line gives way instead
         for (Button b : java.util.List.of(open, demo, check)) {
@@ -158,7 +162,8 @@ public final class ClustersStepView extends StepPage {
         table.setId("contextsTable");
         table.setItems(vm.rows());
         table.getStyleClass().addAll(Styles.STRIPED, "contexts-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column gives way in proportion (down to its header or, for the context, its name), so Reachability stays in view
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<ContextRow, ContextRow> use = new TableColumn<>("Use");
         use.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -193,6 +198,10 @@ public final class ClustersStepView extends StepPage {
         status.setSortable(false);
 
         table.getColumns().setAll(java.util.List.of(use, name, server, user, namespace, status));
+        // the context's name (with its tags) is never cut, nor a header: the server, user and reachability give way
+        // (the tags are in a smaller font: their words in the name's font and an em of padding each come close)
+        dev.crossmesh.ui.core.ColumnFit.install(table, name, r -> r.name() + (r.isCurrent() ? " current" : "") + (r.isDemo() ? " demo" : "")
+                + (r.isMissing() ? " not in kubeconfig" : ""), 2.0);
 
         Label empty = new Label("No kubeconfig contexts here yet.\nOpen a kubeconfig, or start demo clusters to try crossmesh without a cluster.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);

@@ -26,6 +26,17 @@ public class StepPage extends BorderPane {
         setPadding(new Insets(18, 24, 12, 24));
     }
 
+    /**
+     * Hides the title and the sentence under it, for a page that needs every line of a short window (the stepper
+     * still names the step), or shows them again.
+     */
+    protected void setHeadShown(boolean shown) {
+        if (head.isManaged() != shown) {
+            head.setVisible(shown);
+            head.setManaged(shown);
+        }
+    }
+
     /** A toolbar or notice under the title, above the content. */
     protected void addToHead(Node node) {
         head.getChildren().add(node);

@@ -39,7 +39,13 @@ public final class LiveStepView extends StepPage {
         nothingYet.setId("livePending");
         show(vm.targetProperty().get());
         vm.targetProperty().addListener((obs, old, target) -> show(target));
+        // in a short window the live view needs the lines: the drawing and three table rows come first, the stepper
+        // above still says "Live"
+        heightProperty().addListener((obs, was, now) -> setHeadShown(now.doubleValue() >= SHORT_BELOW));
     }
+
+    /** Below this page height the title and purpose are hidden. */
+    static final double SHORT_BELOW = 640;
 
     /** The pane watching the mesh now, or null while there is nothing to watch. */
     public LivePane pane() {

@@ -127,10 +127,11 @@ public final class NetworksStepView extends StepPage {
         GridPane grid = new GridPane();
         grid.setHgap(14);
         grid.setVgap(8);
-        for (int i = 0; i < 4; i++) {
+        // the API server's field holds a URL and the longest label: it gets the widest column
+        for (double percent : new double[] {23, 22, 25, 30}) {
             ColumnConstraints col = new ColumnConstraints();
             col.setHgrow(Priority.ALWAYS);
-            col.setPercentWidth(25);
+            col.setPercentWidth(percent);
             grid.getColumnConstraints().add(col);
         }
         grid.add(cell("Cluster name", name), 0, 0);
@@ -139,6 +140,7 @@ public final class NetworksStepView extends StepPage {
         regionCell.getChildren().add(regionHint);
         grid.add(regionCell, 2, 0);
         grid.add(cell("API server for peers", apiServer), 3, 0);
+        alignFields(grid);
         // the validator's messages are sentences: under the fields at full width they read in one or two lines
         VBox messages = new VBox(4,
                 FieldMessages.bind(name, card.nameProblemProperty()),
@@ -152,6 +154,28 @@ public final class NetworksStepView extends StepPage {
         box.setId(prefix + "card");
         box.setPadding(new Insets(10, 16, 12, 16));
         return box;
+    }
+
+    /** The fields of a row stay on one line when a label wraps: every label is as tall as the tallest. */
+    private static void alignFields(GridPane grid) {
+        grid.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (needs) {
+                return;
+            }
+            double tallest = 0;
+            java.util.List<Label> titles = new java.util.ArrayList<>();
+            for (javafx.scene.Node cell : grid.getChildren()) {
+                if (cell instanceof VBox box && !box.getChildren().isEmpty() && box.getChildren().get(0) instanceof Label title) {
+                    titles.add(title);
+                    tallest = Math.max(tallest, title.prefHeight(box.getWidth()));
+                }
+            }
+            for (Label title : titles) {
+                if (Math.abs(title.getMinHeight() - tallest) > 0.5) {
+                    title.setMinHeight(tallest);
+                }
+            }
+        });
     }
 
     private static VBox cell(String label, Control control) {

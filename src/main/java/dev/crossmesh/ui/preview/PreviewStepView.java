@@ -77,6 +77,10 @@ public final class PreviewStepView extends StepPage {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setMinWidth(0);
+        // cut with "…" when the window is narrow: the tooltip has it whole
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.statusProperty());
+        status.setTooltip(whole);
         vm.stateProperty().addListener((obs, o, n) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, n == PreviewStepViewModel.State.FAILED));
 
         copy.setMinWidth(Button.USE_PREF_SIZE);
@@ -125,6 +129,8 @@ public final class PreviewStepView extends StepPage {
         rebuildTabs();
 
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // the file list and the YAML keep several lines: the boxes below give way first
+        tabs.getStyleClass().add("preview-tabs");
         Node findings = findingsBox();
         Node diff = diffSlot();
         HBox below = new HBox(12, findings, diff);
@@ -219,6 +225,7 @@ public final class PreviewStepView extends StepPage {
         Runnable show = () -> {
             if (vm.findings().isEmpty()) {
                 Label none = new Label("None: crossmesh validate has nothing to report.", Icons.of(MaterialDesignC.CHECK_CIRCLE));
+                none.setWrapText(true);
                 none.getStyleClass().add(Styles.SUCCESS);
                 list.getChildren().setAll(none);
             } else {
@@ -259,10 +266,11 @@ public final class PreviewStepView extends StepPage {
         }
         compare.setOnAction(e -> vm.compareWithClusters());
         compare.setMinWidth(Button.USE_PREF_SIZE);
-        VBox text = new VBox(4, title, status);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(0);
-        HBox box = new HBox(12, text, compare);
+        // the button beside the title, the status across the whole box below: two short lines, not a narrow column
+        // that grows as tall as the file list (projector-size text in a 1024 px window)
+        HBox head = new HBox(12, title, new Spacer(), compare);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, head, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setId("liveDiffSlot");
         box.getStyleClass().add("insight-box");

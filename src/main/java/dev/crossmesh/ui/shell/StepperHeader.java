@@ -44,25 +44,54 @@ public final class StepperHeader extends HBox {
 
     /**
      * Where all step names do not fit (a narrow window with projector-size text), only the current step keeps its
-     * name; the others show their number and their name as a tooltip.
+     * name; the others show their number and their name as a tooltip. The header asks for the width with every name
+     * (so that its parent gives it that room when there is some, and the names come back after Ctrl+0) and can go as
+     * narrow as the numbers.
      */
     @Override
     protected void layoutChildren() {
-        double full = prefWidth(-1);
-        if (compact) {
-            for (java.util.Map.Entry<WizardStep, Label> e : names.entrySet()) {
-                if (!e.getValue().isManaged()) {
-                    full += e.getValue().prefWidth(-1) + 8;
-                }
-            }
-        }
-        boolean tooNarrow = getWidth() > 0 && getWidth() < full;
+        boolean tooNarrow = getWidth() > 0 && getWidth() < fullWidth() - 0.5;
         if (tooNarrow != compact) {
             compact = tooNarrow;
             showNames();
         }
         super.layoutChildren();
     }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return fullWidth();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return fullWidth() - hiddenWhenCompact();
+    }
+
+    /** The width with every step's name shown. */
+    private double fullWidth() {
+        double shown = super.computePrefWidth(-1);
+        for (java.util.Map.Entry<WizardStep, Label> e : names.entrySet()) {
+            if (!e.getValue().isManaged()) {
+                shown += e.getValue().prefWidth(-1) + NAME_GAP;
+            }
+        }
+        return shown;
+    }
+
+    /** What hiding the names of the steps other than the current one saves. */
+    private double hiddenWhenCompact() {
+        double saved = 0;
+        for (java.util.Map.Entry<WizardStep, Label> e : names.entrySet()) {
+            if (e.getKey() != wizard.current()) {
+                saved += e.getValue().prefWidth(-1) + NAME_GAP;
+            }
+        }
+        return saved;
+    }
+
+    /** The gap between a chip's number and its name. */
+    private static final double NAME_GAP = 8;
 
     private void showNames() {
         names.forEach((step, name) -> {
@@ -80,7 +109,7 @@ public final class StepperHeader extends HBox {
         Label title = new Label(step.title());
         title.getStyleClass().add("step-name");
         names.put(step, title);
-        HBox content = new HBox(8, badge, title);
+        HBox content = new HBox(NAME_GAP, badge, title);
         content.setAlignment(Pos.CENTER_LEFT);
 
         Button chip = new Button(null, content);

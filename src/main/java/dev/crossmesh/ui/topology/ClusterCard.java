@@ -13,7 +13,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import dev.crossmesh.ui.topology.TopologyModel.ClusterNode;
 
-/** A cluster's card: health symbol and name, istiod ready x/y, connection state. Fixed size, so a change never moves anything. */
+/** A cluster's card: health symbol and name, istiod ready x/y, connection state. Sized by the layout to its text, so a change of state never moves anything. */
 final class ClusterCard extends VBox {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
@@ -97,6 +97,31 @@ final class ClusterCard extends VBox {
             demo.setManaged(tagged);
         }
         super.layoutChildren();
+    }
+
+    /**
+     * The size this card's text needs at its font, regular (three lines) or compact (two): what the layout makes room
+     * for, so that a long name or a larger font never cuts a line.
+     */
+    double[] wantedSize(boolean compactSize) {
+        if (shown == null) {
+            return new double[] {0, 0};
+        }
+        double nameLine = icon.prefWidth(-1) + title.getSpacing() + textWidth(name, shown.name())
+                + (shown.demo() && !compactSize ? title.getSpacing() + demo.prefWidth(-1) : 0);
+        double second = textWidth(istiod, compactSize ? shown.compactText() : shown.istiodText());
+        double third = compactSize ? 0 : textWidth(state, shown.stateText());
+        double insetsW = snappedLeftInset() + snappedRightInset();
+        double lines = Math.max(title.prefHeight(-1), name.prefHeight(-1)) + istiod.prefHeight(-1) + (compactSize ? 0 : state.prefHeight(-1));
+        double gaps = getSpacing() * (compactSize ? 1 : 2);
+        // the compact style's padding is smaller than the regular one's; the regular insets are an upper bound for both
+        return new double[] {Math.ceil(Math.max(nameLine, Math.max(second, third)) + insetsW + 4), Math.ceil(lines + gaps + snappedTopInset() + snappedBottomInset() + 2)};
+    }
+
+    private static double textWidth(Label label, String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(label.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 
     ClusterNode shown() {

@@ -182,7 +182,7 @@ public final class DetailsBuilder {
 
         ProbeResult probe = gw.probe();
         List<Field> probeFields = new ArrayList<>();
-        probeFields.add(Field.of("Outcome", probe.state().label(), switch (probe.state()) {
+        probeFields.add(Field.of("Outcome", ProbeWords.of(probe.state()), switch (probe.state()) {
             case READY -> Health.OK;
             case NOT_READY -> Health.ERROR;
             case UNREACHABLE -> Health.WARNING;

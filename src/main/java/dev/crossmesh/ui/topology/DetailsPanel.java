@@ -49,7 +49,7 @@ public final class DetailsPanel extends ScrollPane {
             content.getChildren().add(empty);
             return;
         }
-        Label title = new Label(d.title(), HealthIcons.icon(d.health()));
+        Label title = new Label(breakable(d.title()), HealthIcons.icon(d.health()));
         title.getStyleClass().add("details-title");
         title.setId("details-title");
         title.setWrapText(true);
@@ -77,44 +77,75 @@ public final class DetailsPanel extends ScrollPane {
                 content.getChildren().add(FindingsPanel.findingBox(f, false));
             }
         }
+        // one grid for every section: the values of all sections line up in one column
+        GridPane grid = new GridPane();
+        grid.setId("details-grid");
+        grid.setHgap(10);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setPercentWidth(-1);
+        // labels wrap beyond about ten words' width rather than squeeze the values
+        labels.maxWidthProperty().bind(content.widthProperty().multiply(0.42));
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(80);
+        grid.getColumnConstraints().addAll(labels, values);
+        int row = 0;
         for (Section s : d.sections()) {
             Label sectionTitle = new Label(s.title());
             sectionTitle.getStyleClass().add("details-section-title");
-            GridPane grid = new GridPane();
-            grid.setHgap(10);
-            grid.setVgap(4);
-            ColumnConstraints labels = new ColumnConstraints();
-            labels.setMinWidth(Region.USE_PREF_SIZE);
-            labels.setMaxWidth(150);
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(Priority.ALWAYS);
-            values.setMinWidth(80);
-            grid.getColumnConstraints().addAll(labels, values);
-            int row = 0;
+            sectionTitle.setWrapText(true);
+            grid.add(sectionTitle, 0, row++, 2, 1);
             for (Field f : s.fields()) {
                 Label label = new Label(f.label());
                 label.getStyleClass().add("details-label");
                 label.setWrapText(true);
-                Label value = new Label(f.value());
+                label.setMinWidth(0);
+                Label value = new Label(breakable(f.value()));
                 value.getStyleClass().add("details-value");
                 if (f.code()) {
                     value.getStyleClass().add("code");
                 }
                 value.setWrapText(true);
+                value.setMinHeight(Region.USE_PREF_SIZE);
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 if (f.health() != null) {
                     value.setGraphic(HealthIcons.icon(f.health()));
                     value.setAccessibleText(f.health().label() + ": " + f.value());
+                } else {
+                    value.setAccessibleText(f.value());
                 }
                 GridPane.setValignment(label, VPos.TOP);
+                GridPane.setValignment(value, VPos.TOP);
                 grid.add(label, 0, row);
                 grid.add(value, 1, row);
                 row++;
             }
-            content.getChildren().addAll(sectionTitle, grid);
         }
+        content.getChildren().add(grid);
 
         content.setPadding(new Insets(12));
         setVvalue(0);
+    }
+
+    /**
+     * A value that may wrap inside long names and addresses: after "-", "/", ".", ":" and "," (a zero-width space
+     * there), so "istio-remote-secret-asia-south" breaks between words instead of being cut.
+     */
+    static String breakable(String value) {
+        if (value == null || value.length() < 16) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c);
+            if ((c == '-' || c == '/' || c == '.' || c == ':' || c == ',' || c == '=') && i + 1 < value.length() && value.charAt(i + 1) != ' ') {
+                out.append('\u200B');
+            }
+        }
+        return out.toString();
     }
 
     private static Label wrapped(String text, String styleClass) {
@@ -126,6 +157,6 @@ public final class DetailsPanel extends ScrollPane {
 
     /** The title shown, for tests. */
     String shownTitle() {
-        return content.getChildren().isEmpty() || !(content.getChildren().get(0) instanceof HBox h) ? null : ((Label) h.getChildren().get(0)).getText();
+        return content.getChildren().isEmpty() || !(content.getChildren().get(0) instanceof HBox h) ? null : ((Label) h.getChildren().get(0)).getText().replace("\u200B", "");
     }
 }

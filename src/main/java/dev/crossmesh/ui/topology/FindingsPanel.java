@@ -28,7 +28,93 @@ public final class FindingsPanel extends VBox {
         updateTitle(vm);
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> updateTitle(vm));
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(title, list);
+        allClear.getStyleClass().addAll("findings-placeholder", "findings-all-clear");
+        allClear.setId("findings-all-clear");
+        allClear.setWrapText(true);
+        getChildren().addAll(title, list, allClear);
+
+        history = new ListView<>(vm.resolvedFindings());
+        history.setId("resolved-findings");
+        history.getStyleClass().addAll("findings-list", "resolved-list");
+        history.setCellFactory(v -> new ResolvedCell());
+        Label historyTitle = new Label();
+        historyTitle.getStyleClass().addAll("panel-title", "resolved-title");
+        historyTitle.setId("resolved-title");
+        VBox historyBox = new VBox(historyTitle, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox.setVgrow(historyBox, Priority.SOMETIMES);
+        Runnable showHistory = () -> {
+            boolean any = !vm.resolvedFindings().isEmpty();
+            historyTitle.setText("Resolved (" + vm.resolvedFindings().size() + "), newest first");
+            historyBox.setVisible(any);
+            historyBox.setManaged(any);
+            // while there are problems they come first; once none is left, one line says so and the history gets the room
+            boolean quiet = vm.findingRows().isEmpty() && any;
+            list.setVisible(!quiet);
+            list.setManaged(!quiet);
+            allClear.setVisible(quiet);
+            allClear.setManaged(quiet);
+        };
+        vm.resolvedFindings().addListener((javafx.collections.ListChangeListener<ResolvedFinding>) c -> showHistory.run());
+        vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showHistory.run());
+        showHistory.run();
+        getChildren().add(historyBox);
+    }
+
+    private final ListView<ResolvedFinding> history;
+    private final Label allClear = new Label("No open findings: every check passes now.", HealthIcons.icon(Health.OK));
+
+    ListView<ResolvedFinding> history() {
+        return history;
+    }
+
+    /** A resolved finding: what it was, from when to when. */
+    private static final class ResolvedCell extends ListCell<ResolvedFinding> {
+        private final Label head = new Label(null, HealthIcons.icon(Health.OK));
+        private final Label time = new Label();
+        private final Label message = new Label();
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        private final VBox box;
+
+        ResolvedCell() {
+            setPrefWidth(0);
+            head.getStyleClass().add("finding-head");
+            time.getStyleClass().add("finding-time");
+            message.getStyleClass().addAll("finding-message", "resolved-message");
+            // one line each: history is scanned, the tooltip has the whole message
+            message.setMinWidth(0);
+            message.setTooltip(whole);
+            // one line: what, the message cut to fit (whole in the tooltip), from when to when
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            message.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            HBox line = new HBox(8, head, message, time);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(line);
+            box.getStyleClass().addAll("finding-cell", "resolved-cell");
+        }
+
+        @Override
+        protected void updateItem(ResolvedFinding item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            if (!box.maxWidthProperty().isBound() && getListView() != null) {
+                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            }
+            FindingRow f = item.finding();
+            head.setText("resolved " + f.code() + (f.cluster().isEmpty() ? "" : " · " + f.cluster()));
+            time.setText(TimeText.of(f.firstSeen()) + " – " + TimeText.of(item.resolvedAt()));
+            message.setText(f.severity().label() + ": " + f.message());
+            whole.setText(message.getText());
+            box.setAccessibleText("resolved " + f.severity().label() + " " + f.code() + " " + f.cluster() + ", from " + TimeText.of(f.firstSeen())
+                    + " to " + TimeText.of(item.resolvedAt()) + ": " + f.message());
+            setGraphic(box);
+        }
     }
 
     private void updateTitle(TopologyViewModel vm) {

@@ -130,6 +130,9 @@ final class GatewayRail extends VBox {
             setMaxHeight(h);
             Tooltip.install(this, tooltip);
             setOnMouseClicked(e -> {
+                if (!e.isStillSincePress()) {
+                    return; // the end of a drag that pans the drawing
+                }
                 onSelect.accept(clusterName);
                 requestFocus();
                 e.consume();

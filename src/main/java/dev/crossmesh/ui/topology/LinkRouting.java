@@ -65,15 +65,50 @@ public final class LinkRouting {
      * bent as little as it takes to clear {@code obstacles} (the other cards and the rails).
      */
     public static Curve discovery(Rect from, Rect to, List<Rect> obstacles, Rect bounds) {
-        double dx = to.centerX() - from.centerX();
-        double dy = to.centerY() - from.centerY();
+        List<Rect> grown = obstacles.stream().map(r -> r.grow(4)).toList();
+        // first from centre to centre; when that cannot avoid every obstacle (a network's title sits above the card it
+        // points at), from and to the middles of the cards' sides as well: the link then comes in beside the title
+        Candidate best = route(from, to, from.centerX(), from.centerY(), to.centerX(), to.centerY(), grown, bounds);
+        if (best.hits == 0) {
+            return best.curve;
+        }
+        double[][] fromAnchors = anchors(from);
+        double[][] toAnchors = anchors(to);
+        // from a side, a curve could loop back behind its own card: its ends' cards count as obstacles too
+        List<Rect> withEnds = new java.util.ArrayList<>(grown);
+        withEnds.add(from.grow(-3));
+        withEnds.add(to.grow(-3));
+        for (double[] fa : fromAnchors) {
+            for (double[] ta : toAnchors) {
+                Candidate c = route(from, to, fa[0], fa[1], ta[0], ta[1], withEnds, bounds);
+                // a side anchor only when it clears everything: a detour that still hits something reads worse than
+                // the direct arrow
+                if (c.hits == 0) {
+                    return c.curve;
+                }
+            }
+        }
+        return best.curve;
+    }
+
+    private record Candidate(Curve curve, int hits) {
+    }
+
+    /** The middles of a card's four sides, a little inside it (the curve is clipped at the card's edge). */
+    private static double[][] anchors(Rect r) {
+        return new double[][] {{r.x() + 2, r.centerY()}, {r.maxX() - 2, r.centerY()}, {r.centerX(), r.maxY() - 2}, {r.x() + r.w() * 0.8, r.y() + 2},
+                {r.x() + r.w() * 0.2, r.y() + 2}};
+    }
+
+    private static Candidate route(Rect from, Rect to, double fx, double fy, double tx, double ty, List<Rect> grown, Rect bounds) {
+        double dx = tx - fx;
+        double dy = ty - fy;
         double len = Math.max(1e-6, Math.hypot(dx, dy));
         // the normal on the left of the direction of travel: the reverse link gets the other side
         double nx = -dy / len;
         double ny = dx / len;
-        Point a = new Point(from.centerX() + nx * SIDE_OFFSET, from.centerY() + ny * SIDE_OFFSET);
-        Point b = new Point(to.centerX() + nx * SIDE_OFFSET, to.centerY() + ny * SIDE_OFFSET);
-        List<Rect> grown = obstacles.stream().map(r -> r.grow(4)).toList();
+        Point a = new Point(fx + nx * SIDE_OFFSET, fy + ny * SIDE_OFFSET);
+        Point b = new Point(tx + nx * SIDE_OFFSET, ty + ny * SIDE_OFFSET);
         Curve best = null;
         int bestHits = Integer.MAX_VALUE;
         for (double bulge : BULGES) {
@@ -92,11 +127,11 @@ public final class LinkRouting {
                     bestHits = hits;
                 }
                 if (hits == 0) {
-                    return clipped;
+                    return new Candidate(clipped, 0);
                 }
             }
         }
-        return best;
+        return new Candidate(best, bestHits);
     }
 
     /** Whether the curve stays within the drawing: a link that leaves it would be cut off, or move the drawing. */

@@ -71,6 +71,12 @@ public final class LivePane extends BorderPane {
     private final Label message = new Label();
     private final javafx.animation.PauseTransition messageTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(10));
     private final Label health = new Label();
+    private final Label heartbeat = new Label();
+    private final javafx.animation.Timeline heartbeatTimer = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> showHeartbeat()));
+    private FittingToolbar toolbar;
+    /** The drawing with the details beside it (a split) or, in narrow windows, lying over its right side. */
+    private final StackPane upperStack = new StackPane();
     private final SplitPane upper = new SplitPane();
     /** Below the topology: the table and the findings side by side when the window is wide, else as two tabs. */
     private final StackPane lower = new StackPane();
@@ -80,6 +86,11 @@ public final class LivePane extends BorderPane {
     private final Tab findingsTab = new Tab("Findings");
     private final Label tableTitle = titled("Gateways");
     private VBox tableBox;
+    private SplitPane main;
+    /** Once the user drags the divider between drawing and table, it stays where they put it. */
+    private boolean mainDividerMoved;
+    /** Once the user drags the divider between table and findings, it stays where they put it. */
+    private boolean findingsDividerMoved;
     private Boolean wide;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "crossmesh-live");
@@ -91,6 +102,8 @@ public final class LivePane extends BorderPane {
     private StatusMonitor.Subscription subscription;
     private StatusMonitor ownedMonitor;
     private boolean stopped;
+    /** The monitor whose last check the heartbeat shows; null for a feed without one. */
+    private volatile StatusMonitor checkedBy;
     private CompletableFuture<Void> stopping;
     /** The traffic check beside the topology (Verify); null until first asked for, and when the pane has no clients. */
     private final TrafficCheck traffic;
@@ -161,6 +174,7 @@ public final class LivePane extends BorderPane {
             if (owned) {
                 ownedMonitor = monitor;
             }
+            checkedBy = monitor;
             subscription = monitor.subscribe(vm::accept);
         }
         Platform.runLater(() -> message("", false));
@@ -176,6 +190,7 @@ public final class LivePane extends BorderPane {
                 return stopping;
             }
             stopped = true;
+            Platform.runLater(heartbeatTimer::stop);
             if (subscription != null) {
                 subscription.close();
             }
@@ -223,7 +238,7 @@ public final class LivePane extends BorderPane {
 
     /** Saves the topology picture to {@code file}; FX thread. The future completes once the file is written. */
     public CompletableFuture<Path> exportPng(Path file) {
-        WritableImage image = TopologyPng.snapshot(topology, PNG_SCALE);
+        WritableImage image = topology.exportImage(PNG_SCALE);
         return write(file, () -> TopologyPng.write(image, file),
                 "Saved the topology picture (" + (int) image.getWidth() + " x " + (int) image.getHeight() + " px) to " + file);
     }
@@ -304,17 +319,48 @@ public final class LivePane extends BorderPane {
         below.setId("show-tables");
         below.setSelected(true);
         below.setTooltip(new Tooltip("Show the gateway table and the findings below the topology; hide them to give the topology the whole window"));
-        HBox toolbar = new HBox(health, spacer, allLinks, below, png, json);
+        spacer.getStyleClass().add("toolbar-spacer");
+        health.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip healthTip = new Tooltip();
+        healthTip.textProperty().bind(javafx.beans.binding.Bindings.concat("mesh " + vm.plan().meshId() + ": ", vm.summaryProperty()));
+        health.setTooltip(healthTip);
+        heartbeat.getStyleClass().add("live-heartbeat");
+        heartbeat.setId("live-heartbeat");
+        heartbeat.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip heartbeatTip = new Tooltip();
+        heartbeatTip.textProperty().bind(javafx.beans.binding.Bindings.concat("The gateways are probed every few seconds and the clusters watched;\n"
+                + "this counts from the newest check. The picture itself: ", vm.updatedProperty()));
+        heartbeat.setTooltip(heartbeatTip);
+        allLinks.getStyleClass().add("live-toggle");
+        below.getStyleClass().add("live-toggle");
+        java.util.List<javafx.scene.control.ButtonBase> buttons = new java.util.ArrayList<>(java.util.List.of(allLinks, below, png, json));
         if (traffic != null) {
-            toolbar.getChildren().add(toolbar.getChildren().indexOf(allLinks), traffic.button());
+            buttons.add(0, traffic.button());
         }
+        toolbar = new FittingToolbar(buttons);
+        toolbar.getChildren().addAll(health, heartbeat, spacer);
+        toolbar.getChildren().addAll(buttons);
         toolbar.getStyleClass().add("live-toolbar");
         setTop(toolbar);
+        heartbeatTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        heartbeatTimer.play();
+        vm.statusProperty().addListener((obs, was, now) -> showHeartbeat());
+        showHeartbeat();
 
         upper.getItems().add(topology);
         upper.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(details, false);
         vm.detailsProperty().addListener((obs, was, now) -> showDetails(now != null));
+        upperStack.getChildren().add(upper);
+        StackPane.setAlignment(details, javafx.geometry.Pos.CENTER_RIGHT);
+        upperStack.widthProperty().addListener((obs, was, now) -> showDetails(vm.detailsProperty().get() != null));
+        // Escape closes the details wherever the focus is in the pane
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.selectionProperty().get() != null) {
+                vm.clearSelection();
+                e.consume();
+            }
+        });
 
         tableBox = new VBox(tableTitle, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -327,15 +373,25 @@ public final class LivePane extends BorderPane {
         vm.findingRows().addListener((javafx.collections.ListChangeListener<FindingRow>) c -> showFindingsCount());
         showFindingsCount();
         widthProperty().addListener((obs, was, now) -> arrangeLower(now.doubleValue() >= WIDE));
+        sideBySide.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")) {
+                findingsDividerMoved = true;
+            }
+        });
         arrangeLower(false);
 
-        SplitPane main = new SplitPane(upper, lower);
+        main = new SplitPane(upperStack, lower);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.68);
         // the table keeps its share of the height: a pane made before it is shown (the wizard's Live step) starts with
         // no height, and a table fixed at its first size would stay hidden
         SplitPane.setResizableWithParent(lower, true);
         setCenter(main);
+        main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider") && n.getParent() == main) {
+                mainDividerMoved = true;
+            }
+        });
         below.selectedProperty().addListener((obs, was, show) -> {
             if (show) {
                 main.getItems().add(lower);
@@ -406,14 +462,85 @@ public final class LivePane extends BorderPane {
         });
     }
 
+    /** The style class of a node that lies over other content on purpose (the details in a narrow window). */
+    static final String OVERLAY = "overlay-layer";
+
+    /** Narrower than this, the details lie over the drawing's right side instead of squeezing it. */
+    static final double DETAILS_BESIDE_FROM = 1200;
+
     private void showDetails(boolean show) {
-        if (show && !upper.getItems().contains(details)) {
-            upper.getItems().add(details);
-            double width = Math.max(1, upper.getWidth());
-            upper.setDividerPositions(Math.max(0.5, 1 - 360 / width));
-        } else if (!show) {
+        boolean beside = upperStack.getWidth() >= DETAILS_BESIDE_FROM;
+        details.getStyleClass().removeAll("details-overlay", OVERLAY);
+        if (!show) {
             upper.getItems().remove(details);
+            upperStack.getChildren().remove(details);
+            return;
         }
+        if (beside) {
+            upperStack.getChildren().remove(details);
+            if (!upper.getItems().contains(details)) {
+                upper.getItems().add(details);
+                double width = Math.max(1, upper.getWidth());
+                upper.setDividerPosition(upper.getItems().indexOf(details) - 1, Math.max(0.5, 1 - details.prefWidth(-1) / width));
+            }
+        } else {
+            upper.getItems().remove(details);
+            details.getStyleClass().addAll("details-overlay", OVERLAY);
+            details.setMaxWidth(Math.min(details.prefWidth(-1), Math.max(details.minWidth(-1), upperStack.getWidth() * 0.6)));
+            if (!upperStack.getChildren().contains(details)) {
+                upperStack.getChildren().add(details);
+            }
+        }
+    }
+
+    /** Whether the details panel lies over the drawing (narrow windows) rather than beside it. */
+    boolean detailsOverlay() {
+        return upperStack.getChildren().contains(details);
+    }
+
+    /** "checked 3 s ago": the monitor is still watching even when nothing changes. */
+    private void showHeartbeat() {
+        MeshStatus status = vm.statusProperty().get();
+        StatusMonitor watching = checkedBy;
+        // a volatile read: the monitor's threads write it, the FX thread only looks
+        java.time.Instant checked = watching != null ? watching.lastChecked() : status == null ? null : status.at();
+        if (checked == null) {
+            heartbeat.setText("");
+            return;
+        }
+        long seconds = Math.max(0, java.time.Duration.between(checked, java.time.Instant.now()).getSeconds());
+        heartbeat.setText(seconds < 60 ? "checked " + seconds + " s ago" : "checked " + seconds / 60 + " min ago");
+        heartbeat.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), seconds >= 60);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // the gateway table shows at least three rows: the drawing gives way (and can be panned)
+        double tabs = lower.getChildren().contains(this.tabs) ? tabHeaderHeight() : 0;
+        double titleH = tableTitle.isManaged() ? tableTitle.prefHeight(-1) : 0;
+        double lowerMin = tabs + titleH + table.minHeight(-1);
+        lower.setMinHeight(lowerMin);
+        if (!mainDividerMoved && main.getItems().contains(lower) && main.getHeight() > 0) {
+            // the drawing gets two thirds, the table below at least its three rows
+            double share = 1 - Math.max(lowerMin, 0.32 * main.getHeight()) / main.getHeight();
+            if (Math.abs(main.getDividerPositions()[0] - share) > 0.005) {
+                main.setDividerPositions(Math.max(0.1, share));
+            }
+        }
+        super.layoutChildren();
+        if (Boolean.TRUE.equals(wide) && !findingsDividerMoved) {
+            // the table gets the width its columns want, up to three quarters; the findings (wrapping text) take the rest
+            double width = Math.max(1, sideBySide.getWidth());
+            double share = Math.max(0.45, Math.min(0.75, table.wantedWidth() / width));
+            if (Math.abs(sideBySide.getDividerPositions()[0] - share) > 0.005) {
+                sideBySide.setDividerPositions(share);
+            }
+        }
+    }
+
+    private double tabHeaderHeight() {
+        javafx.scene.Node header = tabs.lookup(".tab-header-area");
+        return header == null ? 0 : header.prefHeight(-1);
     }
 
     private void message(String text, boolean problem) {
@@ -452,6 +579,14 @@ public final class LivePane extends BorderPane {
 
     FindingsPanel findingsPanel() {
         return findings;
+    }
+
+    String heartbeatText() {
+        return heartbeat.getText();
+    }
+
+    FittingToolbar toolbar() {
+        return toolbar;
     }
 
     String healthText() {

@@ -143,14 +143,41 @@ public final class TopologyLayout {
         }
     }
 
+    /**
+     * How big the cards are drawn: at least the {@link Density}'s size, more when the view measures longer names.
+     */
+    public record CardSizes(double regularWidth, double regularHeight, double compactWidth, double compactHeight) {
+        public static final CardSizes DEFAULT = new CardSizes(Density.REGULAR.cardWidth, Density.REGULAR.cardHeight, Density.COMPACT.cardWidth,
+                Density.COMPACT.cardHeight);
+
+        public CardSizes {
+            regularWidth = Math.max(regularWidth, Density.REGULAR.cardWidth);
+            regularHeight = Math.max(regularHeight, Density.REGULAR.cardHeight);
+            compactWidth = Math.max(compactWidth, Density.COMPACT.cardWidth);
+            compactHeight = Math.max(compactHeight, Density.COMPACT.cardHeight);
+        }
+
+        Card of(Density density) {
+            return density == Density.REGULAR ? new Card(density, regularWidth, regularHeight) : new Card(density, compactWidth, compactHeight);
+        }
+    }
+
+    /** One density's card size. */
+    record Card(Density density, double cardWidth, double cardHeight) {
+    }
+
     /** The arrangement that shows the networks at the largest scale in {@code width} x {@code height}. */
     public static Result compute(List<NetworkShape> networks, double width, double height) {
+        return compute(networks, width, height, CardSizes.DEFAULT);
+    }
+
+    public static Result compute(List<NetworkShape> networks, double width, double height, CardSizes cards) {
         if (networks.isEmpty()) {
             return new Result(2 * MARGIN, 2 * MARGIN, 1, 1, 1, Density.REGULAR, List.of(), new Rect(0, 0, 0, 0));
         }
-        Result best = best(networks, width, height, Density.REGULAR);
+        Result best = best(networks, width, height, cards.of(Density.REGULAR));
         if (best.scale() < COMPACT_BELOW) {
-            Result compact = best(networks, width, height, Density.COMPACT);
+            Result compact = best(networks, width, height, cards.of(Density.COMPACT));
             // compact cards show less: worth it only for a clearly larger picture
             if (compact.scale() > best.scale() * 1.08) {
                 best = compact;
@@ -159,7 +186,7 @@ public final class TopologyLayout {
         return best;
     }
 
-    private static Result best(List<NetworkShape> networks, double width, double height, Density density) {
+    private static Result best(List<NetworkShape> networks, double width, double height, Card density) {
         int most = networks.stream().mapToInt(NetworkShape::clusters).max().orElse(1);
         Result best = null;
         double bestFit = -1;
@@ -181,11 +208,15 @@ public final class TopologyLayout {
             }
         }
         double scale = Math.min(MAX_SCALE, Math.min(width / best.width(), height / best.height()));
-        return new Result(best.width(), best.height(), scale, best.banks(), best.columns(), density, best.networks(), best.channel());
+        return new Result(best.width(), best.height(), scale, best.banks(), best.columns(), density.density(), best.networks(), best.channel());
     }
 
     /** One arrangement at its natural size. */
     static Result arrange(List<NetworkShape> networks, int banks, int columns, Density density) {
+        return arrange(networks, banks, columns, CardSizes.DEFAULT.of(density));
+    }
+
+    static Result arrange(List<NetworkShape> networks, int banks, int columns, Card density) {
         int inTop = banks == 1 ? networks.size() : (networks.size() + 1) / 2;
         List<NetworkShape> top = networks.subList(0, inTop);
         List<NetworkShape> bottom = networks.subList(inTop, networks.size());
@@ -225,7 +256,7 @@ public final class TopologyLayout {
         if (banks == 1) {
             height = channelTop + channelHeight + MARGIN / 2;
         }
-        return new Result(width, height, 1, banks, columns, density, placed, new Rect(0, channelTop, width, channelHeight));
+        return new Result(width, height, 1, banks, columns, density.density(), placed, new Rect(0, channelTop, width, channelHeight));
     }
 
     /** How far below (above) its rail a link between networks {@code distance} places apart in one bank dips. */
@@ -233,7 +264,7 @@ public final class TopologyLayout {
         return distance <= 0 ? 0 : 28 + 30 * (distance - 1);
     }
 
-    private static NetworkPlacement place(NetworkShape n, int bank, double x, double y, int columns, Density density, RailSide side) {
+    private static NetworkPlacement place(NetworkShape n, int bank, double x, double y, int columns, Card density, RailSide side) {
         double cardW = density.cardWidth();
         double cardH = density.cardHeight();
         double w = boxWidth(n, columns, density);
@@ -281,14 +312,14 @@ public final class TopologyLayout {
         return n.gateways() == 0 ? 0 : RAIL_HEAD + n.gateways() * RAIL_ROW + RAIL_PAD;
     }
 
-    static double boxWidth(NetworkShape n, int columns, Density density) {
+    static double boxWidth(NetworkShape n, int columns, Card density) {
         double cardW = density.cardWidth();
         int cols = Math.max(1, Math.min(columns, n.clusters()));
         double cards = cols * cardW + (cols - 1) * CARD_HGAP;
         return Math.max(cards, n.gateways() == 0 ? 0 : n.railWidth()) + 2 * BOX_PAD;
     }
 
-    static double boxHeight(NetworkShape n, int columns, Density density) {
+    static double boxHeight(NetworkShape n, int columns, Card density) {
         double cardH = density.cardHeight();
         int cols = Math.max(1, Math.min(columns, n.clusters()));
         int rows = (n.clusters() + cols - 1) / cols;
@@ -298,7 +329,7 @@ public final class TopologyLayout {
         return HEADER_H + cards + (rh > 0 ? RAIL_GAP + rh / 2 + 4 : BOX_PAD);
     }
 
-    private static double bankWidth(List<NetworkShape> bank, int columns, Density density) {
+    private static double bankWidth(List<NetworkShape> bank, int columns, Card density) {
         if (bank.isEmpty()) {
             return 0;
         }

@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -49,7 +50,7 @@ import dev.crossmesh.ui.topology.TopologyModel.NetworkNode;
 public final class TopologyView extends Region {
     private final TopologyViewModel vm;
 
-    private final HBox caption = new HBox(10);
+    private final FlowPane caption = new FlowPane(12, 2);
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Label updated = new Label();
@@ -77,17 +78,43 @@ public final class TopologyView extends Region {
     /** How often each element's node was redrawn: for tests that check a change touches only what changed. */
     private final Map<String, Integer> redraws = new HashMap<>();
 
+    /** The drawing's window: it clips the panned drawing to the space between the caption and the legend. */
+    private final javafx.scene.layout.Pane viewport = new javafx.scene.layout.Pane();
+    private final Rectangle viewportClip = new Rectangle();
+    private final HBox zoomBar = new HBox(2);
+    private final Label zoomText = new Label();
+    private final javafx.scene.control.Button legendButton = new javafx.scene.control.Button();
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+    private boolean exporting;
+    private double laidOutUnit = -1;
+
     private TopologyLayout.Result layout;
     private double laidOutWidth = -1;
     private double laidOutHeight = -1;
     private boolean structureDirty = true;
     private long layouts;
 
+    private final javafx.beans.value.ChangeListener<TopologyChange> onChange = (obs, was, change) -> apply(change);
+    private final javafx.beans.value.ChangeListener<Selection> onSelection = (obs, was, now) -> showSelection(now);
+    private final javafx.beans.value.ChangeListener<Boolean> onFilter = (obs, was, now) -> syncDiscoveryLinks(true);
+    /** A view made only to take the exported picture: it follows nothing, shows no selection and no zoom bar. */
+    private final boolean forPicture;
+
     public TopologyView(TopologyViewModel vm) {
+        this(vm, false);
+    }
+
+    private TopologyView(TopologyViewModel vm, boolean forPicture) {
         this.vm = vm;
+        this.forPicture = forPicture;
         getStyleClass().add("topology-view");
         setId("topology");
-        setMinSize(320, 240);
+        // small: the drawing can be panned and zoomed, the table below keeps its three rows
+        setMinSize(200, 100);
         setPrefSize(900, 560);
         setClip(clip);
         setFocusTraversable(false);
@@ -101,40 +128,121 @@ public final class TopologyView extends Region {
         updated.setMinWidth(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("topology-caption");
         caption.setAlignment(Pos.CENTER_LEFT);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        caption.setRowValignment(javafx.geometry.VPos.BASELINE);
+        // a summary longer than the whole line wraps inside it
+        summary.setWrapText(true);
+        summary.maxWidthProperty().bind(caption.widthProperty());
         hiddenLinks.getStyleClass().add("legend-note");
         hiddenLinks.setMinWidth(0);
         hiddenLinks.setTooltip(new javafx.scene.control.Tooltip("Discovery links without a problem are not drawn in a mesh of more than "
                 + TopologyViewModel.ALL_LINKS_UP_TO + " clusters; \"All discovery links\" draws them"));
         // in the caption's one line, not in the legend: a note that comes and goes must not change the drawing's height
-        caption.getChildren().addAll(title, summary, spacer, hiddenLinks, updated);
+        caption.getChildren().addAll(title, summary, hiddenLinks, updated);
         buildLegend();
 
         canvas.getChildren().addAll(boxLayer, dataLayer, discoveryLayer, headerLayer, cardLayer, railLayer, badgeLayer);
         canvas.getTransforms().add(scale);
         canvas.setAutoSizeChildren(false);
-        getChildren().addAll(canvas, caption, legend);
+        canvas.setManaged(false);
+        canvas.getStyleClass().add("topology-canvas");
+        viewport.getStyleClass().add("topology-viewport");
+        viewport.setId("topology-viewport");
+        viewport.getChildren().addAll(canvas, zoomBar);
+        viewport.setClip(viewportClip);
+        zoomBar.setManaged(false);
+        buildZoomBar();
+        getChildren().addAll(viewport, caption, legend);
 
-        // a click on the background clears the selection
+        // a click on the background clears the selection; a drag pans a drawing larger than its space, the wheel too
         setOnMouseClicked(e -> {
-            if (e.getTarget() == this || e.getTarget() instanceof Region r && r.getStyleClass().contains("network-box")) {
+            if (!e.isStillSincePress()) {
+                return;
+            }
+            if (e.getTarget() == this || e.getTarget() == viewport || e.getTarget() instanceof Region r && r.getStyleClass().contains("network-box")) {
                 vm.clearSelection();
             }
+        });
+        viewport.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        viewport.setOnMouseDragged(e -> {
+            pan(e.getX() - dragX, e.getY() - dragY);
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        viewport.setOnScroll(e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                if (e.getDeltaY() > 0) {
+                    zoomIn();
+                } else if (e.getDeltaY() < 0) {
+                    zoomOut();
+                }
+            } else {
+                pan(e.getDeltaX(), e.getDeltaY());
+            }
+            e.consume();
         });
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 vm.clearSelection();
+            } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.EQUALS) {
+                zoomIn();
+            } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+                zoomOut();
             }
         });
 
         title.setText("mesh " + vm.plan().meshId());
         summary.textProperty().bind(vm.summaryProperty());
         updated.textProperty().bind(vm.updatedProperty());
-        vm.changeProperty().addListener((obs, was, change) -> apply(change));
-        vm.selectionProperty().addListener((obs, was, now) -> showSelection(now));
-        vm.allDiscoveryLinksProperty().addListener((obs, was, now) -> syncDiscoveryLinks(true));
+        if (!forPicture) {
+            vm.changeProperty().addListener(onChange);
+            vm.selectionProperty().addListener(onSelection);
+            vm.allDiscoveryLinksProperty().addListener(onFilter);
+        } else {
+            exporting = true;
+            pseudoClassStateChanged(EXPORTING, true);
+        }
         rebuild();
+    }
+
+    private void buildZoomBar() {
+        zoomBar.getStyleClass().addAll("zoom-bar", LivePane.OVERLAY);
+        zoomBar.setAlignment(Pos.CENTER);
+        javafx.scene.control.Button out = zoomButton("zoom-out", org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-, Ctrl+wheel)");
+        out.setOnAction(e -> zoomOut());
+        javafx.scene.control.Button fit = zoomButton("zoom-fit", org.kordamp.ikonli.materialdesign2.MaterialDesignF.FIT_TO_SCREEN_OUTLINE,
+                "Fit to window; drag or scroll to move a drawing larger than the window");
+        fit.setOnAction(e -> fitToWindow());
+        javafx.scene.control.Button in = zoomButton("zoom-in", org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+, Ctrl+wheel)");
+        in.setOnAction(e -> zoomIn());
+        zoomText.getStyleClass().add("zoom-text");
+        zoomText.setId("zoom-text");
+        zoomText.setMinWidth(Region.USE_PREF_SIZE);
+        legendButton.setId("legend-button");
+        legendButton.getStyleClass().addAll("flat", "button-icon", "zoom-button");
+        legendButton.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAP_LEGEND));
+        legendButton.setFocusTraversable(false);
+        legendButton.setAccessibleText("Legend");
+        FlowPane copy = new FlowPane(16, 6);
+        fillLegend(copy);
+        copy.setPrefWrapLength(420);
+        Tooltip legendTip = new Tooltip();
+        legendTip.setGraphic(copy);
+        legendTip.setShowDelay(javafx.util.Duration.millis(100));
+        legendButton.setTooltip(legendTip);
+        zoomBar.getChildren().addAll(legendButton, out, zoomText, in, fit);
+    }
+
+    private static javafx.scene.control.Button zoomButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll("flat", "button-icon", "zoom-button");
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setAccessibleText(tip);
+        b.setFocusTraversable(false);
+        return b;
     }
 
     private static Group layer() {
@@ -212,6 +320,9 @@ public final class TopologyView extends Region {
         for (ClusterNode c : model.clusters()) {
             ClusterCard card = new ClusterCard(c);
             card.setOnMouseClicked(e -> {
+                if (!e.isStillSincePress()) {
+                    return; // the end of a drag that pans the drawing, not a click
+                }
                 vm.select(Selection.cluster(c.name()));
                 card.requestFocus();
                 e.consume();
@@ -307,7 +418,8 @@ public final class TopologyView extends Region {
         hiddenLinks.setManaged(hidden > 0);
     }
 
-    private void showSelection(Selection s) {
+    private void showSelection(Selection selected) {
+        Selection s = forPicture ? null : selected;
         cards.forEach((name, card) -> card.setSelected(s != null && s.kind() == Selection.Kind.CLUSTER && s.cluster().equals(name)));
         rails.values().forEach(r -> r.setSelected(s != null && s.kind() == Selection.Kind.GATEWAY ? s.cluster() : null));
         TopologyModel model = vm.topologyProperty().get();
@@ -330,35 +442,218 @@ public final class TopologyView extends Region {
 
     // Layout
 
+    /**
+     * The drawing's own text size. The cards, rails and headers are laid out at this size whatever the window's text
+     * size, so that their layout never breaks; the user's text size decides how much the whole drawing is scaled
+     * ({@link #scaleForText}), so the drawing's text reads as large as the rest of the window.
+     */
+    static final double DRAWING_FONT = 14;
+    /** While the picture for an export is taken: no focus or hover marks in it (see topology.css). */
+    private static final javafx.css.PseudoClass EXPORTING = javafx.css.PseudoClass.getPseudoClass("exporting");
+    /** The drawing is never scaled so far that its text gets smaller than this (px); it can be panned instead. */
+    static final double MIN_TEXT_PX = 11;
+    static final double MIN_ZOOM = 0.4;
+    /** Below this height the view shows no caption on screen. */
+    static final double SHORT_BELOW = 320;
+    static final double MAX_ZOOM = 4;
+    private static final double ZOOM_STEP = 1.25;
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
         Insets in = getInsets();
         double innerW = Math.max(0, w - in.getLeft() - in.getRight());
-        double captionH = caption.prefHeight(innerW);
+        // on screen, the time of the last change goes when the caption has no room for it on its line (the toolbar's
+        // heartbeat has it in its tooltip); the exported picture always has it
+        boolean withTime = exporting || captionWidthWith(true) <= innerW || captionWidthWith(false) > innerW;
+        if (updated.isManaged() != withTime) {
+            updated.setManaged(withTime);
+            updated.setVisible(withTime);
+        }
+        // a short view gives the caption's line to the drawing (the toolbar says the health; the export has the caption)
+        boolean withCaption = exporting || h >= SHORT_BELOW;
+        caption.setVisible(withCaption);
+        double captionH = withCaption ? caption.prefHeight(innerW) : 0;
         caption.resizeRelocate(in.getLeft(), in.getTop(), innerW, captionH);
-        double legendH = legend.prefHeight(innerW);
+        // the legend takes the drawing's space only where there is enough of it; else it is behind the zoom bar's button
+        double legendWanted = legend.prefHeight(innerW);
+        boolean withLegend = exporting || h - captionH - legendWanted - in.getTop() - in.getBottom() >= Math.max(2.5 * legendWanted, 0.55 * h);
+        legend.setVisible(withLegend);
+        legendButton.setVisible(!withLegend);
+        legendButton.setManaged(!withLegend);
+        double legendH = withLegend ? legendWanted : 0;
         legend.resizeRelocate(in.getLeft(), h - in.getBottom() - legendH, innerW, legendH);
         double areaTop = in.getTop() + captionH;
-        double areaW = innerW;
+        double areaW = Math.max(1, innerW);
         double areaH = Math.max(1, h - in.getBottom() - legendH - areaTop);
         clip.setWidth(w);
         clip.setHeight(h);
-        if (structureDirty || Math.abs(areaW - laidOutWidth) > 0.5 || Math.abs(areaH - laidOutHeight) > 0.5) {
-            layout = TopologyLayout.compute(shapes(), areaW, areaH);
+        viewport.resizeRelocate(in.getLeft(), areaTop, areaW, areaH);
+        viewportClip.setWidth(areaW);
+        viewportClip.setHeight(areaH);
+        double unit = scaleForText();
+        if (structureDirty || Math.abs(areaW - laidOutWidth) > 0.5 || Math.abs(areaH - laidOutHeight) > 0.5 || unit != laidOutUnit) {
+            // the layout picks its arrangement in units of the user's text: "fits at scale 1" means "fits at the chosen text size"
+            layout = TopologyLayout.compute(shapes(), areaW / unit, areaH / unit, cardSizes());
             laidOutWidth = areaW;
             laidOutHeight = areaH;
+            laidOutUnit = unit;
             structureDirty = false;
             layouts++;
             place();
         }
-        double s = layout.scale();
+        double s = shownScale();
         scale.setX(s);
         scale.setY(s);
-        // layoutX/Y, not relocate(): the drawing's origin is its (0, 0), whatever the bounds of its content
-        canvas.setLayoutX(in.getLeft() + Math.max(0, (areaW - layout.width() * s) / 2));
-        canvas.setLayoutY(areaTop + Math.max(0, (areaH - layout.height() * s) / 2));
+        double dw = layout.width() * s;
+        double dh = layout.height() * s;
+        // centred while it fits; panned (within its bounds) once it is larger than the space
+        panX = dw <= areaW || exporting ? 0 : Math.max(areaW - dw, Math.min(0, panX));
+        panY = dh <= areaH || exporting ? 0 : Math.max(areaH - dh, Math.min(0, panY));
+        canvas.setLayoutX(dw <= areaW ? (areaW - dw) / 2 : panX);
+        canvas.setLayoutY(dh <= areaH ? (areaH - dh) / 2 : panY);
+        zoomBar.setVisible(!exporting);
+        double zw = zoomBar.prefWidth(-1);
+        double zh = zoomBar.prefHeight(-1);
+        zoomBar.resizeRelocate(areaW - zw - 2, areaH - zh - 2, zw, zh);
+        zoomText.setText(Math.round(s / unit * 100) + " %");
+    }
+
+    private double captionWidthWith(boolean time) {
+        double w = 0;
+        int n = 0;
+        for (Node c : caption.getChildren()) {
+            if (c == updated ? time : c.isManaged()) {
+                w += c.prefWidth(-1);
+                n++;
+            }
+        }
+        return w + caption.getHgap() * Math.max(0, n - 1);
+    }
+
+    /** Scale 1 draws the drawing's text at {@link #DRAWING_FONT}; this scale draws it at the window's text size. */
+    double scaleForText() {
+        double size = updated.getFont() == null ? DRAWING_FONT : updated.getFont().getSize();
+        return size / DRAWING_FONT;
+    }
+
+    /** The scale that fits the space (never below readable text, see {@link #MIN_TEXT_PX}), times the user's zoom. */
+    double shownScale() {
+        double unit = scaleForText();
+        if (exporting) {
+            return unit;
+        }
+        double fit = layout.scale() * unit;
+        double readable = Math.max(MIN_TEXT_PX, 0.7 * unit * DRAWING_FONT) / DRAWING_FONT;
+        return Math.max(fit, readable) * zoom;
+    }
+
+    /** The zoom factor on top of fitting the window: 1 is "fit". */
+    public double zoom() {
+        return zoom;
+    }
+
+    public void zoomIn() {
+        setZoom(zoom * ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        setZoom(zoom / ZOOM_STEP);
+    }
+
+    /** Back to the scale that fits the window, not panned. */
+    public void fitToWindow() {
+        panX = 0;
+        panY = 0;
+        setZoom(1);
+    }
+
+    private void setZoom(double value) {
+        double was = zoom;
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value));
+        if (was != zoom) {
+            // zoom around the middle of what is shown
+            double cx = viewport.getWidth() / 2;
+            double cy = viewport.getHeight() / 2;
+            double f = zoom / was;
+            panX = cx - (cx - canvas.getLayoutX()) * f;
+            panY = cy - (cy - canvas.getLayoutY()) * f;
+            requestLayout();
+        }
+    }
+
+    /** Moves the drawing by (dx, dy) pixels when it is larger than the space; a drawing that fits stays centred. */
+    public void pan(double dx, double dy) {
+        panX = canvas.getLayoutX() + dx;
+        panY = canvas.getLayoutY() + dy;
+        requestLayout();
+    }
+
+    /**
+     * The picture for "Export PNG": the whole drawing at the window's text size (neither panned nor zoomed, whatever
+     * the window shows), without the zoom buttons or the selection's highlight. FX thread; nothing of it reaches the
+     * screen, the view is laid out as before right after.
+     */
+    public javafx.scene.image.WritableImage exportImage(double pngScale) {
+        // a view of its own in a scene of its own: resizing this one would be undone by its parents before the picture
+        TopologyView picture = new TopologyView(vm, true);
+        picture.showTraffic(traffic);
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(picture);
+        root.getStylesheets().addAll(getStylesheets());
+        // the window's text size and theme classes, from the nodes around this view
+        for (javafx.scene.Parent p = getParent(); p != null; p = p.getParent()) {
+            root.getStylesheets().addAll(0, p.getStylesheets());
+            p.getStyleClass().stream().filter(c -> c.startsWith("text-size-")).findFirst().ifPresent(c -> root.getStyleClass().add(c));
+        }
+        root.setStyle("-fx-font-size: " + scaleForText() * DRAWING_FONT + "px;");
+        // unmanaged in a Group: nothing resizes it back to a scene's size before the snapshot
+        root.setManaged(false);
+        root.resize(Math.max(getWidth(), 400), Math.max(getHeight(), 300));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new Group(root));
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        root.applyCss();
+        root.layout();
+        Insets in = picture.getInsets();
+        double unit = picture.scaleForText();
+        // the arrangement for a landscape picture, whatever the window looks like now, drawn at the window's text size
+        TopologyLayout.Result natural = TopologyLayout.compute(picture.shapes(), PICTURE_W, PICTURE_H, picture.cardSizes());
+        double w = Math.max(PICTURE_MIN_W, natural.width() * unit + in.getLeft() + in.getRight());
+        double innerW = w - in.getLeft() - in.getRight();
+        double h = in.getTop() + picture.caption.prefHeight(innerW) + picture.legend.prefHeight(innerW) + in.getBottom() + natural.height() * unit + 4;
+        root.resize(w, h);
+        picture.resize(w, h);
+        root.layout();
+        javafx.scene.image.WritableImage image = TopologyPng.snapshot(picture, pngScale);
+        picture.getChildren().clear();
+        return image;
+    }
+
+    /** The space (in units of the window's text) the exported picture's arrangement is chosen for: a slide's shape. */
+    private static final double PICTURE_W = 1280;
+    private static final double PICTURE_H = 720;
+    private static final double PICTURE_MIN_W = 720;
+
+    /** The card size every card's text needs at the drawing's font. */
+    private TopologyLayout.CardSizes cardSizes() {
+        double rw = 0;
+        double rh = 0;
+        double cw = 0;
+        double ch = 0;
+        for (ClusterCard card : cards.values()) {
+            card.applyCss();
+            double[] regular = card.wantedSize(false);
+            double[] compact = card.wantedSize(true);
+            rw = Math.max(rw, regular[0]);
+            rh = Math.max(rh, regular[1]);
+            cw = Math.max(cw, compact[0]);
+            ch = Math.max(ch, compact[1]);
+        }
+        // very long names are cut with "…" (the tooltip and the details have them whole) rather than make every card huge
+        double most = 2.2 * TopologyLayout.Density.REGULAR.cardWidth();
+        return new TopologyLayout.CardSizes(Math.min(rw, most), rh, Math.min(cw, most), ch);
     }
 
     private List<NetworkShape> shapes() {
@@ -502,6 +797,10 @@ public final class TopologyView extends Region {
 
     private void buildLegend() {
         legend.getStyleClass().add("topology-legend");
+        fillLegend(legend);
+    }
+
+    private static void fillLegend(FlowPane legend) {
         legend.setAlignment(Pos.CENTER_LEFT);
         for (Health h : List.of(Health.OK, Health.WARNING, Health.ERROR, Health.OFFLINE, Health.UNKNOWN)) {
             Label item = new Label(h.label(), HealthIcons.icon(h));

@@ -70,6 +70,10 @@ public final class TopologyViewModel {
     // one read-only view each, kept: a view made per call and dropped takes its listeners with it when collected
     private final ObservableList<GatewayEntry> gatewayEntriesView = FXCollections.unmodifiableObservableList(gatewayEntries);
     private final ObservableList<FindingRow> findingRowsView = FXCollections.unmodifiableObservableList(findingRows);
+    private final ObservableList<ResolvedFinding> resolvedFindings = FXCollections.observableArrayList();
+    private final ObservableList<ResolvedFinding> resolvedFindingsView = FXCollections.unmodifiableObservableList(resolvedFindings);
+    /** How many resolved findings the history keeps, newest first. */
+    static final int HISTORY = 100;
 
     // UI thread only
     private final Map<String, Instant> firstSeen = new HashMap<>();
@@ -171,6 +175,11 @@ public final class TopologyViewModel {
     }
 
     /** The findings of the newest snapshot, newest first. */
+    /** Findings that went away, newest first, with when they appeared and when they were resolved. */
+    public ObservableList<ResolvedFinding> resolvedFindings() {
+        return resolvedFindingsView;
+    }
+
     public ObservableList<FindingRow> findingRows() {
         return findingRowsView;
     }
@@ -237,6 +246,19 @@ public final class TopologyViewModel {
             seen.putIfAbsent(probe.key(), first);
             rows.add(new FindingRow(f, first));
         }
+        // what was listed and is not any more: resolved now, kept as history with its times
+        List<ResolvedFinding> gone = new ArrayList<>();
+        for (FindingRow was : findingRows) {
+            if (!seen.containsKey(was.key())) {
+                gone.add(new ResolvedFinding(was, now));
+            }
+        }
+        if (!gone.isEmpty()) {
+            resolvedFindings.addAll(0, gone);
+            if (resolvedFindings.size() > HISTORY) {
+                resolvedFindings.remove(HISTORY, resolvedFindings.size());
+            }
+        }
         firstSeen.clear();
         firstSeen.putAll(seen);
         // newest first; findings that appeared together keep the order the checks gave them (plan order of clusters)
@@ -279,7 +301,7 @@ public final class TopologyViewModel {
         String address = gw.hasAddress() ? g.endpoint() : gw.present() ? g.text() + (gw.noAddressReason().isEmpty() ? "" : " (" + gw.noAddressReason() + ")")
                 : "no gateway Service";
         String stale = c.state() == ConnectionState.SYNCED ? "" : " (" + c.state().label() + ", last known)";
-        return new GatewayRow(g.cluster(), g.network(), gw.serviceType().isEmpty() ? "—" : gw.serviceType(), address + stale, gw.probe().state().label(),
+        return new GatewayRow(g.cluster(), g.network(), gw.serviceType().isEmpty() ? "—" : gw.serviceType(), address + stale, ProbeWords.of(gw.probe().state()),
                 gw.probe().detail(), gw.podsReady() + "/" + gw.podsTotal(), ports(gw), gatewayChanged.get(g.cluster()), g.health());
     }
 

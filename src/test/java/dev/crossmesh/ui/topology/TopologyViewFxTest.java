@@ -236,18 +236,26 @@ class TopologyViewFxTest {
         LiveFx.ManualFeed feed = new LiveFx.ManualFeed();
         MeshStatus status = Samples.healthy(plan);
         feed.push(status);
-        pane = LiveFx.onFx(() -> LivePane.of(plan, feed, LiveFx.answering(List.of(png, json))));
+        Path png2 = dir.resolve("topology-larger-window.png");
+        Files.deleteIfExists(png2);
+        pane = LiveFx.onFx(() -> LivePane.of(plan, feed, LiveFx.answering(List.of(png, json, png2))));
         LiveFx.show(pane, 1024, 700, false);
         LiveFx.waitUntil("first snapshot", () -> pane.viewModel().statusProperty().get() != null);
         FxRobot robot = new FxRobot();
         robot.clickOn("#export-png");
         LiveFx.waitUntil("PNG written", () -> Files.exists(png));
         javafx.scene.image.Image image = new javafx.scene.image.Image(png.toUri().toString());
-        Bounds bounds = LiveFx.onFx(() -> pane.topologyView().getLayoutBounds());
-        assertEquals(Math.round(bounds.getWidth() * LivePane.PNG_SCALE), Math.round(image.getWidth()), 1.0);
+        // the picture is the whole drawing at the text size, whatever the window: the same from a larger window
+        assertTrue(image.getWidth() >= 720 * LivePane.PNG_SCALE && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
         robot.clickOn("#export-json");
         LiveFx.waitUntil("JSON written", () -> Files.exists(json));
         assertEquals(dev.crossmesh.status.StatusJson.pretty(status) + System.lineSeparator(), Files.readString(json));
         LiveFx.waitUntil("the message names the file", () -> pane.messageText().contains(json.toString()));
+        LiveFx.resize(1600, 1000);
+        robot.clickOn("#export-png");
+        LiveFx.waitUntil("PNG written", () -> Files.exists(png2));
+        javafx.scene.image.Image again = new javafx.scene.image.Image(png2.toUri().toString());
+        assertEquals(image.getWidth(), again.getWidth(), 1.0);
+        assertEquals(image.getHeight(), again.getHeight(), 1.0);
     }
 }
