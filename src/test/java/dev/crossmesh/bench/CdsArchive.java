@@ -49,15 +49,20 @@ public final class CdsArchive {
         Files.write(classList, kept, StandardCharsets.UTF_8);
         Path archive = target.resolve("crossmesh.jsa");
         Files.deleteIfExists(archive);
+        // written beside it and renamed when complete: JDK 17 dies of SIGBUS on a truncated archive (an interrupted
+        // dump), where it passes over every other mismatch in silence
+        Path partial = target.resolve("crossmesh.jsa.tmp");
+        Files.deleteIfExists(partial);
         Path log = work.resolve("dump.log");
         List<String> dump = new ArrayList<>();
         dump.add(java());
         dump.addAll(ChildJava.LAUNCHER_OPTIONS);
-        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString()));
+        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp", jar.toString()));
         int code = run(new ProcessBuilder(dump), log);
-        if (code != 0 || !Files.isRegularFile(archive)) {
+        if (code != 0 || !Files.isRegularFile(partial)) {
             throw new IllegalStateException("the CDS dump exited " + code + ": see " + log);
         }
+        Files.move(partial, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("crossmesh.jsa: %d of %d recorded classes and lambdas (%.0f MB) in %.0f s; picocli's classes (class file version 49) stay"
                 + " out, as JDK 17's CDS takes no pre-Java 6 class%n", kept.size(), lines.size(), Files.size(archive) / 1e6, (System.nanoTime() - t0) / 1e9);
     }
