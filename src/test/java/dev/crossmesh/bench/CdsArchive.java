@@ -44,7 +44,8 @@ public final class CdsArchive {
         Files.createDirectories(work);
         long t0 = System.nanoTime();
         Path classList = target.resolve("crossmesh.classlist");
-        List<String> lines = record(ChildJava.choose(target, "jar"), work);
+        // without the archive of an earlier build: the runs record what they load from the jars
+        List<String> lines = record(ChildJava.choose(target, "jar").withoutCds(), work);
         List<String> kept = keepLoadable(lines, jar);
         Files.write(classList, kept, StandardCharsets.UTF_8);
         Path archive = target.resolve("crossmesh.jsa");
