@@ -36,8 +36,9 @@ check_installed() {
     "$launcher" --version >/dev/null 2>"$work/err" || fail "crossmesh --version without its archive"
     [ ! -s "$work/err" ] || fail "without its archive the launcher printed: $(head -c 300 "$work/err")"
     sh "$app/cds-archive.sh" "$root/opt/crossmesh" || fail "cds-archive.sh made no archive"
-    # -Xshare:on stops the JVM if the archive cannot be mapped; the log says where the classes came from
-    JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" "$launcher" --version 2>/dev/null | grep -q "dev.crossmesh.Launcher source: shared objects file" ||
+    # -Xshare:on stops the JVM if the archive cannot be mapped, and the log says where the classes came from;
+    # _JAVA_OPTIONS, as it comes after the launcher's own -Xshare:auto (JAVA_TOOL_OPTIONS comes before it)
+    _JAVA_OPTIONS="-Xshare:on -Xlog:class+load=info" "$launcher" --version 2>/dev/null | grep -q "dev.crossmesh.Launcher source: shared objects file" ||
       fail "the launcher does not map lib/app/crossmesh.jsa"
     touch "$app/crossmesh.jar" # as if the jar had changed since the archive was made
     "$launcher" validate --plan examples/two-clusters.yaml 2>"$work/err" | grep -q ": valid, mesh" || fail "crossmesh validate with a stale archive"
