@@ -99,6 +99,9 @@ jpackage_args() { # modules -> the jpackage arguments in $args
   while IFS= read -r option; do
     case "$option" in ''|'#'*) ;; *) args+=(--java-options "$option") ;; esac
   done < installer/jvm-options
+  # the start-up archive that postinst / %post makes where the package is installed (installer/linux/cds-archive.sh);
+  # $APPDIR is the launcher's, and a missing or stale archive is passed over in silence (-Xshare:auto)
+  case "$type" in deb|rpm) args+=(--java-options "-XX:SharedArchiveFile=\$APPDIR/crossmesh.jsa" --java-options -Xshare:auto) ;; esac
   # jpackage takes a licence only for installers
   [ "$type" = app-image ] || args+=(--license-file LICENSE)
   case "$target_os" in
@@ -179,6 +182,11 @@ rm -rf "$input" "$out/deb-tree" "$out"/*."$type" "$out/crossmesh" "$out/crossmes
 mkdir -p "$input/lib" "$out"
 cp target/crossmesh.jar "$input/"
 cp target/lib/*.jar "$input/lib/"
+if [ "$type" = deb ] || [ "$type" = rpm ]; then
+  # mvn package recorded the class list (dev.crossmesh.bench.CdsArchive); the archive is made on installation
+  [ -s target/crossmesh.classlist ] || refuse "target/crossmesh.classlist is missing: run mvn package without -Dcds.skip or -Dmaven.test.skip"
+  cp target/crossmesh.classlist installer/linux/cds-archive.sh "$input/"
+fi
 # JavaFX jars for other operating systems would only add weight: keep this OS's natives
 if [ "$target_os" = linux ]; then
   find "$input/lib" -name 'javafx-*-win.jar' -o -name 'javafx-*-mac*.jar' | xargs -r rm -f

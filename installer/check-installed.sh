@@ -26,4 +26,22 @@ check_installed() {
     "$launcher" export --plan examples/two-clusters.yaml --out "$work/export" --certs "$work/certs" --ca-key-type ec-p256 >/dev/null
     [ -f "$work/export/apply.sh" ] || fail "export wrote no apply.sh"
   )
+
+  # the start-up archive: made as postinst makes it, really mapped by the launcher, and a stale one passed over in silence
+  (
+    unset DISPLAY WAYLAND_DISPLAY
+    local app="$root/opt/crossmesh/lib/app"
+    [ -s "$app/crossmesh.classlist" ] || fail "no class list for the start-up archive in lib/app"
+    [ ! -e "$app/crossmesh.jsa" ] || fail "the package holds lib/app/crossmesh.jsa: it must be made where it is installed"
+    "$launcher" --version >/dev/null 2>"$work/err" || fail "crossmesh --version without its archive"
+    [ ! -s "$work/err" ] || fail "without its archive the launcher printed: $(head -c 300 "$work/err")"
+    sh "$app/cds-archive.sh" "$root/opt/crossmesh" || fail "cds-archive.sh made no archive"
+    # -Xshare:on stops the JVM if the archive cannot be mapped, and the log says where the classes came from;
+    # _JAVA_OPTIONS, as it comes after the launcher's own -Xshare:auto (JAVA_TOOL_OPTIONS comes before it)
+    _JAVA_OPTIONS="-Xshare:on -Xlog:class+load=info" "$launcher" --version 2>/dev/null | grep -q "dev.crossmesh.Launcher source: shared objects file" ||
+      fail "the launcher does not map lib/app/crossmesh.jsa"
+    touch "$app/crossmesh.jar" # as if the jar had changed since the archive was made
+    "$launcher" validate --plan examples/two-clusters.yaml 2>"$work/err" | grep -q ": valid, mesh" || fail "crossmesh validate with a stale archive"
+    [ ! -s "$work/err" ] || fail "with a stale archive the launcher printed: $(head -c 300 "$work/err")"
+  )
 }

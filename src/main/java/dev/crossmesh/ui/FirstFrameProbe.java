@@ -17,7 +17,10 @@ import dev.crossmesh.ProcessUsage;
  */
 public final class FirstFrameProbe {
     public static final String PROPERTY = "crossmesh.firstFrame";
-    /** The line starts with this, then {@code at=EPOCH_MICROS rss=BYTES heap=BYTES threads=N cpu=MICROS}. */
+    /**
+     * The line starts with this, then {@code at=EPOCH_MICROS shown=EPOCH_MICROS rss=BYTES heap=BYTES threads=N cpu=MICROS}:
+     * {@code shown} is when the window was shown, so {@code at - shown} is how long it stayed blank.
+     */
     public static final String PREFIX = "crossmesh-first-frame";
 
     private FirstFrameProbe() {
@@ -29,6 +32,7 @@ public final class FirstFrameProbe {
         if (mode == null || mode.isBlank()) {
             return;
         }
+        Instant shown = Instant.now();
         Scene scene = stage.getScene();
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
@@ -41,7 +45,7 @@ public final class FirstFrameProbe {
             // after the pulse, so that sampling memory (a GC) is not part of the frame; the CPU time is the frame's
             Platform.runLater(() -> {
                 ProcessUsage m = ProcessUsage.sample();
-                System.out.println(PREFIX + " at=" + ChronoUnit.MICROS.between(Instant.EPOCH, at) + " "
+                System.out.println(PREFIX + " at=" + ChronoUnit.MICROS.between(Instant.EPOCH, at) + " shown=" + ChronoUnit.MICROS.between(Instant.EPOCH, shown) + " "
                         + new ProcessUsage(m.rssBytes(), m.heapBytes(), m.threads(), cpu).toLine());
                 System.out.flush();
                 if ("exit".equals(mode)) {

@@ -62,7 +62,10 @@ public final class Bench {
         Path work = options.target().resolve("bench").resolve("work");
         StartupBench.deleteTree(work);
         Files.createDirectories(work);
-        ChildJava java = ChildJava.choose(options.target(), options.app());
+        ChildJava chosen = ChildJava.choose(options.target(), options.app());
+        ChildJava java = options.cds().equals("off") ? chosen.withoutCds() : chosen;
+        // with --cds both, start-up and cli take turns with the same children without the archive
+        ChildJava withoutCds = options.cds().equals("both") && java.usesCds() ? java.withoutCds() : null;
         List<Metric> metrics = new ArrayList<>();
         List<PartRun> parts = new ArrayList<>();
         for (String part : options.parts()) {
@@ -72,8 +75,10 @@ public final class Bench {
             List<String> notes = new ArrayList<>();
             switch (part) {
                 case "startup" -> {
-                    notes.add("children run the " + (java.mode().equals("jar") ? "packaged jar (target/crossmesh.jar)" : "compiled classes") + ", headless (Monocle, software rendering)");
-                    metrics.addAll(StartupBench.run(java, work.resolve("startup"), options.startupRuns(), !options.quick(), log));
+                    notes.add("children run the " + (java.mode().equals("jar") ? "packaged jar (target/crossmesh.jar)" : "compiled classes") + ", headless (Monocle, software rendering)"
+                            + (java.usesCds() ? ", with its AppCDS archive (target/crossmesh.jsa)" : ", without an AppCDS archive")
+                            + (withoutCds != null ? "; keys with _no_cds: the same without the archive, taking turns" : ""));
+                    metrics.addAll(StartupBench.run(java, withoutCds, work.resolve("startup"), options.startupRuns(), !options.quick(), log));
                 }
                 case "render" -> metrics.addAll(RenderBench.run(options.renderSizes(), options.quick(), log));
                 case "apply" -> metrics.addAll(ApplyBench.run(options.applySizes(), options.applyRuns(), !options.quick(), log));
@@ -92,8 +97,10 @@ public final class Bench {
                     metrics.addAll(CaBench.run(java, work.resolve("ca"), options.caSizes(), options.caKeyTypes(), options.quick() ? 1 : 3, log));
                 }
                 case "cli" -> {
-                    notes.add("each command a new JVM, timed by /usr/bin/time; the demo clusters run in a process of their own");
-                    metrics.addAll(CliBench.run(java, work.resolve("cli"), options.cliRuns(), !options.quick(), log));
+                    notes.add("each command a new JVM, timed by /usr/bin/time; the demo clusters run in a process of their own"
+                            + (java.usesCds() ? "; with the jar's AppCDS archive" : "; without an AppCDS archive")
+                            + (withoutCds != null ? " (keys with _no_cds: without it, taking turns)" : ""));
+                    metrics.addAll(CliBench.run(java, withoutCds, work.resolve("cli"), options.cliRuns(), !options.quick(), log));
                 }
                 case "scale" -> {
                     notes.add("demo API servers in the same JVM; the live view headless (Monocle)");

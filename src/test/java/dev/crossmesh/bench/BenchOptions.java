@@ -19,13 +19,15 @@ import java.util.Set;
  * @param compare      an earlier JSON to compare with, or null
  * @param app          how child processes run crossmesh: auto, jar or classes
  * @param target       the build directory (the jar, the classes, the work files)
+ * @param cds          on (children use target/crossmesh.jsa when it is there), off, or both (start-up and cli measure
+ *                     each with and without it, taking turns)
  */
 record BenchOptions(List<String> parts, boolean quick, int startupRuns, int applyRuns, int changes, int watched, Path out, Path compare, String app,
-        Path target) {
+        Path target, String cds) {
     static final List<String> ALL_PARTS = List.of("startup", "render", "apply", "status", "memory", "ca", "cli", "scale");
     static final String USAGE = String.join("\n",
             "usage: Bench [--parts startup,render,apply,status,memory,ca,cli,scale] [--runs N] [--apply-runs N] [--changes N] [--watched N]",
-            "             [--out FILE] [--compare FILE] [--app auto|jar|classes] [--target DIR] [--quick]",
+            "             [--out FILE] [--compare FILE] [--app auto|jar|classes] [--cds on|off|both] [--target DIR] [--quick]",
             "  --parts       which parts to run (default all)",
             "  --runs        start-up runs of the wizard and of the minimal window, after one discarded pair (default 7)",
             "  --apply-runs  apply runs per size, fresh servers each (default 3)",
@@ -35,6 +37,8 @@ record BenchOptions(List<String> parts, boolean quick, int startupRuns, int appl
             "  --compare     a results JSON of an earlier run: the table shows each number's change",
             "  --app         child processes run target/crossmesh.jar (jar), this JVM's class path (classes), or the jar when",
             "                it is up to date (auto, the default)",
+            "  --cds         children use the jar's AppCDS archive target/crossmesh.jsa when it is there (on, the default), never",
+            "                (off), or start-up and cli measure both, taking turns (both: keys with _no_cds are without it)",
             "  --quick       one small round of everything, to check that it works (numbers mean little)");
 
     BenchOptions {
@@ -52,6 +56,7 @@ record BenchOptions(List<String> parts, boolean quick, int startupRuns, int appl
         Path out = null;
         Path compare = null;
         String app = "auto";
+        String cds = "on";
         // Maven passes -Dbench.args as one argument: split it
         List<String> words = new ArrayList<>();
         for (String arg : args) {
@@ -75,13 +80,19 @@ record BenchOptions(List<String> parts, boolean quick, int startupRuns, int appl
                         throw new IllegalArgumentException("--app " + app + ": give auto, jar or classes");
                     }
                 }
+                case "--cds" -> {
+                    cds = value(words, ++i, word);
+                    if (!Set.of("on", "off", "both").contains(cds)) {
+                        throw new IllegalArgumentException("--cds " + cds + ": give on, off or both");
+                    }
+                }
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown argument " + word + "\n" + USAGE);
             }
         }
         return new BenchOptions(parts, quick, runs != null ? runs : quick ? 1 : 7, applyRuns != null ? applyRuns : quick ? 1 : 3,
                 changes != null ? changes : quick ? 4 : 100, watched != null ? watched : quick ? 2 : 10,
-                out != null ? out : target.resolve("bench").resolve("results.json"), compare, app, target);
+                out != null ? out : target.resolve("bench").resolve("results.json"), compare, app, target, cds);
     }
 
     boolean runs(String part) {

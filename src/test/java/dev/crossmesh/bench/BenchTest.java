@@ -87,6 +87,9 @@ class BenchTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--parts", "speed")).getMessage().contains("unknown part speed"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--runs", "0")).getMessage().contains("above 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--fast")).getMessage().startsWith("unknown argument --fast"));
+        assertEquals("on", defaults.cds());
+        assertEquals("both", BenchOptions.parse("--cds both").cds());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--cds", "yes")).getMessage().contains("give on, off or both"));
     }
 
     @Test

@@ -20,8 +20,13 @@ import java.util.stream.Stream;
  *
  * @param mode      "jar" or "classes"
  * @param classpath the child's class path
+ * @param cds       the JVM options that use the jar's AppCDS archive ({@code target/crossmesh.jsa}, made by
+ *                  {@code mvn package}), as the README's {@code java} command line does; empty for none
  */
-record ChildJava(String mode, List<String> classpath) {
+record ChildJava(String mode, List<String> classpath, List<String> cds) {
+    /** The archive {@code mvn package} makes beside the jar (dev.crossmesh.bench.CdsArchive). */
+    static final String ARCHIVE = "crossmesh.jsa";
+
     /**
      * The installed launcher's JVM options (installer/jvm-options), which every measured process runs with: the
      * numbers are those of crossmesh as installed, and the minimal window gets them too, so that the ratios compare
@@ -57,7 +62,7 @@ record ChildJava(String mode, List<String> classpath) {
             default -> Files.isRegularFile(jar) && !olderThanClasses(jar, target.resolve("classes"));
         };
         if (!useJar) {
-            return new ChildJava("classes", own);
+            return new ChildJava("classes", own, List.of());
         }
         List<String> cp = new ArrayList<>();
         cp.add(jar.toAbsolutePath().toString());
@@ -66,7 +71,17 @@ record ChildJava(String mode, List<String> classpath) {
         if (cp.size() < 3) {
             throw new IllegalStateException("Monocle (org.testfx:openjfx-monocle) is not on this JVM's class path; run the benchmark with the test class path");
         }
-        return new ChildJava("jar", cp);
+        Path archive = target.resolve(ARCHIVE);
+        return new ChildJava("jar", cp, Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath()) : List.of());
+    }
+
+    /** The same children without the AppCDS archive: the JDK's own default archive only. */
+    ChildJava withoutCds() {
+        return new ChildJava(mode, classpath, List.of());
+    }
+
+    boolean usesCds() {
+        return !cds.isEmpty();
     }
 
     private static boolean olderThanClasses(Path jar, Path classes) {
@@ -92,6 +107,7 @@ record ChildJava(String mode, List<String> classpath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(cds);
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));

@@ -17,7 +17,8 @@ final class CliBench {
     private CliBench() {
     }
 
-    static List<Metric> run(ChildJava java, Path work, int runs, boolean warmUp, PrintStream log) throws Exception {
+    /** @param withoutCds where not null, each command also runs without the AppCDS archive, under keys ending in {@code _no_cds} */
+    static List<Metric> run(ChildJava java, ChildJava withoutCds, Path work, int runs, boolean warmUp, PrintStream log) throws Exception {
         try (DemoMesh mesh = DemoMesh.start(java, work, 3, log)) {
             Path home = work.resolve("cli-home").toAbsolutePath();
             List<String> jvm = List.of("-Dcrossmesh.home=" + home);
@@ -26,15 +27,20 @@ final class CliBench {
             commands.put("contexts", List.of("contexts", "--kubeconfig", mesh.kubeconfig().toString()));
             commands.put("validate", List.of("validate", "--plan", mesh.planFile().toString()));
             commands.put("status", List.of("status", "--plan", mesh.planFile().toString(), "--kubeconfig", mesh.kubeconfig().toString()));
+            if (withoutCds != null) {
+                for (String c : List.of("contexts", "validate", "status")) {
+                    commands.put(c + "_no_cds", commands.get(c));
+                }
+            }
             Map<String, List<TimedRun>> results = new java.util.LinkedHashMap<>();
             commands.keySet().forEach(k -> results.put(k, new ArrayList<>()));
             for (int i = warmUp ? -1 : 0; i < runs; i++) {
                 for (Map.Entry<String, List<String>> c : commands.entrySet()) {
                     ProcessBuilder builder = c.getValue() == null
                             ? new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                            : java.command(jvm, StartupBench.WIZARD_MAIN, c.getValue(), Map.of());
+                            : (c.getKey().endsWith("_no_cds") ? withoutCds : java).command(jvm, StartupBench.WIZARD_MAIN, c.getValue(), Map.of());
                     TimedRun r = TimedRun.of(builder, work.resolve("logs"), "cli-" + c.getKey() + "-" + i, 120);
-                    if (c.getKey().equals("status") && r.exitCode() != 0) {
+                    if (c.getKey().startsWith("status") && r.exitCode() != 0) {
                         throw new IllegalStateException("status of the healthy demo mesh exited " + r.exitCode() + ":\n" + r.stdout());
                     }
                     if (i >= 0) {
@@ -53,8 +59,9 @@ final class CliBench {
             List<Metric> metrics = new ArrayList<>();
             for (Map.Entry<String, List<TimedRun>> e : results.entrySet()) {
                 String key = "cli." + e.getKey();
-                String what = e.getKey().equals("java_version") ? "java -version (the floor)" : "crossmesh " + e.getKey()
-                        + (e.getKey().equals("status") ? " of 3 demo clusters" : "");
+                String command = e.getKey().replace("_no_cds", "");
+                String what = e.getKey().equals("java_version") ? "java -version (the floor)" : "crossmesh " + command
+                        + (command.equals("status") ? " of 3 demo clusters" : "") + (e.getKey().endsWith("_no_cds") ? " without the AppCDS archive" : "");
                 List<Double> wall = e.getValue().stream().map(TimedRun::wallMillis).toList();
                 List<Double> cpu = e.getValue().stream().map(TimedRun::cpuMillis).toList();
                 List<Double> rss = e.getValue().stream().map(TimedRun::maxRssMb).toList();

@@ -27,57 +27,91 @@ final class StartupBench {
     static final String MINIMAL_MAIN = "dev.crossmesh.ui.MinimalWindow";
     private static final long TIMEOUT_MILLIS = 60_000;
 
-    /** One start: milliseconds to the first frame, and what the process held then. */
-    record Start(double millis, ProcessUsage memory) {
+    /** One start: milliseconds to the first frame, of them how long the shown window was blank, and what the process held then. */
+    record Start(double millis, double blankMillis, ProcessUsage memory) {
     }
 
     private StartupBench() {
     }
 
-    static List<Metric> run(ChildJava java, Path work, int runs, boolean warmUp, PrintStream log) throws IOException, InterruptedException {
+    /**
+     * @param withoutCds where not null, the same starts without the AppCDS archive take turns with {@code java}'s,
+     *                   under keys ending in {@code _no_cds}
+     */
+    static List<Metric> run(ChildJava java, ChildJava withoutCds, Path work, int runs, boolean warmUp, PrintStream log)
+            throws IOException, InterruptedException {
         Path kubeconfig = writeKubeconfig(work.resolve("kubeconfig"));
-        List<Start> wizard = new ArrayList<>();
-        List<Start> minimal = new ArrayList<>();
+        Map<String, ChildJava> variants = new java.util.LinkedHashMap<>();
+        variants.put("", java);
+        if (withoutCds != null) {
+            variants.put("_no_cds", withoutCds);
+        }
+        Map<String, List<Start>> wizard = new java.util.LinkedHashMap<>();
+        Map<String, List<Start>> minimal = new java.util.LinkedHashMap<>();
+        variants.keySet().forEach(v -> {
+            wizard.put(v, new ArrayList<>());
+            minimal.put(v, new ArrayList<>());
+        });
         for (int i = warmUp ? -1 : 0; i < runs; i++) {
             // alternate which goes first, so that a change in the machine's load falls on both alike
             boolean wizardFirst = i % 2 == 0;
-            for (int turn = 0; turn < 2; turn++) {
-                boolean isWizard = (turn == 0) == wizardFirst;
-                Start start = startOnce(java, work, kubeconfig, isWizard ? WIZARD_MAIN : MINIMAL_MAIN, (isWizard ? "wizard-" : "minimal-") + i);
+            for (Map.Entry<String, ChildJava> v : variants.entrySet()) {
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean isWizard = (turn == 0) == wizardFirst;
+                    Start start = startOnce(v.getValue(), work, kubeconfig, isWizard ? WIZARD_MAIN : MINIMAL_MAIN,
+                            (isWizard ? "wizard" : "minimal") + v.getKey() + "-" + i);
+                    if (i >= 0) {
+                        (isWizard ? wizard : minimal).get(v.getKey()).add(start);
+                    }
+                }
                 if (i >= 0) {
-                    (isWizard ? wizard : minimal).add(start);
+                    Start w = last(wizard.get(v.getKey()));
+                    Start m = last(minimal.get(v.getKey()));
+                    log.printf(Locale.ROOT, "  start-up run %d%s: wizard %.0f ms (CPU %.0f ms, blank %.0f ms), minimal window %.0f ms (CPU %.0f ms), load %s%n",
+                            i + 1, v.getKey(), w.millis(), w.memory().cpuMicros() / 1000.0, w.blankMillis(), m.millis(), m.memory().cpuMicros() / 1000.0,
+                            Machine.loadAverage());
                 }
             }
-            if (i >= 0) {
-                Start w = wizard.get(wizard.size() - 1);
-                Start m = minimal.get(minimal.size() - 1);
-                log.printf(Locale.ROOT, "  start-up run %d: wizard %.0f ms (CPU %.0f ms), minimal window %.0f ms (CPU %.0f ms), load %s%n", i + 1,
-                        w.millis(), w.memory().cpuMicros() / 1000.0, m.millis(), m.memory().cpuMicros() / 1000.0, Machine.loadAverage());
-            }
         }
-        List<Double> wizardMillis = wizard.stream().map(Start::millis).toList();
-        List<Double> minimalMillis = minimal.stream().map(Start::millis).toList();
-        double wizardMedian = Stats.median(wizardMillis);
-        double minimalMedian = Stats.median(minimalMillis);
         String of = " (median of " + runs + ")";
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(Metric.lower("startup.wizard.first_frame_ms", "startup", "wizard: new JVM to first frame" + of, wizardMedian, "ms", wizardMillis));
-        metrics.add(Metric.lower("startup.minimal.first_frame_ms", "startup", "minimal JavaFX window, the same way" + of, minimalMedian, "ms", minimalMillis));
-        metrics.add(Metric.lower("startup.ratio", "startup", "wizard / minimal window", wizardMedian / minimalMedian, "x"));
-        // CPU time until the first frame: what start-up costs, less disturbed than the wall clock by other work on the machine
-        List<Double> wizardCpu = cpuMillis(wizard);
-        List<Double> minimalCpu = cpuMillis(minimal);
-        if (!wizardCpu.isEmpty() && !minimalCpu.isEmpty()) {
-            metrics.add(Metric.lower("startup.wizard.cpu_ms", "startup", "wizard: CPU time to first frame" + of, Stats.median(wizardCpu), "ms", wizardCpu));
-            metrics.add(Metric.lower("startup.minimal.cpu_ms", "startup", "minimal window: CPU time to first frame" + of, Stats.median(minimalCpu), "ms", minimalCpu));
-            metrics.add(Metric.lower("startup.cpu_ratio", "startup", "wizard / minimal window, CPU time", Stats.median(wizardCpu) / Stats.median(minimalCpu), "x"));
+        for (String v : variants.keySet()) {
+            String also = v.isEmpty() ? "" : ", without the AppCDS archive";
+            List<Start> ws = wizard.get(v);
+            List<Start> ms = minimal.get(v);
+            List<Double> wizardMillis = ws.stream().map(Start::millis).toList();
+            List<Double> minimalMillis = ms.stream().map(Start::millis).toList();
+            double wizardMedian = Stats.median(wizardMillis);
+            double minimalMedian = Stats.median(minimalMillis);
+            metrics.add(Metric.lower("startup.wizard.first_frame_ms" + v, "startup", "wizard: new JVM to first frame" + also + of, wizardMedian, "ms", wizardMillis));
+            metrics.add(Metric.lower("startup.minimal.first_frame_ms" + v, "startup", "minimal JavaFX window, the same way" + also + of, minimalMedian, "ms",
+                    minimalMillis));
+            metrics.add(Metric.lower("startup.ratio" + v, "startup", "wizard / minimal window" + also, wizardMedian / minimalMedian, "x"));
+            List<Double> blank = ws.stream().map(Start::blankMillis).toList();
+            metrics.add(Metric.lower("startup.wizard.blank_ms" + v, "startup", "wizard: window shown to its first frame (blank meanwhile)" + also + of,
+                    Stats.median(blank), "ms", blank));
+            // CPU time until the first frame: what start-up costs, less disturbed than the wall clock by other work on the machine
+            List<Double> wizardCpu = cpuMillis(ws);
+            List<Double> minimalCpu = cpuMillis(ms);
+            if (!wizardCpu.isEmpty() && !minimalCpu.isEmpty()) {
+                metrics.add(Metric.lower("startup.wizard.cpu_ms" + v, "startup", "wizard: CPU time to first frame" + also + of, Stats.median(wizardCpu), "ms", wizardCpu));
+                metrics.add(Metric.lower("startup.minimal.cpu_ms" + v, "startup", "minimal window: CPU time to first frame" + also + of, Stats.median(minimalCpu), "ms",
+                        minimalCpu));
+                metrics.add(Metric.lower("startup.cpu_ratio" + v, "startup", "wizard / minimal window, CPU time" + also, Stats.median(wizardCpu) / Stats.median(minimalCpu),
+                        "x"));
+            }
         }
-        metrics.add(Metric.lower("memory.wizard.rss_mb", "memory", "wizard: resident set at first frame" + of,
-                Stats.median(mb(wizard, true)), "MB", mb(wizard, true)));
-        metrics.add(Metric.lower("memory.wizard.heap_mb", "memory", "wizard: heap after GC at first frame" + of, Stats.median(mb(wizard, false)), "MB", mb(wizard, false)));
-        metrics.add(Metric.lower("memory.minimal.rss_mb", "memory", "minimal window: resident set at first frame" + of,
-                Stats.median(mb(minimal, true)), "MB", mb(minimal, true)));
+        List<Start> ws = wizard.get("");
+        List<Start> ms = minimal.get("");
+        metrics.add(Metric.lower("memory.wizard.rss_mb", "memory", "wizard: resident set at first frame" + of, Stats.median(mb(ws, true)), "MB", mb(ws, true)));
+        metrics.add(Metric.lower("memory.wizard.heap_mb", "memory", "wizard: heap after GC at first frame" + of, Stats.median(mb(ws, false)), "MB", mb(ws, false)));
+        metrics.add(Metric.lower("memory.minimal.rss_mb", "memory", "minimal window: resident set at first frame" + of, Stats.median(mb(ms, true)), "MB",
+                mb(ms, true)));
         return metrics;
+    }
+
+    private static Start last(List<Start> starts) {
+        return starts.get(starts.size() - 1);
     }
 
     /** Empty where the JVM cannot tell its CPU time. */
@@ -105,7 +139,8 @@ final class StartupBench {
         try {
             String line = child.await(l -> l.startsWith(FirstFrameProbe.PREFIX), TIMEOUT_MILLIS, "first frame line");
             long at = Long.parseLong(line.replaceAll(".*\\bat=(\\d+).*", "$1"));
-            return new Start((at - t0) / 1000.0, ProcessUsage.parse(line));
+            long shown = Long.parseLong(line.replaceAll(".*\\bshown=(\\d+).*", "$1"));
+            return new Start((at - t0) / 1000.0, (at - shown) / 1000.0, ProcessUsage.parse(line));
         } finally {
             child.finish(10_000);
         }

@@ -148,9 +148,15 @@ class BuildScriptTest {
         List<String> expected = Files.readAllLines(Path.of("installer/jvm-options")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertTrue(expected.contains("-XX:+UseSerialGC"), "installer/jvm-options: " + expected);
-        Result result = run(Map.of(), SCRIPT.toString(), "--print-only", "deb");
-        assertEquals(0, result.code(), result.err());
-        assertEquals(expected, optionsOf(result.out(), Os.LINUX, "deb").get("--java-options"));
+        for (String type : List.of("deb", "rpm", "app-image", "msi", "dmg")) {
+            Result result = run(Map.of(), SCRIPT.toString(), "--print-only", type);
+            assertEquals(0, result.code(), result.err());
+            List<String> options = optionsOf(result.out(), TYPES.get(type), type).get("--java-options");
+            assertEquals(expected, options.subList(0, expected.size()), type);
+            // the start-up archive that the Linux packages make on installation (installer/linux/cds-archive.sh)
+            List<String> archive = type.equals("deb") || type.equals("rpm") ? List.of("-XX:SharedArchiveFile=$APPDIR/crossmesh.jsa", "-Xshare:auto") : List.of();
+            assertEquals(archive, options.subList(expected.size(), options.size()), type);
+        }
     }
 
     @Test

@@ -98,6 +98,7 @@ public final class MainWindow {
     public MainWindow(UiServices services) {
         this.services = services;
         this.preferences = new UiPreferences(services.preferences(), services.executor());
+        ThemeManager.useTheme(preferences.darkProperty().get());
         clustersStep = new ClustersStepViewModel(planModel, services.executor(), services.dialogs(), services.clusterChecker(),
                 services.demoLauncher(), services.fileWatcher(), services.kubeconfigFiles());
         meshStep = new MeshStepViewModel(planModel, services.defaultKeyType());
