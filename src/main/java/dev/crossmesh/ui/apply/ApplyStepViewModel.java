@@ -99,6 +99,11 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
     private Outcome dryRunOutcome;
     private Rendering appliedFor;
     private Rendering shownFor;
+    /** What the step showed after the dry run of {@link #dryRunFor} and after the apply of {@link #appliedFor}, to show again. */
+    private RunView dryRunView;
+    private RunView appliedView;
+    /** The latest run was the dry run: going back to its rendering shows it rather than the apply before it. */
+    private boolean dryRunAfterApply;
     private CancelToken cancel;
     private long startedAt;
 
@@ -317,6 +322,16 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         return r != null && r.plan().equals(planModel.plan());
     }
 
+    /** Something was applied and the plan or its rendering is not byte for byte what was. */
+    private boolean differsFromApplied() {
+        return appliedFor != null && (!isCurrent() || !Rendering.sameBytes(rendering.getValue(), appliedFor));
+    }
+
+    private String differsText() {
+        return "Changed since the apply: the plan differs from what is applied, and the clusters still run the mesh as applied (Next shows it"
+                + " live). " + (isCurrent() ? "Run a dry run, then Apply, to change them." : "Look at the Preview, then run a dry run and Apply to change them.");
+    }
+
     private boolean appliedOnce() {
         return state.get() == State.FAILED || state.get() == State.CANCELLED || state.get() == State.SUCCEEDED;
     }
@@ -328,15 +343,53 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             return;
         }
         Rendering now = rendering.getValue();
-        if (now != shownFor) {
+        if (Rendering.sameBytes(now, shownFor)) {
+            // rendered again to the same bytes (an edit undone): what the runs found still holds
             shownFor = now;
+            update();
+            return;
+        }
+        shownFor = now;
+        if (dryRunView != null && (appliedFor == null || dryRunAfterApply) && Rendering.sameBytes(now, dryRunFor)) {
+            restore(dryRunView);
+        } else if (appliedView != null && Rendering.sameBytes(now, appliedFor)) {
+            restore(appliedView);
+        } else if (appliedView != null) {
+            // Live keeps showing the applied mesh: its log, gateway addresses and account stay until the next run
+            restore(appliedView);
+            state.set(State.IDLE);
+            headline.set(differsText());
+        } else {
             clear(now);
-            if (dryRunFor != now) {
-                state.set(State.IDLE);
-                headline.set("");
-            }
+            state.set(State.IDLE);
+            headline.set("");
         }
         update();
+    }
+
+    private RunView snapshot() {
+        return new RunView(state.get(), headline.get(), List.copyOf(log), Map.copyOf(logRows), List.copyOf(problems), List.copyOf(summary),
+                List.copyOf(gateways), List.copyOf(clusterNames), progress.get(), progressText.get());
+    }
+
+    private void restore(RunView view) {
+        log.setAll(view.log());
+        logRows.clear();
+        logRows.putAll(view.logRows());
+        problems.setAll(view.problems());
+        summary.setAll(view.summary());
+        clusterNames.setAll(view.clusterNames());
+        gateways.setAll(view.gateways());
+        progress.set(view.progress());
+        progressText.set(view.progressText());
+        logFilter.set("");
+        state.set(view.state());
+        headline.set(view.headline());
+    }
+
+    /** What the step shows of one run, kept so that going back to the run's rendering shows it again. */
+    private record RunView(State state, String headline, List<ApplyLogEntry> log, Map<String, Integer> logRows, List<String> problems,
+            List<ClusterOutcome> summary, List<GatewayRow> gateways, List<String> clusterNames, double progress, String progressText) {
     }
 
     /** The dry run was of another choice (take over, control plane): what it said no longer holds. */
@@ -348,6 +401,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         if (dryRunFor != null || state.get() == State.DRY_RUN_FAILED) {
             dryRunFor = null;
             dryRunOutcome = null;
+            dryRunView = null;
             if (state.get() == State.DRY_RUN_PASSED || state.get() == State.DRY_RUN_FAILED) {
                 state.set(State.IDLE);
             }
@@ -459,8 +513,11 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
                 state.set(State.DRY_RUN_PASSED);
                 headline.set("Dry run passed in " + elapsed + ": " + applied + " objects would be created or updated, " + unchanged
                         + " are unchanged. Nothing was changed. Press Apply to apply them.");
+                dryRunView = snapshot();
+                dryRunAfterApply = true;
             } else {
                 dryRunFor = null;
+                dryRunView = null;
                 state.set(outcome.cancelled() ? State.IDLE : State.DRY_RUN_FAILED);
                 headline.set(outcome.cancelled() ? "Dry run cancelled; nothing was changed."
                         : "The dry run found " + failed + (failed == 1 ? " step" : " steps") + " that would fail; nothing was changed. "
@@ -482,12 +539,19 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             state.set(State.FAILED);
             headline.set("The apply did not finish: " + account + ". Fix what the messages say, then press Run again to apply the rest.");
         }
+        appliedView = outcome.succeeded() ? snapshot() : null;
+        dryRunAfterApply = false;
+        update();
     }
 
     private void crashed(boolean dry, Throwable failure) {
         updates.drain();
         if (!dry) {
             appliedFor = null;
+            appliedView = null;
+        } else {
+            dryRunFor = null;
+            dryRunView = null;
         }
         running.set(false);
         cancelling.set(false);
@@ -500,12 +564,20 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         boolean current = isCurrent();
         Rendering now = rendering.getValue();
         boolean busy = running.get();
-        boolean passed = current && dryRunFor != null && dryRunFor == now;
+        boolean passed = current && dryRunFor != null && Rendering.sameBytes(dryRunFor, now);
         dryRunPassed.set(passed);
         canDryRun.set(service.available() && current && !busy);
         canApply.set(service.available() && passed && !busy);
         applyLabel.set(state.get() == State.FAILED || state.get() == State.CANCELLED ? "Run again" : "Apply");
-        boolean ok = current && appliedFor != null && appliedFor == now && !busy;
+        if (!busy && appliedView != null && (state.get() == State.SUCCEEDED || state.get() == State.IDLE)) {
+            if (differsFromApplied()) {
+                headline.set(differsText());
+            } else if (state.get() == State.SUCCEEDED) {
+                headline.set(appliedView.headline());
+            }
+        }
+        // Live shows the mesh as last applied, also while the plan differs from it
+        boolean ok = appliedFor != null && !busy;
         valid.set(ok);
         blocker.set(ok ? "" : blockerText(current, passed, busy));
     }

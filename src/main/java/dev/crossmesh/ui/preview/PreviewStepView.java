@@ -175,6 +175,8 @@ public final class PreviewStepView extends StepPage {
     private void rebuildTabs() {
         updatingTabs = true;
         try {
+            // the one split pane may sit in one tab only: a replaced tab that still held it took it out of the new one
+            tabs.getTabs().forEach(t -> t.setContent(null));
             tabs.getTabs().setAll(vm.clusters().stream().map(c -> {
                 Tab tab = new Tab(c.cluster());
                 tab.setId("tab-" + c.cluster());
@@ -194,15 +196,19 @@ public final class PreviewStepView extends StepPage {
         if (cluster == null) {
             return;
         }
+        // by name: after a new rendering the selected cluster may still be the previous rendering's value
+        Tab shown = tabs.getTabs().stream().filter(t -> ((ClusterPreview) t.getUserData()).cluster().equals(cluster.cluster())).findFirst()
+                .orElse(tabs.getSelectionModel().getSelectedItem());
         for (Tab tab : tabs.getTabs()) {
-            if (tab.getUserData() == cluster) {
-                tab.setContent(split);
-                updatingTabs = true;
-                tabs.getSelectionModel().select(tab);
-                updatingTabs = false;
-            } else if (tab.getContent() == split) {
+            if (tab != shown && tab.getContent() == split) {
                 tab.setContent(null);
             }
+        }
+        if (shown != null) {
+            shown.setContent(split);
+            updatingTabs = true;
+            tabs.getSelectionModel().select(shown);
+            updatingTabs = false;
         }
         PreviewFile selected = vm.selectedFileProperty().get();
         if (selected != null) {

@@ -1,9 +1,11 @@
 package dev.crossmesh.ui.preview;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.MeshPlan;
+import dev.crossmesh.render.Manifest;
 import dev.crossmesh.render.RenderedMesh;
 
 /**
@@ -14,5 +16,39 @@ import dev.crossmesh.render.RenderedMesh;
 public record Rendering(MeshPlan plan, Map<String, ClusterCerts> certs, RenderedMesh mesh) {
     public Rendering {
         certs = Map.copyOf(certs);
+    }
+
+    /**
+     * Whether applying {@code other} sends the same bytes as applying this: the same plan and, per cluster, the same
+     * manifests in the same order with the same YAML (certificates included, as the cacerts Secret carries them).
+     * An edit undone renders a new value with the same bytes, and what was applied of it still holds.
+     */
+    public boolean sameBytes(Rendering other) {
+        if (other == this) {
+            return true;
+        }
+        if (other == null || !plan.equals(other.plan) || !mesh.byCluster().keySet().equals(other.mesh.byCluster().keySet())) {
+            return false;
+        }
+        for (String cluster : mesh.byCluster().keySet()) {
+            List<Manifest> mine = mesh.manifests(cluster);
+            List<Manifest> theirs = other.mesh.manifests(cluster);
+            if (mine.size() != theirs.size()) {
+                return false;
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                Manifest a = mine.get(i);
+                Manifest b = theirs.get(i);
+                if (a.method() != b.method() || !a.yaml().equals(b.yaml())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@link #sameBytes} for values that may be null: two nulls are the same. */
+    public static boolean sameBytes(Rendering a, Rendering b) {
+        return a == null ? b == null : a.sameBytes(b);
     }
 }

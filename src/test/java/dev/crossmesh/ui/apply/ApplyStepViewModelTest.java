@@ -273,25 +273,63 @@ class ApplyStepViewModelTest {
     }
 
     @Test
-    void aNewRenderingNeedsANewDryRunAndALaterPlanChangeClosesLive() {
+    void aPlanChangeAfterAnApplySaysSoAndKeepsLiveOnTheAppliedMesh() {
         passDryRun();
-        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 9, 0, 0, 0, 0, 0),
-                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        service.script(false, r -> r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2", "127.0.0.2", "", 9, 20)),
+                new Outcome(true, false, false, List.of(new ClusterOutcome("east", 9, 0, 0, 0, 0, 0), new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)),
+                        Map.of("east", "127.0.0.2", "west", "127.0.0.3"), List.of()));
         dialogs.confirmations.add(true);
         vm.apply();
         assertTrue(vm.validProperty().get());
+        String applied = vm.headlineProperty().get();
+        int logLines = vm.log().size();
 
         planModel.update(p -> p.withMeshId("shop2"));
-        assertFalse(vm.validProperty().get(), "the plan moved on from what was applied");
+        assertTrue(vm.validProperty().get(), "Live shows the mesh as applied");
         assertFalse(vm.canApplyProperty().get());
-        assertEquals("The plan changed since the preview: look at the Preview again before applying.", vm.blockerProperty().get());
+        assertFalse(vm.canDryRunProperty().get(), "the Preview first");
+        assertTrue(vm.headlineProperty().get().contains("the plan differs from what is applied"), vm.headlineProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("Look at the Preview"), vm.headlineProperty().get());
 
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.IDLE, vm.stateProperty().get());
+        assertFalse(vm.dryRunPassedProperty().get());
+        assertTrue(vm.canDryRunProperty().get());
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("the plan differs from what is applied"), vm.headlineProperty().get());
+        assertEquals(logLines, vm.log().size(), "the applied mesh's log stays until the next run");
+        assertEquals(List.of(new GatewayRow("east", "127.0.0.2", ""), new GatewayRow("west", "127.0.0.3", "")), vm.gateways());
+
+        // undone: a new rendering with the same bytes as applied
+        planModel.update(p -> p.withMeshId("shop"));
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.SUCCEEDED, vm.stateProperty().get());
+        assertEquals(applied, vm.headlineProperty().get());
+        assertEquals(logLines, vm.log().size());
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.canApplyProperty().get(), "the dry run before the apply was of these bytes");
+    }
+
+    @Test
+    void aNewRenderingNeedsANewDryRunAndTheSameBytesDoNot() {
+        passDryRun();
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.DRY_RUN_PASSED, vm.stateProperty().get(), "rendered again, the same bytes");
+        assertTrue(vm.canApplyProperty().get());
+
+        planModel.update(p -> p.withMeshId("shop2"));
         rendering.set(rendering(planModel.plan()));
         assertEquals(State.IDLE, vm.stateProperty().get());
         assertTrue(vm.log().isEmpty());
         assertTrue(vm.summary().isEmpty());
         assertFalse(vm.dryRunPassedProperty().get());
+        assertFalse(vm.validProperty().get(), "nothing applied yet");
         assertTrue(vm.canDryRunProperty().get());
+
+        planModel.update(p -> p.withMeshId("shop"));
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.DRY_RUN_PASSED, vm.stateProperty().get(), "back to the bytes the dry run passed for");
+        assertTrue(vm.canApplyProperty().get());
     }
 
     @Test
