@@ -143,7 +143,8 @@ class WizardFlowTest {
         WizardFx.waitUntil("the create badges", () -> shownTexts(robot, ".diff-badge").contains("create"));
         assertEquals(List.of("create"), shownTexts(robot, ".diff-badge").stream().distinct().toList());
         String diffStatus = robot.lookup("#liveDiffStatus").queryAs(Labeled.class).getText();
-        assertTrue(diffStatus.startsWith("Applying would create ") && diffStatus.endsWith(", update 0 and leave 0 objects unchanged."), diffStatus);
+        assertTrue(diffStatus.startsWith("Of the ") && diffStatus.contains(" steps, applying would create ")
+                && diffStatus.contains(", update 0 and leave 0 unchanged; the other 2 are gateway-address waits. Compared at "), diffStatus);
 
         // Apply: the dry run first, then the apply, asked once more; the gateway addresses arrive
         robot.clickOn("#next");

@@ -77,6 +77,11 @@ public final class PreviewStepView extends StepPage {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setMinWidth(0);
+        Tooltip countTip = new Tooltip();
+        countTip.setWrapText(true);
+        countTip.setMaxWidth(480);
+        countTip.textProperty().bind(vm.countTextProperty());
+        status.setTooltip(countTip);
         vm.stateProperty().addListener((obs, o, n) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, n == PreviewStepViewModel.State.FAILED));
 
         copy.setMinWidth(Button.USE_PREF_SIZE);

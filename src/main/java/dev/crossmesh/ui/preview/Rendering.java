@@ -3,6 +3,7 @@ package dev.crossmesh.ui.preview;
 import java.util.List;
 import java.util.Map;
 
+import dev.crossmesh.kube.ControlPlaneMode;
 import dev.crossmesh.plan.ClusterCerts;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.render.Manifest;
@@ -10,12 +11,22 @@ import dev.crossmesh.render.RenderedMesh;
 
 /**
  * What the preview showed: the plan, the mesh CA's certificates it was rendered with (from the folder of
- * {@link MeshCaProvider#folder}), and the manifests. The live diff and the apply get this one value, so they send
+ * {@link MeshCaProvider#folder}), the manifests, and how many steps applying them takes. The live diff and the apply get this one value, so they send
  * exactly what the user saw: the engines render {@code plan} with {@code certs}, and that gives {@code mesh} again.
  */
-public record Rendering(MeshPlan plan, Map<String, ClusterCerts> certs, RenderedMesh mesh) {
+public record Rendering(MeshPlan plan, Map<String, ClusterCerts> certs, RenderedMesh mesh, ApplyCount count) {
     public Rendering {
         certs = Map.copyOf(certs);
+    }
+
+    /** Counted once here, with the control plane installed the default way, for every screen that gives the count. */
+    public Rendering(MeshPlan plan, Map<String, ClusterCerts> certs, RenderedMesh mesh) {
+        this(plan, certs, mesh, ApplyCount.of(mesh, ControlPlaneMode.AUTO));
+    }
+
+    /** The count for another way of installing the control plane (the Helm path has other steps). */
+    public ApplyCount count(ControlPlaneMode mode) {
+        return mode == null || mode == ControlPlaneMode.AUTO ? count : ApplyCount.of(mesh, mode);
     }
 
     /**

@@ -239,7 +239,7 @@ public final class MainWindow {
             return preview;
         });
         pageFactories.put(WizardStep.APPLY, () -> {
-            ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW));
+            ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW), document.dirtyProperty(), document::save);
             focusers.put(WizardStep.APPLY, apply::focusFirst);
             return apply;
         });
@@ -334,7 +334,9 @@ public final class MainWindow {
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(wizard.canGoNextProperty().not());
         next.setOnAction(e -> wizard.next());
-        next.setDefaultButton(false);
+        // after a successful apply Next (to Live) is the Apply step's main action: Enter presses it
+        next.defaultButtonProperty().bind(Bindings.createBooleanBinding(() -> wizard.current() == WizardStep.APPLY
+                && applyStep.mainActionProperty().get() == ApplyStepViewModel.MainAction.NEXT, wizard.currentProperty(), applyStep.mainActionProperty()));
 
         Label blocker = new Label();
         blocker.setId("blocker");
