@@ -47,13 +47,14 @@ public final class PreviewStepView extends StepPage {
     private final CodeArea code = new CodeArea();
     private final SplitPane split;
     private boolean updatingTabs;
+    private boolean focusWhenShown;
 
     public PreviewStepView(PreviewStepViewModel vm) {
         super(WizardStep.PREVIEW.title(), WizardStep.PREVIEW.purpose());
         this.vm = vm;
         getStyleClass().add("preview-step");
 
-        Button copy = new Button("_Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
+        Button copy = new Button("Copy _YAML", Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("copyManifest");
         copy.setMnemonicParsing(true);
         copy.setTooltip(new Tooltip("Copy the shown manifest to the clipboard (secret values stay hidden)"));
@@ -140,7 +141,12 @@ public final class PreviewStepView extends StepPage {
     }
 
     public void focusFirst() {
-        files.requestFocus();
+        if (files.getScene() != null && tabs.getSelectionModel().getSelectedItem() != null) {
+            files.requestFocus();
+        } else {
+            // the list is in the page once the first rendering arrives
+            focusWhenShown = true;
+        }
     }
 
     private void buildFileList() {
@@ -166,6 +172,21 @@ public final class PreviewStepView extends StepPage {
         code.setEditable(false);
         code.getStyleClass().add("yaml-area");
         code.setParagraphGraphicFactory(LineNumberFactory.get(code));
+        // the YAML area keeps Tab to itself: pass the focus on as the controls around it do
+        code.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
+                return;
+            }
+            e.consume();
+            files.requestFocus();
+            if (!e.isShiftDown()) {
+                // on from the file list, over the YAML area
+                code.setFocusTraversable(false);
+                files.fireEvent(new javafx.scene.input.KeyEvent(files, files, e.getEventType(), e.getCharacter(), e.getText(), e.getCode(),
+                        false, false, false, false));
+                code.setFocusTraversable(true);
+            }
+        });
         showYaml(vm.selectedYamlProperty().get());
         vm.selectedYamlProperty().addListener((obs, o, yaml) -> showYaml(yaml));
     }
@@ -215,6 +236,10 @@ public final class PreviewStepView extends StepPage {
             tabs.getSelectionModel().select(shown);
             updatingTabs = false;
         }
+        if (focusWhenShown && shown != null) {
+            focusWhenShown = false;
+            javafx.application.Platform.runLater(files::requestFocus);
+        }
         PreviewFile selected = vm.selectedFileProperty().get();
         if (selected != null) {
             files.getSelectionModel().select(selected);
@@ -262,8 +287,9 @@ public final class PreviewStepView extends StepPage {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(vm.diffStatusProperty());
         status.setMinHeight(Label.USE_PREF_SIZE);
-        Button compare = new Button("Compare with clusters", Icons.of(MaterialDesignE.EYE_OUTLINE));
+        Button compare = new Button("_Compare with clusters", Icons.of(MaterialDesignE.EYE_OUTLINE));
         compare.setId("compareWithClusters");
+        compare.setMnemonicParsing(true);
         compare.setDisable(!vm.diffAvailable());
         if (vm.diffAvailable()) {
             compare.disableProperty().bind(vm.diffRunningProperty().or(vm.stateProperty().isNotEqualTo(PreviewStepViewModel.State.READY)));

@@ -180,6 +180,7 @@ public final class MainWindow {
         preferences.darkProperty().addListener((obs, o, dark) -> ThemeManager.apply(scene, root, dark, preferences.textSizeProperty().get()));
         preferences.textSizeProperty().addListener((obs, o, size) -> ThemeManager.apply(scene, root, preferences.darkProperty().get(), size.intValue()));
         installShortcuts(scene);
+        MnemonicKeys.install(scene);
         target.setScene(scene);
         target.titleProperty().bind(document.titleProperty());
         target.setMinWidth(MIN_WIDTH);
@@ -337,6 +338,12 @@ public final class MainWindow {
         // after a successful apply Next (to Live) is the Apply step's main action: Enter presses it
         next.defaultButtonProperty().bind(Bindings.createBooleanBinding(() -> wizard.current() == WizardStep.APPLY
                 && applyStep.mainActionProperty().get() == ApplyStepViewModel.MainAction.NEXT, wizard.currentProperty(), applyStep.mainActionProperty()));
+        // and it takes the focus from the Apply button, which is disabled now
+        applyStep.mainActionProperty().addListener((obs, o, main) -> {
+            if (main == ApplyStepViewModel.MainAction.NEXT && wizard.current() == WizardStep.APPLY) {
+                Platform.runLater(next::requestFocus);
+            }
+        });
 
         Label blocker = new Label();
         blocker.setId("blocker");
