@@ -42,6 +42,7 @@ import dev.crossmesh.ui.shell.MainWindow;
  * field, and after Alt+N no menu stays highlighted.
  */
 class KeyboardOnlyFxTest {
+    private static final Path SHOTS = Path.of("target", "issue20");
     private MainWindow window;
 
     @AfterEach
@@ -77,6 +78,9 @@ class KeyboardOnlyFxTest {
                     + " / dialog " + dialogWindow(stage).isPresent() + " / " + dialogs.errors));
         }
 
+        WizardFx.runOnFx(() -> robot.lookup("#contextsTable").query().requestFocus());
+        WizardFx.snapshot(stage, SHOTS.resolve("focus-1-table.png"));
+
         // Mesh: Alt+N, and no menu stays highlighted
         alt(robot, KeyCode.N);
         WizardFx.waitUntil("the Mesh step", () -> window.wizard().current() == WizardStep.MESH);
@@ -93,6 +97,9 @@ class KeyboardOnlyFxTest {
         assertFalse(annotations.getText().contains("\t"), "Tab typed into the annotations");
         assertTrue(visited.lastIndexOf(annotations) < visited.size() - 1, "Tab left the annotations: " + ids(visited));
 
+        WizardFx.runOnFx(() -> robot.lookup("#serviceLoadBalancer").query().requestFocus());
+        WizardFx.snapshot(stage, SHOTS.resolve("focus-2-radio.png"));
+
         // Networks, then the Preview: Tab leaves the file list, Alt+C compares with the clusters
         alt(robot, KeyCode.N);
         WizardFx.waitUntil("the Networks step", () -> window.wizard().current() == WizardStep.NETWORKS);
@@ -102,6 +109,7 @@ class KeyboardOnlyFxTest {
         assertMnemonicsUnique(stage, WizardStep.PREVIEW);
         ListView<?> files = robot.lookup("#manifestFiles").queryAs(ListView.class);
         WizardFx.waitUntil("the file list has the focus", () -> isInside(stage.getScene().getFocusOwner(), files));
+        WizardFx.snapshot(stage, SHOTS.resolve("focus-3-list.png"));
         robot.type(KeyCode.TAB);
         WizardFx.waitUntil("Tab left the file list", () -> !isInside(stage.getScene().getFocusOwner(), files));
         List<Node> after = tabThrough(robot, stage, 12);
@@ -121,10 +129,17 @@ class KeyboardOnlyFxTest {
         robot.type(KeyCode.ENTER);
         WizardFx.waitUntil("the apply succeeded", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED);
         assertMnemonicsUnique(stage, WizardStep.APPLY);
+        WizardFx.snapshot(stage, SHOTS.resolve("focus-4-default-next.png"));
         robot.type(KeyCode.ENTER);
         WizardFx.waitUntil("the Live step", () -> window.wizard().current() == WizardStep.LIVE);
         WizardFx.waitUntil("the live view shows both clusters synced", () -> WizardFlowTest.liveClustersSynced(window, 2));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // Ctrl+Q (the unsaved plan discarded): the demo clusters stop and their kubeconfig goes, as with crossmesh demo
+        assertTrue(java.nio.file.Files.exists(dir.resolve("demo-kubeconfig")));
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        WizardFx.waitUntil("the window closed", () -> !stage.isShowing());
+        WizardFx.waitUntil("the demo kubeconfig is removed", () -> !java.nio.file.Files.exists(dir.resolve("demo-kubeconfig")));
     }
 
     private static void alt(FxRobot robot, KeyCode key) {
