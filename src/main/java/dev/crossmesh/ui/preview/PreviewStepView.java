@@ -112,7 +112,8 @@ public final class PreviewStepView extends StepPage {
         VBox codeBox = new VBox(6, note, codeScroll);
         VBox.setVgrow(codeScroll, Priority.ALWAYS);
         split = new SplitPane(files, codeBox);
-        split.setDividerPositions(0.34);
+        // the YAML gets most of the width; the list keeps enough for a file name and its object
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(files, false);
 
         tabs.setId("clusterTabs");
@@ -152,8 +153,9 @@ public final class PreviewStepView extends StepPage {
     private void buildFileList() {
         files.setId("manifestFiles");
         files.setCellFactory(list -> new FileCell(vm));
-        files.setMinWidth(220);
-        files.setPrefWidth(320);
+        files.setMinWidth(200);
+        files.setPrefWidth(280);
+        files.setMaxWidth(420);
         files.getSelectionModel().selectedItemProperty().addListener((obs, o, file) -> {
             if (file != null && file != vm.selectedFileProperty().get()) {
                 vm.selectedFileProperty().set(file);
@@ -347,6 +349,13 @@ public final class PreviewStepView extends StepPage {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(6, text);
             row.setAlignment(Pos.CENTER_LEFT);
+            if (file.exportOnly()) {
+                Label exportOnly = new Label("export only");
+                exportOnly.getStyleClass().addAll("tag", "export-only-badge");
+                exportOnly.setMinWidth(Label.USE_PREF_SIZE);
+                exportOnly.setTooltip(new Tooltip("Written by Export for istioctl install -f; crossmesh never applies it"));
+                row.getChildren().add(exportOnly);
+            }
             ObjectDiff diff = vm.diffs().get(file.key());
             if (diff != null) {
                 Label badge = new Label(diff.change().label());

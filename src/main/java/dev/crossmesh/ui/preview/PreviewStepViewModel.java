@@ -336,6 +336,13 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         });
     }
 
+    /** After an apply the clusters hold what was compared no more: a comparison shown is made again (with its new time). */
+    public void compareAgainIfShown() {
+        if (!diffs.isEmpty()) {
+            compareWithClusters();
+        }
+    }
+
     /**
      * {@code Of the 26 steps, applying would create 24, update 0 and leave 0 unchanged; the other 2 are gateway-address waits.}
      * The counts are of every step the engine compared, so they add up to {@link ApplyCount#steps()} with the waits.

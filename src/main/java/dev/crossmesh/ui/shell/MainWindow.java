@@ -112,6 +112,10 @@ public final class MainWindow {
             if (state == ApplyStepViewModel.State.SUCCEEDED && previewStep.renderingProperty().get() != null) {
                 liveStep.watch(previewStep.renderingProperty().get().plan(), clustersStep.kubeconfigsProperty().get());
             }
+            if ((state == ApplyStepViewModel.State.SUCCEEDED || state == ApplyStepViewModel.State.FAILED
+                    || state == ApplyStepViewModel.State.CANCELLED) && old == ApplyStepViewModel.State.APPLYING) {
+                previewStep.compareAgainIfShown();
+            }
         });
         Map<WizardStep, StepViewModel> steps = new EnumMap<>(WizardStep.class);
         steps.put(WizardStep.CLUSTERS, clustersStep);

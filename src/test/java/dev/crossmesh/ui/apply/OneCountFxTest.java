@@ -98,6 +98,10 @@ class OneCountFxTest {
             assertEquals(steps + " of " + steps + " steps", text(robot, "#applyProgressText"));
             assertTrue(text(robot, "#summary-east").contains(" applied · "), text(robot, "#summary-east"));
 
+            // the comparison shown is made again after the apply: everything is unchanged now, at a new time
+            WizardFx.waitUntil("the diff is refreshed", () -> text(robot, "#liveDiffStatus").contains("applying would create 0, update 0 and leave 24 unchanged"));
+            assertTrue(text(robot, "#liveDiffStatus").matches(".* Compared at \\d\\d:\\d\\d:\\d\\d\\."), text(robot, "#liveDiffStatus"));
+
             // Next is the main button now; Apply is no longer accented
             Button next = robot.lookup("#next").queryAs(Button.class);
             assertTrue(next.isDefaultButton(), "Enter presses Next");
