@@ -89,7 +89,7 @@ class WizardFlowTest {
         replaceText(robot, "#cluster1-network", "Net_2");
         Finding expected = PlanValidator.validate(window.planModel().plan()).stream()
                 .filter(f -> f.path().equals("clusters[1].network")).findFirst().orElseThrow();
-        assertEquals("Cluster 'demo-cluster-2' network 'Net_2' has upper-case letters; use lower case: name the cluster's VPC or L3 network "
+        assertEquals("Cluster 'demo-cluster-2' network 'Net_2' has upper-case letters; use lower case; may only hold lower-case letters, digits and '-': name the cluster's VPC or L3 network "
                 + "with a DNS-1123 label such as 'vpc-1'; clusters that reach each other's pods directly share one", expected.message());
         WizardFx.waitUntil("the message under the field", () -> shownTexts(robot, ".field-message").contains(expected.message()));
         assertTrue(robot.lookup("#next").queryAs(Button.class).isDisabled());
