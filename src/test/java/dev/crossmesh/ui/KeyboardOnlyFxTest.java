@@ -81,7 +81,7 @@ class KeyboardOnlyFxTest {
         WizardFx.runOnFx(() -> robot.lookup("#contextsTable").query().requestFocus());
         WizardFx.snapshot(stage, SHOTS.resolve("focus-1-table.png"));
 
-        // Mesh: Alt+N, and no menu stays highlighted
+        // Mesh: Alt+N, and no menu stays highlighted (letting go of Alt before N still highlights File: not fixed yet)
         alt(robot, KeyCode.N);
         WizardFx.waitUntil("the Mesh step", () -> window.wizard().current() == WizardStep.MESH);
         assertNoMenuHighlighted(stage);
