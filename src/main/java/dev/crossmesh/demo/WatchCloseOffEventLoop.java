@@ -64,7 +64,13 @@ final class WatchCloseOffEventLoop extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-        CLOSER.execute(() -> watch.onClosed(webSocket, code, reason));
+        CLOSER.execute(() -> {
+            try {
+                watch.onClosed(webSocket, code, reason);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the server stopped meanwhile: its event loop is gone and so is the socket there was to close
+            }
+        });
     }
 
     @Override

@@ -25,18 +25,25 @@ public final class Dns1123 {
         if (s == null || s.isEmpty()) {
             return "is empty";
         }
+        // every problem at once, so that one fix makes the label valid
+        java.util.List<String> problems = new java.util.ArrayList<>();
         if (s.length() > MAX_LABEL) {
-            return "is " + s.length() + " characters long; the limit is " + MAX_LABEL;
+            problems.add("is " + s.length() + " characters long; the limit is " + MAX_LABEL);
         }
         if (!s.equals(s.toLowerCase(Locale.ROOT))) {
-            return "has upper-case letters; use lower case";
+            problems.add("has upper-case letters; use lower case");
         }
-        if (!LABEL.matcher(s).matches()) {
-            return s.startsWith("-") || s.endsWith("-")
-                    ? "must start and end with a letter or digit"
-                    : "may only hold lower-case letters, digits and '-'";
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+            problems.add("may only hold lower-case letters, digits and '-'");
         }
-        return "";
+        if (s.startsWith("-") || s.endsWith("-")) {
+            problems.add("must start and end with a letter or digit");
+        }
+        if (problems.isEmpty() && !LABEL.matcher(s).matches()) {
+            problems.add("may only hold lower-case letters, digits and '-'");
+        }
+        return String.join("; ", problems);
     }
 
     /**

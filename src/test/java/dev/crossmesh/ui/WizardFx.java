@@ -49,7 +49,7 @@ public final class WizardFx {
      * clipboard the test reads, the mesh CA in {@code dir} with fast EC keys, demo clusters with the fast simulation
      * whose kubeconfig goes to {@code dir}, and no user kubeconfig.
      */
-    public static UiServices services(Path dir, ScriptedDialogs dialogs, List<Path> kubeconfigs, ClipboardService clipboard) {
+    public static UiServices services(Path dir, dev.crossmesh.ui.core.DialogService dialogs, List<Path> kubeconfigs, ClipboardService clipboard) {
         return new UiServices(new FxTaskExecutor(), dialogs, clipboard, ClusterChecker.kubernetes(),
                 DemoLauncher.inProcess(dir.resolve("demo-kubeconfig"), SimulationOptions.fast()), FileWatcher.kubeconfigs(), kubeconfigs,
                 MeshCaProvider.certStore(meshId -> dir.resolve("certs").resolve(meshId)), KeyType.EC_P256,

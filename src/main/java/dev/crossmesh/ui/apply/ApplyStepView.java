@@ -64,6 +64,15 @@ public final class ApplyStepView extends StepPage {
     private boolean scrollPending;
 
     public ApplyStepView(ApplyStepViewModel vm, Runnable goToPreview) {
+        this(vm, goToPreview, new javafx.beans.property.SimpleBooleanProperty(false), () -> { });
+    }
+
+    /**
+     * @param planUnsaved whether the plan has changes not in a file: after an apply the step offers to save it, as
+     *                    {@code crossmesh live --plan} and a later re-apply need the plan in a file
+     * @param savePlan    saves it (Save, or Save as for a new plan)
+     */
+    public ApplyStepView(ApplyStepViewModel vm, Runnable goToPreview, javafx.beans.value.ObservableBooleanValue planUnsaved, Runnable savePlan) {
         super(WizardStep.APPLY.title(), WizardStep.APPLY.purpose());
         this.vm = vm;
         getStyleClass().add("apply-step");
@@ -81,6 +90,7 @@ public final class ApplyStepView extends StepPage {
         }
         addToHead(toolbar());
         addToHead(headline());
+        addToHead(saveOffer(planUnsaved, savePlan));
         addToHead(problemsBox());
 
         Node log = logPane();
@@ -91,7 +101,7 @@ public final class ApplyStepView extends StepPage {
     }
 
     public void focusFirst() {
-        Button main = (Button) lookup(vm.dryRunPassedProperty().get() ? "#applyRun" : "#dryRun");
+        Button main = (Button) lookup(vm.mainActionProperty().get() == ApplyStepViewModel.MainAction.APPLY ? "#applyRun" : "#dryRun");
         if (main != null && !main.isDisabled()) {
             main.requestFocus();
         }
@@ -113,14 +123,18 @@ public final class ApplyStepView extends StepPage {
         apply.disableProperty().bind(vm.canApplyProperty().not());
         apply.setOnAction(e -> vm.apply());
 
-        // the main action is the dry run until one passed for what the preview shows, then Apply
+        // the main action is the dry run until one passed for what the preview shows, then Apply, then (in the footer) Next
         Runnable accent = () -> {
-            boolean passed = vm.dryRunPassedProperty().get();
+            ApplyStepViewModel.MainAction main = vm.mainActionProperty().get();
             dryRun.getStyleClass().remove(Styles.ACCENT);
             apply.getStyleClass().remove(Styles.ACCENT);
-            (passed ? apply : dryRun).getStyleClass().add(Styles.ACCENT);
+            if (main == ApplyStepViewModel.MainAction.DRY_RUN) {
+                dryRun.getStyleClass().add(Styles.ACCENT);
+            } else if (main == ApplyStepViewModel.MainAction.APPLY) {
+                apply.getStyleClass().add(Styles.ACCENT);
+            }
         };
-        vm.dryRunPassedProperty().addListener((obs, o, n) -> accent.run());
+        vm.mainActionProperty().addListener((obs, o, n) -> accent.run());
         accent.run();
 
         Button cancel = new Button("Cancel", Icons.of(MaterialDesignC.CANCEL));
@@ -208,6 +222,29 @@ public final class ApplyStepView extends StepPage {
         vm.stateProperty().addListener((obs, o, n) -> style.run());
         style.run();
         return headline;
+    }
+
+    /** After an apply, while the plan is not saved: the live view and a re-apply from the command line need it in a file. */
+    private Node saveOffer(javafx.beans.value.ObservableBooleanValue planUnsaved, Runnable savePlan) {
+        Label text = new Label("The applied plan is not saved: crossmesh live --plan and a later re-apply need it in a file.",
+                Icons.of(MaterialDesignC.CONTENT_SAVE_ALERT_OUTLINE));
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button save = new Button("Save the _plan…", Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setId("saveAppliedPlan");
+        save.setMnemonicParsing(true);
+        save.setMinWidth(Button.USE_PREF_SIZE);
+        save.setOnAction(e -> savePlan.run());
+        HBox box = new HBox(10, text, save);
+        box.setId("saveOffer");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("insight-box");
+        box.setPadding(new Insets(6, 12, 6, 12));
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED
+                && planUnsaved.get(), vm.stateProperty(), planUnsaved));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node problemsBox() {
@@ -358,8 +395,10 @@ public final class ApplyStepView extends StepPage {
             summary.getChildren().setAll(vm.summary().stream().map(c -> {
                 Label name = new Label(c.cluster(), Icons.of(c.succeeded() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignA.ALERT_CIRCLE));
                 name.getStyleClass().addAll(c.succeeded() ? Styles.SUCCESS : Styles.DANGER, Styles.TEXT_BOLD);
-                Label counts = new Label(c.applied() + " applied · " + c.unchanged() + " unchanged · " + c.failed() + " failed · "
-                        + c.notAttempted() + " not attempted" + (c.skipped() > 0 ? " · " + c.skipped() + " skipped" : ""));
+                boolean dry = vm.summaryOfDryRunProperty().get();
+                Label counts = new Label(c.applied() + (dry ? " would apply · " : " applied · ") + c.unchanged() + " unchanged · " + c.failed()
+                        + (dry ? " would fail" : " failed") + (dry ? "" : " · " + c.notAttempted() + " not attempted")
+                        + (c.skipped() > 0 ? " · " + c.skipped() + " skipped" : ""));
                 counts.setId("summary-" + c.cluster());
                 counts.setWrapText(true);
                 counts.setMinHeight(Label.USE_PREF_SIZE);
@@ -369,6 +408,7 @@ public final class ApplyStepView extends StepPage {
             }).toList());
         };
         vm.summary().addListener((ListChangeListener<ClusterOutcome>) c -> fillSummary.run());
+        vm.summaryOfDryRunProperty().addListener((obs, o, n) -> fillSummary.run());
         fillSummary.run();
         VBox summaryBox = box(sumTitle, summary);
 

@@ -37,6 +37,7 @@ import dev.crossmesh.ui.core.BaseStepViewModel;
 import dev.crossmesh.ui.core.TaskExecutor;
 import dev.crossmesh.ui.core.UiBatcher;
 import dev.crossmesh.ui.core.UserMessages;
+import dev.crossmesh.ui.preview.ApplyCount;
 import dev.crossmesh.ui.preview.Rendering;
 
 /**
@@ -45,6 +46,11 @@ import dev.crossmesh.ui.preview.Rendering;
  * and an account per cluster at the end. Next (to Live) opens once an apply of the current rendering succeeded.
  */
 public final class ApplyStepViewModel extends BaseStepViewModel {
+    /** The step's main (accented, default) action: the dry run, then Apply, then Next once applied. */
+    public enum MainAction {
+        DRY_RUN, APPLY, NEXT
+    }
+
     public enum State {
         /** No dry run yet for what the preview shows. */
         IDLE,
@@ -79,6 +85,9 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ReadOnlyObjectWrapper<ApplyCount> count = new ReadOnlyObjectWrapper<>(this, "count");
+    private final ReadOnlyBooleanWrapper summaryOfDryRun = new ReadOnlyBooleanWrapper(this, "summaryOfDryRun");
+    private final ReadOnlyObjectWrapper<MainAction> mainAction = new ReadOnlyObjectWrapper<>(this, "mainAction", MainAction.DRY_RUN);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<ApplyLogEntry> log = FXCollections.observableArrayList();
@@ -99,7 +108,14 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
     private Outcome dryRunOutcome;
     private Rendering appliedFor;
     private Rendering shownFor;
+    /** What the step showed after the dry run of {@link #dryRunFor} and after the apply of {@link #appliedFor}, to show again. */
+    private RunView dryRunView;
+    private RunView appliedView;
+    /** The latest run was the dry run: going back to its rendering shows it rather than the apply before it. */
+    private boolean dryRunAfterApply;
     private CancelToken cancel;
+    /** The latest run's request: its control-plane mode says which count its account is of. */
+    private ApplyService.Request request;
     private long startedAt;
 
     public ApplyStepViewModel(PlanModel planModel, ObservableValue<Rendering> rendering, ObservableValue<Kubeconfigs> kubeconfigs,
@@ -216,6 +232,20 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /** The steps applying the shown rendering takes, by kind, with the chosen control-plane mode: the count every line gives. */
+    public ReadOnlyObjectProperty<ApplyCount> countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** The summary is of a dry run: its counts "would apply". */
+    public ReadOnlyBooleanProperty summaryOfDryRunProperty() {
+        return summaryOfDryRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MainAction> mainActionProperty() {
+        return mainAction.getReadOnlyProperty();
+    }
+
     /** What the step is doing or found, in one sentence. */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
@@ -269,9 +299,18 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         Rendering current = rendering.getValue();
         List<String> names = current.plan().clusters().stream().map(ClusterSpec::name).toList();
         String title = "Apply " + current.plan().meshId() + " to " + names.size() + " clusters?";
-        StringBuilder message = new StringBuilder("This changes the clusters ").append(String.join(", ", names)).append(".\n\n");
-        if (dryRunOutcome != null) {
-            message.append("The dry run found ").append(dryRunOutcome.total(ClusterOutcome::created)).append(" objects to create, ")
+        StringBuilder message = new StringBuilder();
+        ApplyCount steps = count.get();
+        int changes = dryRunOutcome == null ? -1 : dryRunOutcome.total(ClusterOutcome::applied);
+        if (changes == 0) {
+            message.append("The dry run found nothing to change: applying again leaves the clusters ").append(String.join(", ", names))
+                    .append(" as they are (").append(dryRunOutcome.total(ClusterOutcome::unchanged)).append(" of the ").append(steps.steps())
+                    .append(" steps unchanged).");
+        } else {
+            message.append("This changes the clusters ").append(String.join(", ", names)).append(": ").append(steps.describe()).append('.');
+        }
+        if (dryRunOutcome != null && changes != 0) {
+            message.append("\n\nThe dry run found ").append(dryRunOutcome.total(ClusterOutcome::created)).append(" to create, ")
                     .append(dryRunOutcome.total(ClusterOutcome::updated)).append(" to update and ")
                     .append(dryRunOutcome.total(ClusterOutcome::unchanged)).append(" unchanged");
             for (ClusterOutcome c : dryRunOutcome.clusters()) {
@@ -317,6 +356,16 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         return r != null && r.plan().equals(planModel.plan());
     }
 
+    /** Something was applied and the plan or its rendering is not byte for byte what was. */
+    private boolean differsFromApplied() {
+        return appliedFor != null && (!isCurrent() || !Rendering.sameBytes(rendering.getValue(), appliedFor));
+    }
+
+    private String differsText() {
+        return "Changed since the apply: the plan differs from what is applied, and the clusters still run the mesh as applied (Next shows it"
+                + " live). " + (isCurrent() ? "Run a dry run, then Apply, to change them." : "Look at the Preview, then run a dry run and Apply to change them.");
+    }
+
     private boolean appliedOnce() {
         return state.get() == State.FAILED || state.get() == State.CANCELLED || state.get() == State.SUCCEEDED;
     }
@@ -328,15 +377,55 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             return;
         }
         Rendering now = rendering.getValue();
-        if (now != shownFor) {
+        if (Rendering.sameBytes(now, shownFor)) {
+            // rendered again to the same bytes (an edit undone): what the runs found still holds
             shownFor = now;
+            update();
+            return;
+        }
+        shownFor = now;
+        if (dryRunView != null && (appliedFor == null || dryRunAfterApply) && Rendering.sameBytes(now, dryRunFor)) {
+            restore(dryRunView);
+        } else if (appliedView != null && Rendering.sameBytes(now, appliedFor)) {
+            restore(appliedView);
+        } else if (appliedView != null) {
+            // Live keeps showing the applied mesh: its log, gateway addresses and account stay until the next run
+            restore(appliedView);
+            state.set(State.IDLE);
+            headline.set(differsText());
+        } else {
             clear(now);
-            if (dryRunFor != now) {
-                state.set(State.IDLE);
-                headline.set("");
-            }
+            state.set(State.IDLE);
+            headline.set("");
         }
         update();
+    }
+
+    private RunView snapshot() {
+        return new RunView(state.get(), headline.get(), List.copyOf(log), Map.copyOf(logRows), List.copyOf(problems), List.copyOf(summary),
+                List.copyOf(gateways), List.copyOf(clusterNames), progress.get(), progressText.get(), summaryOfDryRun.get());
+    }
+
+    private void restore(RunView view) {
+        log.setAll(view.log());
+        logRows.clear();
+        logRows.putAll(view.logRows());
+        problems.setAll(view.problems());
+        summary.setAll(view.summary());
+        clusterNames.setAll(view.clusterNames());
+        gateways.setAll(view.gateways());
+        progress.set(view.progress());
+        progressText.set(view.progressText());
+        summaryOfDryRun.set(view.summaryOfDryRun());
+        logFilter.set("");
+        state.set(view.state());
+        headline.set(view.headline());
+    }
+
+    /** What the step shows of one run, kept so that going back to the run's rendering shows it again. */
+    private record RunView(State state, String headline, List<ApplyLogEntry> log, Map<String, Integer> logRows, List<String> problems,
+            List<ClusterOutcome> summary, List<GatewayRow> gateways, List<String> clusterNames, double progress, String progressText,
+            boolean summaryOfDryRun) {
     }
 
     /** The dry run was of another choice (take over, control plane): what it said no longer holds. */
@@ -348,6 +437,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         if (dryRunFor != null || state.get() == State.DRY_RUN_FAILED) {
             dryRunFor = null;
             dryRunOutcome = null;
+            dryRunView = null;
             if (state.get() == State.DRY_RUN_PASSED || state.get() == State.DRY_RUN_FAILED) {
                 state.set(State.IDLE);
             }
@@ -382,6 +472,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         headline.set(dry ? "Dry run on " + clusters + " clusters: the API servers check every object, nothing is changed…"
                 : "Applying to " + clusters + " clusters…");
         ApplyService.Request request = new ApplyService.Request(current, kubeconfigs.getValue(), dry, takeOver.get(), controlPlane.get());
+        this.request = request;
         CancelToken token = cancel;
         executor.run(() -> service.apply(request, updates::add, token), outcome -> finished(current, outcome),
                 failure -> crashed(dry, failure));
@@ -433,6 +524,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         updates.drain();
         running.set(false);
         cancelling.set(false);
+        summaryOfDryRun.set(outcome.dryRun());
         summary.setAll(outcome.clusters());
         problems.setAll(outcome.problems());
         outcome.gatewayAddresses().forEach((cluster, address) -> gateway(new Update(cluster, ApplyService.GATEWAY_STEP, Update.Status.DONE,
@@ -446,9 +538,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         }
         String elapsed = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedAt) / 1e9);
         int applied = outcome.total(ClusterOutcome::applied);
-        int unchanged = outcome.total(ClusterOutcome::unchanged);
         int failed = outcome.total(ClusterOutcome::failed);
-        int notAttempted = outcome.total(ClusterOutcome::notAttempted);
         if (outcome.succeeded()) {
             progress.set(1);
         }
@@ -457,10 +547,13 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             if (outcome.succeeded()) {
                 dryRunFor = ranFor;
                 state.set(State.DRY_RUN_PASSED);
-                headline.set("Dry run passed in " + elapsed + ": " + applied + " objects would be created or updated, " + unchanged
-                        + " are unchanged. Nothing was changed. Press Apply to apply them.");
+                headline.set("Dry run passed in " + elapsed + ": " + account(outcome, ranFor) + ". Nothing was changed. "
+                        + (applied == 0 ? "Nothing to apply: the clusters are as the plan says." : "Press Apply to apply them."));
+                dryRunView = snapshot();
+                dryRunAfterApply = true;
             } else {
                 dryRunFor = null;
+                dryRunView = null;
                 state.set(outcome.cancelled() ? State.IDLE : State.DRY_RUN_FAILED);
                 headline.set(outcome.cancelled() ? "Dry run cancelled; nothing was changed."
                         : "The dry run found " + failed + (failed == 1 ? " step" : " steps") + " that would fail; nothing was changed. "
@@ -468,7 +561,7 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             }
             return;
         }
-        String account = applied + " applied, " + unchanged + " unchanged, " + failed + " failed, " + notAttempted + " not attempted";
+        String account = account(outcome, ranFor);
         // Live opens after the latest apply succeeded: after a failed or cancelled one the mesh is not what the plan says
         appliedFor = outcome.succeeded() ? ranFor : null;
         if (outcome.succeeded()) {
@@ -482,12 +575,58 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
             state.set(State.FAILED);
             headline.set("The apply did not finish: " + account + ". Fix what the messages say, then press Run again to apply the rest.");
         }
+        appliedView = outcome.succeeded() ? snapshot() : null;
+        dryRunAfterApply = false;
+        if (outcome.succeeded()) {
+            // the clusters changed: what the dry run found before holds no more, a re-apply asks for a fresh one
+            dryRunFor = null;
+            dryRunOutcome = null;
+            dryRunView = null;
+        }
+        update();
+    }
+
+    /**
+     * {@code of the 26 steps, 24 applied, 0 unchanged, 0 failed, 0 not attempted, 2 gateway-address waits}: the run's
+     * account against the one count of the rendering ({@link ApplyCount}), "would apply" for a dry run.
+     */
+    private String account(Outcome outcome, Rendering ranFor) {
+        ApplyCount steps = ranFor.count(request == null ? ControlPlaneMode.AUTO : request.controlPlane());
+        int applied = outcome.total(ClusterOutcome::applied);
+        int unchanged = outcome.total(ClusterOutcome::unchanged);
+        int failed = outcome.total(ClusterOutcome::failed);
+        int notAttempted = outcome.total(ClusterOutcome::notAttempted);
+        int skipped = outcome.total(ClusterOutcome::skipped);
+        StringBuilder s = new StringBuilder("of the ").append(steps.steps()).append(" steps, ");
+        if (outcome.dryRun()) {
+            s.append(applied).append(" would apply (").append(outcome.total(ClusterOutcome::created)).append(" create, ")
+                    .append(outcome.total(ClusterOutcome::updated)).append(" update), ").append(unchanged).append(" unchanged");
+            if (failed > 0) {
+                s.append(", ").append(failed).append(" would fail");
+            }
+        } else {
+            s.append(applied).append(" applied, ").append(unchanged).append(" unchanged, ").append(failed).append(" failed, ")
+                    .append(notAttempted).append(" not attempted");
+        }
+        if (skipped > 0) {
+            s.append(", ").append(skipped).append(" skipped");
+        }
+        int rest = steps.steps() - applied - unchanged - failed - notAttempted - skipped;
+        if (rest > 0) {
+            s.append(", ").append(rest).append(rest <= steps.gatewayWaits() ? (rest == 1 ? " gateway-address wait" : " gateway-address waits")
+                    : " other steps");
+        }
+        return s.toString();
     }
 
     private void crashed(boolean dry, Throwable failure) {
         updates.drain();
         if (!dry) {
             appliedFor = null;
+            appliedView = null;
+        } else {
+            dryRunFor = null;
+            dryRunView = null;
         }
         running.set(false);
         cancelling.set(false);
@@ -500,13 +639,23 @@ public final class ApplyStepViewModel extends BaseStepViewModel {
         boolean current = isCurrent();
         Rendering now = rendering.getValue();
         boolean busy = running.get();
-        boolean passed = current && dryRunFor != null && dryRunFor == now;
+        boolean passed = current && dryRunFor != null && Rendering.sameBytes(dryRunFor, now);
         dryRunPassed.set(passed);
         canDryRun.set(service.available() && current && !busy);
         canApply.set(service.available() && passed && !busy);
         applyLabel.set(state.get() == State.FAILED || state.get() == State.CANCELLED ? "Run again" : "Apply");
-        boolean ok = current && appliedFor != null && appliedFor == now && !busy;
+        if (!busy && appliedView != null && (state.get() == State.SUCCEEDED || state.get() == State.IDLE)) {
+            if (differsFromApplied()) {
+                headline.set(differsText());
+            } else if (state.get() == State.SUCCEEDED) {
+                headline.set(appliedView.headline());
+            }
+        }
+        // Live shows the mesh as last applied, also while the plan differs from it
+        boolean ok = appliedFor != null && !busy;
         valid.set(ok);
+        count.set(now == null ? null : now.count(controlPlane.get()));
+        mainAction.set(passed ? MainAction.APPLY : ok && !differsFromApplied() ? MainAction.NEXT : MainAction.DRY_RUN);
         blocker.set(ok ? "" : blockerText(current, passed, busy));
     }
 

@@ -39,6 +39,7 @@ import dev.crossmesh.ui.core.WizardStep;
 /** Step 1's screen: binds the contexts table and the kubeconfig / demo commands to {@link ClustersStepViewModel}. */
 public final class ClustersStepView extends StepPage {
     private final TableView<ContextRow> table = new TableView<>();
+    private javafx.collections.transformation.FilteredList<ContextRow> shown;
 
     public ClustersStepView(ClustersStepViewModel vm) {
         super(WizardStep.CLUSTERS.title(), WizardStep.CLUSTERS.purpose());
@@ -80,13 +81,12 @@ public final class ClustersStepView extends StepPage {
 
         Label sources = new Label();
         sources.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        sources.textProperty().bind(Bindings.createStringBinding(() -> "Contexts from " + vm.sources().stream()
-                .map(ClustersStepView::shortPath).collect(Collectors.joining(", ")), vm.sources()));
+        // read again with the rows: a kubeconfig that appears (or goes) is re-read, and the line follows it
+        sources.textProperty().bind(Bindings.createStringBinding(() -> sourcesText(vm.sources()), vm.sources(), vm.rows()));
         sources.setMinWidth(0);
-        // a long path is cut with "…" in a narrow window: the tooltip has them all
-        javafx.scene.control.Tooltip allSources = new javafx.scene.control.Tooltip();
-        allSources.textProperty().bind(sources.textProperty());
-        sources.setTooltip(allSources);
+        Tooltip sourcesTip = new Tooltip();
+        sourcesTip.textProperty().bind(sources.textProperty());
+        sources.setTooltip(sourcesTip);
 
         // buttons keep their whole label at every text size; the sources line gives way instead
         for (Button b : java.util.List.of(open, demo, check)) {
@@ -144,7 +144,7 @@ public final class ClustersStepView extends StepPage {
         watchRows.run();
         showProblems.run();
 
-        VBox content = new VBox(10, table, loadProblem, summary, problems, message);
+        VBox content = new VBox(10, filterBar(vm), table, loadProblem, summary, problems, message);
         VBox.setVgrow(table, Priority.ALWAYS);
         setContent(content);
     }
@@ -158,9 +158,44 @@ public final class ClustersStepView extends StepPage {
         }
     }
 
+    /** For long lists: a filter on the context, server and user, and picking or unpicking every row it shows. */
+    private javafx.scene.Node filterBar(ClustersStepViewModel vm) {
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setId("contextFilter");
+        filter.setPromptText("part of a context, server or user");
+        filter.setPrefColumnCount(22);
+        Label label = new Label("Fi_lter:");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(filter);
+        filter.textProperty().addListener((obs, o, text) -> {
+            String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            shown.setPredicate(needle.isEmpty() ? null : r -> (r.name() + " " + r.server() + " " + r.user()).toLowerCase(java.util.Locale.ROOT).contains(needle));
+        });
+        Button pickAll = new Button("Pick _all shown");
+        pickAll.setId("pickAllShown");
+        pickAll.setMnemonicParsing(true);
+        pickAll.setOnAction(e -> java.util.List.copyOf(shown).stream().filter(r -> !r.isMissing() && !r.isPicked()).forEach(r -> vm.setPicked(r, true)));
+        Button unpickAll = new Button("_Unpick all shown");
+        unpickAll.setId("unpickAllShown");
+        unpickAll.setMnemonicParsing(true);
+        unpickAll.setOnAction(e -> java.util.List.copyOf(shown).stream().filter(ContextRow::isPicked).forEach(r -> vm.setPicked(r, false)));
+        pickAll.disableProperty().bind(Bindings.isEmpty(shown));
+        unpickAll.disableProperty().bind(Bindings.isEmpty(shown));
+        Label count = new Label();
+        count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        count.textProperty().bind(Bindings.createStringBinding(() -> shown.size() == vm.rows().size() ? ""
+                : shown.size() + " of " + vm.rows().size() + " contexts shown", shown, vm.rows()));
+        HBox bar = new HBox(8, label, filter, pickAll, unpickAll, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
     private void buildTable(ClustersStepViewModel vm) {
         table.setId("contextsTable");
-        table.setItems(vm.rows());
+        shown = new javafx.collections.transformation.FilteredList<>(vm.rows());
+        javafx.collections.transformation.SortedList<ContextRow> sorted = new javafx.collections.transformation.SortedList<>(shown);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getStyleClass().addAll(Styles.STRIPED, "contexts-table");
         // every column gives way in proportion (down to its header or, for the context, its name), so Reachability stays in view
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -219,6 +254,17 @@ public final class ClustersStepView extends StepPage {
             }
         });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+    }
+
+    /** Which files the contexts come from, naming those that do not exist as such (not as if they had no contexts). */
+    static String sourcesText(java.util.List<Path> files) {
+        java.util.List<String> found = files.stream().filter(java.nio.file.Files::isRegularFile).map(ClustersStepView::shortPath).toList();
+        java.util.List<String> missing = files.stream().filter(f -> !java.nio.file.Files.isRegularFile(f)).map(ClustersStepView::shortPath).toList();
+        String none = missing.isEmpty() ? "" : String.join(", ", missing) + (missing.size() == 1 ? " does not exist" : " do not exist");
+        if (found.isEmpty()) {
+            return missing.isEmpty() ? "No kubeconfig file" : "No kubeconfig: " + none;
+        }
+        return "Contexts from " + String.join(", ", found) + (none.isEmpty() ? "" : "; " + none);
     }
 
     static String shortPath(Path path) {

@@ -71,6 +71,8 @@ public final class ClustersStepViewModel extends BaseStepViewModel {
      */
     private final Set<String> pickedHere = new java.util.HashSet<>();
     private DemoLauncher.Running demo;
+    /** Contexts of demo clusters just started: picked as soon as the kubeconfig read lists them, as the user asked for them. */
+    private final Set<String> pickWhenListed = new LinkedHashSet<>();
     private AutoCloseable watch;
     private long loadSequence;
     /** True while rows are set from the plan, so that those changes are not written back to it. */
@@ -213,7 +215,8 @@ public final class ClustersStepViewModel extends BaseStepViewModel {
             demo = running;
             demoRunning.set(true);
             message.set("Started " + running.contexts().size() + " demo clusters: " + String.join(", ", running.contexts())
-                    + ". Pick two or more of them below.");
+                    + ". They are picked; untick the ones the mesh should leave out.");
+            pickWhenListed.addAll(running.contexts());
             addSourceQuietly(running.kubeconfig());
         }, failure -> {
             demoBusy.set(false);
@@ -330,6 +333,11 @@ public final class ClustersStepViewModel extends BaseStepViewModel {
         rowsByName.keySet().retainAll(ordered.stream().map(ContextRow::name).collect(Collectors.toSet()));
         rows.setAll(ordered);
         syncFromPlan(planModel.plan());
+        for (ContextRow row : ordered) {
+            if (pickWhenListed.remove(row.name()) && !row.isPicked() && !row.isMissing()) {
+                row.pickedProperty().set(true);
+            }
+        }
         ordered.stream().filter(ContextRow::isPicked).filter(r -> !r.isMissing())
                 .filter(r -> r.reachability().state() == Reachability.State.NOT_CHECKED || r.reachability().state() == Reachability.State.NOT_IN_KUBECONFIG)
                 .forEach(this::probe);

@@ -44,9 +44,11 @@ public interface DemoLauncher {
                     return contexts;
                 }
 
+                /** Stops the servers and, as {@code crossmesh demo} does, removes the kubeconfig that would point at nothing. */
                 @Override
                 public void close() {
                     demo.close();
+                    demo.removeKubeconfig();
                 }
             };
         };

@@ -26,6 +26,7 @@ import dev.crossmesh.plan.ServiceType;
 import dev.crossmesh.plan.Topology;
 import dev.crossmesh.ui.core.FormGrid;
 import dev.crossmesh.ui.core.StepPage;
+import dev.crossmesh.ui.core.TabMovesFocus;
 import dev.crossmesh.ui.core.WizardStep;
 
 /** Step 2's screen: a form bound to {@link MeshStepViewModel}, each field with one line of help. */
@@ -92,6 +93,7 @@ public final class MeshStepView extends StepPage {
         annotations.setPrefRowCount(2);
         annotations.setPromptText("name=value");
         annotations.textProperty().bindBidirectional(vm.annotationsProperty());
+        TabMovesFocus.install(annotations);
         FormGrid gateway = new FormGrid("East-west gateway");
         gateway.addGroup("_Service type", new HBox(16, loadBalancer, nodePort), loadBalancer,
                 "Other networks reach it on 15443; NodePort if no LB IP.");

@@ -134,22 +134,25 @@ public final class NetworksStepView extends StepPage {
             col.setPercentWidth(percent);
             grid.getColumnConstraints().add(col);
         }
-        grid.add(cell("Cluster name", name), 0, 0);
-        grid.add(cell("Network", network), 1, 0);
+        // each field's problems under it, where the eye is when fixing them
+        VBox nameCell = cell("Cluster name", name);
+        nameCell.getChildren().add(FieldMessages.bind(name, card.nameProblemProperty()));
+        grid.add(nameCell, 0, 0);
+        VBox networkCell = cell("Network", network);
+        networkCell.getChildren().addAll(FieldMessages.bind(network, card.networkProblemProperty()), usedNetworks(card, vm, prefix));
+        grid.add(networkCell, 1, 0);
         VBox regionCell = cell("Region", region);
-        regionCell.getChildren().add(regionHint);
+        regionCell.getChildren().addAll(regionHint, FieldMessages.bind(region, card.regionProblemProperty()));
         grid.add(regionCell, 2, 0);
-        grid.add(cell("API server for peers", apiServer), 3, 0);
+        VBox apiServerCell = cell("API server for peers", apiServer);
+        apiServerCell.getChildren().add(FieldMessages.bind(apiServer, card.apiServerProblemProperty()));
+        grid.add(apiServerCell, 3, 0);
+        for (VBox cell : java.util.List.of(nameCell, networkCell, regionCell, apiServerCell)) {
+            GridPane.setValignment(cell, javafx.geometry.VPos.TOP);
+        }
         alignFields(grid);
-        // the validator's messages are sentences: under the fields at full width they read in one or two lines
-        VBox messages = new VBox(4,
-                FieldMessages.bind(name, card.nameProblemProperty()),
-                FieldMessages.bind(network, card.networkProblemProperty()),
-                FieldMessages.bind(region, card.regionProblemProperty()),
-                FieldMessages.bind(apiServer, card.apiServerProblemProperty()));
-        messages.setId(prefix + "messages");
 
-        VBox box = new VBox(8, header, contextProblem, roleProblem, grid, messages);
+        VBox box = new VBox(8, header, contextProblem, roleProblem, grid);
         box.getStyleClass().add("cluster-card");
         box.setId(prefix + "card");
         box.setPadding(new Insets(10, 16, 12, 16));
@@ -176,6 +179,41 @@ public final class NetworksStepView extends StepPage {
                 }
             }
         });
+    }
+
+    /**
+     * The networks the other clusters use, as choices: clusters whose pods reach each other directly share one, and a
+     * click (or Space) puts it into this cluster's field instead of typing it again.
+     */
+    private static Node usedNetworks(ClusterCardViewModel card, NetworksStepViewModel vm, String prefix) {
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(4, 4);
+        choices.setId(prefix + "usedNetworks");
+        Runnable fill = () -> {
+            java.util.List<String> used = vm.cards().stream().filter(c -> c != card).map(c -> c.networkProperty().get())
+                    .filter(n -> n != null && !n.isBlank() && dev.crossmesh.plan.Dns1123.labelProblem(n).isEmpty())
+                    .filter(n -> !n.equals(card.networkProperty().get())).distinct().sorted().toList();
+            choices.getChildren().clear();
+            if (used.isEmpty()) {
+                return;
+            }
+            Label title = new Label("In use:");
+            title.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            choices.getChildren().add(title);
+            for (String n : used) {
+                javafx.scene.control.Button choice = new javafx.scene.control.Button(n);
+                choice.setMnemonicParsing(false);
+                choice.setId(prefix + "use-" + n);
+                choice.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "network-choice");
+                choice.setTooltip(new javafx.scene.control.Tooltip("Put " + n + " into this cluster's network: for clusters whose pods reach each other directly"));
+                choice.setOnAction(e -> card.networkProperty().set(n));
+                choices.getChildren().add(choice);
+            }
+        };
+        vm.cards().forEach(c -> c.networkProperty().addListener((obs, o, n) -> fill.run()));
+        fill.run();
+        choices.managedProperty().bind(Bindings.isNotEmpty(choices.getChildren()));
+        choices.visibleProperty().bind(choices.managedProperty());
+        return choices;
     }
 
     private static VBox cell(String label, Control control) {

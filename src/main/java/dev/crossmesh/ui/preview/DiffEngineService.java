@@ -38,6 +38,7 @@ final class DiffEngineService implements LiveDiffService {
 
     static Result toResult(Rendering rendering, MeshDiff diff) {
         List<ObjectDiff> objects = new ArrayList<>();
+        List<ObjectDiff.Change> steps = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ClusterDiff cluster : diff.clusters()) {
             if (!cluster.reachable()) {
@@ -55,13 +56,14 @@ final class DiffEngineService implements LiveDiffService {
                 }
             }
             for (ObjectChange change : cluster.changes()) {
+                steps.add(change(change.change()));
                 Manifest m = byStep.get(change.object());
                 if (m != null) {
                     objects.add(new ObjectDiff(cluster.cluster(), m.kind(), m.namespace(), m.name(), change(change.change()), detail(change)));
                 }
             }
         }
-        return new Result(objects, problems, diff.summary());
+        return new Result(objects, problems, diff.summary(), steps);
     }
 
     static ObjectDiff.Change change(ChangeKind kind) {

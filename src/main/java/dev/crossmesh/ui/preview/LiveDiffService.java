@@ -21,19 +21,33 @@ public interface LiveDiffService {
     Result diff(Rendering rendering, Kubeconfigs kubeconfigs) throws Exception;
 
     /**
-     * @param objects  per previewed object, what applying would do
+     * @param objects  per previewed object, what applying it would do
      * @param problems a sentence per cluster that could not be compared (unknown context, unreachable)
      * @param summary  the closing line, as {@code crossmesh diff} prints it
+     * @param steps    per step of the apply the engine compared (files of the preview or not, such as the reader's
+     *                 token), what applying would do: the counts the summary gives
      */
-    record Result(List<ObjectDiff> objects, List<String> problems, String summary) {
+    record Result(List<ObjectDiff> objects, List<String> problems, String summary, List<ObjectDiff.Change> steps) {
         public Result {
             objects = List.copyOf(objects);
             problems = List.copyOf(problems);
             summary = summary == null ? "" : summary;
+            steps = List.copyOf(steps);
         }
 
+        /** A result whose every step is a previewed object. */
+        public Result(List<ObjectDiff> objects, List<String> problems, String summary) {
+            this(objects, problems, summary, objects.stream().map(ObjectDiff::change).toList());
+        }
+
+        /** Previewed objects with this change, for the badges. */
         public long count(ObjectDiff.Change change) {
             return objects.stream().filter(d -> d.change() == change).count();
+        }
+
+        /** Steps with this change, previewed objects or not. */
+        public long steps(ObjectDiff.Change change) {
+            return steps.stream().filter(c -> c == change).count();
         }
     }
 

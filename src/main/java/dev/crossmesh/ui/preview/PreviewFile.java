@@ -56,13 +56,32 @@ public record PreviewFile(Manifest manifest, HelmRelease helmValues) {
         return manifest == null || manifest.method() != ApplyMethod.REMOTE_SECRET;
     }
 
-    public boolean hasSecrets() {
-        return manifest != null && manifest.hasSecrets();
+    /**
+     * The istioctl overlay of the east-west gateway: written by Export for {@code istioctl install -f}, never applied by
+     * crossmesh (the plain objects after it are); the file list marks it.
+     */
+    public boolean exportOnly() {
+        return manifest != null && manifest.method() == ApplyMethod.ALTERNATIVE;
     }
 
-    /** Exactly what gets applied (or handed to helm), except secret values, which are replaced by a note. */
+    /** A remote secret's preview is a template of placeholders: it holds no secret value to hide. */
+    public boolean hasSecrets() {
+        return manifest != null && manifest.hasSecrets() && !isRemoteSecret();
+    }
+
+    /**
+     * Exactly what gets applied (or handed to helm), except secret values, which are replaced by a note; for a remote
+     * secret, the template with the placeholders that the apply fills in from a live token.
+     */
     public String previewYaml() {
+        if (isRemoteSecret()) {
+            return manifest.yaml();
+        }
         return manifest != null ? manifest.previewYaml() : helmValues.yaml();
+    }
+
+    private boolean isRemoteSecret() {
+        return manifest != null && manifest.method() == ApplyMethod.REMOTE_SECRET;
     }
 
     /** How this file reaches its cluster, in one sentence. */
@@ -76,8 +95,10 @@ public record PreviewFile(Manifest manifest, HelmRelease helmValues) {
                     ? "Applied through the API server. Holds a private key: the preview hides it, the exported file has it (mode 0600)."
                     : "Applied through the API server.";
             case ISTIOCTL -> "Installed with istioctl install -f (or by an in-cluster Istio operator).";
-            case ALTERNATIVE -> "Export only: the east-west gateway as an istioctl overlay, an alternative to the plain objects that follow.";
-            case REMOTE_SECRET -> "Made at apply time from a live token of the source cluster; not a file of the export (apply.sh makes it with istioctl).";
+            case ALTERNATIVE -> "Export only, never applied by crossmesh: the east-west gateway as an istioctl overlay (istioctl install -f), an"
+                    + " alternative to the plain objects that follow, which are what crossmesh applies.";
+            case REMOTE_SECRET -> "A template: crossmesh makes this Secret at apply time, filling the values in <…> from a live token of the source"
+                    + " cluster. The export has no such file: its apply.sh makes the Secret with istioctl create-remote-secret.";
         };
     }
 

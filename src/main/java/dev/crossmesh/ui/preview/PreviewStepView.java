@@ -47,13 +47,14 @@ public final class PreviewStepView extends StepPage {
     private final CodeArea code = new CodeArea();
     private final SplitPane split;
     private boolean updatingTabs;
+    private boolean focusWhenShown;
 
     public PreviewStepView(PreviewStepViewModel vm) {
         super(WizardStep.PREVIEW.title(), WizardStep.PREVIEW.purpose());
         this.vm = vm;
         getStyleClass().add("preview-step");
 
-        Button copy = new Button("_Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
+        Button copy = new Button("Copy _YAML", Icons.of(MaterialDesignC.CONTENT_COPY));
         copy.setId("copyManifest");
         copy.setMnemonicParsing(true);
         copy.setTooltip(new Tooltip("Copy the shown manifest to the clipboard (secret values stay hidden)"));
@@ -77,10 +78,12 @@ public final class PreviewStepView extends StepPage {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.setMinWidth(0);
-        // cut with "…" when the window is narrow: the tooltip has it whole
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(vm.statusProperty());
-        status.setTooltip(whole);
+        Tooltip countTip = new Tooltip();
+        countTip.setWrapText(true);
+        countTip.setMaxWidth(480);
+        // the status whole (the line is cut with "…" in a narrow window), then the count with its breakdown
+        countTip.textProperty().bind(javafx.beans.binding.Bindings.concat(vm.statusProperty(), "\n", vm.countTextProperty()));
+        status.setTooltip(countTip);
         vm.stateProperty().addListener((obs, o, n) -> status.pseudoClassStateChanged(Styles.STATE_DANGER, n == PreviewStepViewModel.State.FAILED));
 
         copy.setMinWidth(Button.USE_PREF_SIZE);
@@ -110,7 +113,8 @@ public final class PreviewStepView extends StepPage {
         VBox codeBox = new VBox(6, note, codeScroll);
         VBox.setVgrow(codeScroll, Priority.ALWAYS);
         split = new SplitPane(files, codeBox);
-        split.setDividerPositions(0.34);
+        // the YAML gets most of the width; the list keeps enough for a file name and its object
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(files, false);
 
         tabs.setId("clusterTabs");
@@ -141,14 +145,20 @@ public final class PreviewStepView extends StepPage {
     }
 
     public void focusFirst() {
-        files.requestFocus();
+        if (files.getScene() != null && tabs.getSelectionModel().getSelectedItem() != null) {
+            files.requestFocus();
+        } else {
+            // the list is in the page once the first rendering arrives
+            focusWhenShown = true;
+        }
     }
 
     private void buildFileList() {
         files.setId("manifestFiles");
         files.setCellFactory(list -> new FileCell(vm));
-        files.setMinWidth(220);
-        files.setPrefWidth(320);
+        files.setMinWidth(200);
+        files.setPrefWidth(280);
+        files.setMaxWidth(420);
         files.getSelectionModel().selectedItemProperty().addListener((obs, o, file) -> {
             if (file != null && file != vm.selectedFileProperty().get()) {
                 vm.selectedFileProperty().set(file);
@@ -167,6 +177,21 @@ public final class PreviewStepView extends StepPage {
         code.setEditable(false);
         code.getStyleClass().add("yaml-area");
         code.setParagraphGraphicFactory(LineNumberFactory.get(code));
+        // the YAML area keeps Tab to itself: pass the focus on as the controls around it do
+        code.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.TAB || e.isControlDown() || e.isAltDown()) {
+                return;
+            }
+            e.consume();
+            files.requestFocus();
+            if (!e.isShiftDown()) {
+                // on from the file list, over the YAML area
+                code.setFocusTraversable(false);
+                files.fireEvent(new javafx.scene.input.KeyEvent(files, files, e.getEventType(), e.getCharacter(), e.getText(), e.getCode(),
+                        false, false, false, false));
+                code.setFocusTraversable(true);
+            }
+        });
         showYaml(vm.selectedYamlProperty().get());
         vm.selectedYamlProperty().addListener((obs, o, yaml) -> showYaml(yaml));
     }
@@ -181,6 +206,8 @@ public final class PreviewStepView extends StepPage {
     private void rebuildTabs() {
         updatingTabs = true;
         try {
+            // the one split pane may sit in one tab only: a replaced tab that still held it took it out of the new one
+            tabs.getTabs().forEach(t -> t.setContent(null));
             tabs.getTabs().setAll(vm.clusters().stream().map(c -> {
                 Tab tab = new Tab(c.cluster());
                 tab.setId("tab-" + c.cluster());
@@ -200,15 +227,23 @@ public final class PreviewStepView extends StepPage {
         if (cluster == null) {
             return;
         }
+        // by name: after a new rendering the selected cluster may still be the previous rendering's value
+        Tab shown = tabs.getTabs().stream().filter(t -> ((ClusterPreview) t.getUserData()).cluster().equals(cluster.cluster())).findFirst()
+                .orElse(tabs.getSelectionModel().getSelectedItem());
         for (Tab tab : tabs.getTabs()) {
-            if (tab.getUserData() == cluster) {
-                tab.setContent(split);
-                updatingTabs = true;
-                tabs.getSelectionModel().select(tab);
-                updatingTabs = false;
-            } else if (tab.getContent() == split) {
+            if (tab != shown && tab.getContent() == split) {
                 tab.setContent(null);
             }
+        }
+        if (shown != null) {
+            shown.setContent(split);
+            updatingTabs = true;
+            tabs.getSelectionModel().select(shown);
+            updatingTabs = false;
+        }
+        if (focusWhenShown && shown != null) {
+            focusWhenShown = false;
+            javafx.application.Platform.runLater(files::requestFocus);
         }
         PreviewFile selected = vm.selectedFileProperty().get();
         if (selected != null) {
@@ -258,8 +293,9 @@ public final class PreviewStepView extends StepPage {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(vm.diffStatusProperty());
         status.setMinHeight(Label.USE_PREF_SIZE);
-        Button compare = new Button("Compare with clusters", Icons.of(MaterialDesignE.EYE_OUTLINE));
+        Button compare = new Button("_Compare with clusters", Icons.of(MaterialDesignE.EYE_OUTLINE));
         compare.setId("compareWithClusters");
+        compare.setMnemonicParsing(true);
         compare.setDisable(!vm.diffAvailable());
         if (vm.diffAvailable()) {
             compare.disableProperty().bind(vm.diffRunningProperty().or(vm.stateProperty().isNotEqualTo(PreviewStepViewModel.State.READY)));
@@ -318,6 +354,13 @@ public final class PreviewStepView extends StepPage {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(6, text);
             row.setAlignment(Pos.CENTER_LEFT);
+            if (file.exportOnly()) {
+                Label exportOnly = new Label("export only");
+                exportOnly.getStyleClass().addAll("tag", "export-only-badge");
+                exportOnly.setMinWidth(Label.USE_PREF_SIZE);
+                exportOnly.setTooltip(new Tooltip("Written by Export for istioctl install -f; crossmesh never applies it"));
+                row.getChildren().add(exportOnly);
+            }
             ObjectDiff diff = vm.diffs().get(file.key());
             if (diff != null) {
                 Label badge = new Label(diff.change().label());

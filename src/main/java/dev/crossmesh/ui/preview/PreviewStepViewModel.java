@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -55,6 +58,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         FAILED
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final String IDLE_DIFF_STATUS = "Compare the manifests with what the clusters hold: what apply would create, "
             + "update or leave unchanged.";
 
@@ -69,6 +73,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyObjectWrapper<RenderedMesh> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
     private final ReadOnlyObjectWrapper<Rendering> rendering = new ReadOnlyObjectWrapper<>(this, "rendering");
     private final ObservableList<ClusterPreview> clusters = FXCollections.observableArrayList();
@@ -124,6 +129,11 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
     /** What the preview is doing or found: making the CA, how many manifests, or why rendering failed. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** {@link ApplyCount#describe()} of the rendering shown: the steps of an apply, by kind. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
     }
 
     /** The rendered mesh shown, exported and applied: one rendering for all three. */
@@ -318,7 +328,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
                 return;
             }
             result.objects().forEach(d -> diffs.put(d.key(), d));
-            diffStatus.set(diffSummary(result));
+            diffStatus.set(diffSummary(result, current.count()) + " Compared at " + TIME.format(LocalTime.now()) + ".");
         }, failure -> {
             diffRunning.set(false);
             diffStatus.set("Could not compare with the clusters: " + UserMessages.describe(failure)
@@ -326,23 +336,54 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         });
     }
 
-    private static String diffSummary(LiveDiffService.Result result) {
-        StringBuilder s = new StringBuilder("Applying would create ").append(result.count(ObjectDiff.Change.CREATE))
-                .append(", update ").append(result.count(ObjectDiff.Change.UPDATE))
-                .append(" and leave ").append(result.count(ObjectDiff.Change.UNCHANGED)).append(" objects unchanged.");
-        long notOwned = result.count(ObjectDiff.Change.NOT_OWNED);
+    /** After an apply the clusters hold what was compared no more: a comparison shown is made again (with its new time). */
+    public void compareAgainIfShown() {
+        if (!diffs.isEmpty()) {
+            compareWithClusters();
+        }
+    }
+
+    /**
+     * {@code Of the 26 steps, applying would create 24, update 0 and leave 0 unchanged; the other 2 are gateway-address waits.}
+     * The counts are of every step the engine compared, so they add up to {@link ApplyCount#steps()} with the waits.
+     */
+    static String diffSummary(LiveDiffService.Result result, ApplyCount count) {
+        StringBuilder s = new StringBuilder("Of the ").append(count.steps()).append(" steps, applying would create ")
+                .append(result.steps(ObjectDiff.Change.CREATE)).append(", update ").append(result.steps(ObjectDiff.Change.UPDATE))
+                .append(" and leave ").append(result.steps(ObjectDiff.Change.UNCHANGED)).append(" unchanged");
+        long run = result.steps(ObjectDiff.Change.RUN);
+        long manual = result.steps(ObjectDiff.Change.MANUAL);
+        long skipped = result.steps(ObjectDiff.Change.SKIPPED);
+        if (run > 0) {
+            s.append(", run ").append(run).append(" (istioctl or helm)");
+        }
+        if (manual > 0) {
+            s.append(", leave ").append(manual).append(" to you");
+        }
+        if (skipped > 0) {
+            s.append(", skip ").append(skipped);
+        }
+        long compared = result.steps().size();
+        long rest = count.steps() - compared;
+        if (rest > 0 && rest <= count.gatewayWaits() && result.problems().isEmpty()) {
+            s.append("; the other ").append(rest).append(rest == 1 ? " is a gateway-address wait" : " are gateway-address waits");
+        } else if (rest > 0) {
+            s.append("; ").append(rest).append(" not compared");
+        }
+        s.append('.');
+        long notOwned = result.steps(ObjectDiff.Change.NOT_OWNED);
         if (notOwned > 0) {
             s.append(' ').append(notOwned).append(notOwned == 1 ? " object exists" : " objects exist")
                     .append(" without crossmesh's labels and would be left alone (not-owned; hover its badge for the owner)")
                     .append(" unless you tick Take over existing objects in the Apply step.");
         }
-        long conflicts = result.count(ObjectDiff.Change.CONFLICT);
+        long conflicts = result.steps(ObjectDiff.Change.CONFLICT);
         if (conflicts > 0) {
             s.append(' ').append(conflicts).append(conflicts == 1 ? " object has" : " objects have")
                     .append(" fields another tool set to other values (conflict; hover its badge for the tool and the fields)")
                     .append(" and would be left alone unless you tick Take over existing objects in the Apply step.");
         }
-        long unreadable = result.count(ObjectDiff.Change.UNREADABLE);
+        long unreadable = result.steps(ObjectDiff.Change.UNREADABLE);
         if (unreadable > 0) {
             s.append(' ').append(unreadable).append(" could not be read (hover the badge).");
         }
@@ -388,7 +429,11 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
         }
         long files = previews.stream().mapToLong(ClusterPreview::exportedFiles).sum();
         state.set(State.READY);
-        status.set(mesh.all().size() + " objects for " + previews.size() + " clusters; an export writes " + files + " files, apply.sh and apply-helm.sh.");
+        ApplyCount count = result.count();
+        status.set(mesh.all().size() + " objects for " + previews.size() + " clusters" + (count.exportOnly() > 0 ? " (" + count.exportOnly()
+                + " export-only)" : "") + "; applying takes " + count.steps() + " steps; an export writes " + files + " files, apply.sh and apply-helm.sh.");
+        countText.set("Applying takes " + count.describe() + "." + (count.exportOnly() > 0 ? " " + count.exportOnly()
+                + " export-only files (the istioctl overlay of the east-west gateway) are never applied." : ""));
     }
 
     private static boolean hasFiles(Path folder) throws IOException {

@@ -86,7 +86,11 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == ButtonType.OK ? spinner.getValue() : null);
         style(dialog);
-        dialog.setOnShown(e -> spinner.requestFocus());
+        // the dialog focuses its default button once shown: take the focus for the number after that, ready to type over
+        dialog.setOnShown(e -> javafx.application.Platform.runLater(() -> {
+            spinner.getEditor().requestFocus();
+            spinner.getEditor().selectAll();
+        }));
         return dialog.showAndWait();
     }
 

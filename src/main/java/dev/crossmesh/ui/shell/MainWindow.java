@@ -113,6 +113,10 @@ public final class MainWindow {
             if (state == ApplyStepViewModel.State.SUCCEEDED && previewStep.renderingProperty().get() != null) {
                 liveStep.watch(previewStep.renderingProperty().get().plan(), clustersStep.kubeconfigsProperty().get());
             }
+            if ((state == ApplyStepViewModel.State.SUCCEEDED || state == ApplyStepViewModel.State.FAILED
+                    || state == ApplyStepViewModel.State.CANCELLED) && old == ApplyStepViewModel.State.APPLYING) {
+                previewStep.compareAgainIfShown();
+            }
         });
         Map<WizardStep, StepViewModel> steps = new EnumMap<>(WizardStep.class);
         steps.put(WizardStep.CLUSTERS, clustersStep);
@@ -181,6 +185,7 @@ public final class MainWindow {
         preferences.darkProperty().addListener((obs, o, dark) -> ThemeManager.apply(scene, root, dark, preferences.textSizeProperty().get()));
         preferences.textSizeProperty().addListener((obs, o, size) -> ThemeManager.apply(scene, root, preferences.darkProperty().get(), size.intValue()));
         installShortcuts(scene);
+        MnemonicKeys.install(scene);
         target.setScene(scene);
         target.titleProperty().bind(document.titleProperty());
         target.setMinWidth(MIN_WIDTH);
@@ -190,6 +195,13 @@ public final class MainWindow {
             quit();
         });
         target.show();
+        // a window manager may place the window smaller than asked (a small screen, a tiling layout): never below the minimum
+        if (target.getWidth() < MIN_WIDTH) {
+            target.setWidth(MIN_WIDTH);
+        }
+        if (target.getHeight() < MIN_HEIGHT) {
+            target.setHeight(MIN_HEIGHT);
+        }
         prebuildPages(scene);
         if (request.plan() != null) {
             document.load(request.plan());
@@ -240,7 +252,7 @@ public final class MainWindow {
             return preview;
         });
         pageFactories.put(WizardStep.APPLY, () -> {
-            ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW));
+            ApplyStepView apply = new ApplyStepView(applyStep, () -> wizard.goTo(WizardStep.PREVIEW), document.dirtyProperty(), document::save);
             focusers.put(WizardStep.APPLY, apply::focusFirst);
             return apply;
         });
@@ -335,7 +347,15 @@ public final class MainWindow {
         next.getStyleClass().add(Styles.ACCENT);
         next.disableProperty().bind(wizard.canGoNextProperty().not());
         next.setOnAction(e -> wizard.next());
-        next.setDefaultButton(false);
+        // after a successful apply Next (to Live) is the Apply step's main action: Enter presses it
+        next.defaultButtonProperty().bind(Bindings.createBooleanBinding(() -> wizard.current() == WizardStep.APPLY
+                && applyStep.mainActionProperty().get() == ApplyStepViewModel.MainAction.NEXT, wizard.currentProperty(), applyStep.mainActionProperty()));
+        // and it takes the focus from the Apply button, which is disabled now
+        applyStep.mainActionProperty().addListener((obs, o, main) -> {
+            if (main == ApplyStepViewModel.MainAction.NEXT && wizard.current() == WizardStep.APPLY) {
+                Platform.runLater(next::requestFocus);
+            }
+        });
 
         Label blocker = new Label();
         blocker.setId("blocker");
@@ -488,16 +508,22 @@ public final class MainWindow {
     }
 
     private void showShortcuts() {
+        // one shortcut per line, keys first: the dialog's proportional font cannot line up columns made of spaces
         services.dialogs().showInformation("Keyboard shortcuts", String.join("\n",
-                "Alt+N / Alt+Right / Ctrl+Enter   next step",
-                "Alt+B / Alt+Left   previous step",
-                "Ctrl+1 … Ctrl+6   go to a step (when the steps before it are done)",
-                "Tab / Shift+Tab   move between fields; Alt + underlined letter jumps to a field or button",
-                "Space   pick or unpick the selected contexts (Clusters)",
-                "F5   read the kubeconfig again and check the picked clusters",
-                "Ctrl+N / Ctrl+O / Ctrl+S / Ctrl+Shift+S   new, open, save, save as",
-                "Ctrl+Shift+D   light or dark theme",
-                "Ctrl++ / Ctrl+- / Ctrl+0   larger, smaller, normal text",
-                "Ctrl+Q   quit"));
+                "Next step: Alt+N, Alt+Right or Ctrl+Enter (Enter once an apply is done)",
+                "Previous step: Alt+B or Alt+Left",
+                "Go to a step: Ctrl+1 … Ctrl+6 (when the steps before it are done)",
+                "Move between fields: Tab and Shift+Tab (also out of the annotations and the YAML)",
+                "Jump to a field or button: Alt + its underlined letter",
+                "Clusters: Space picks or unpicks the selected contexts; Alt+L filter, Alt+A pick all shown, Alt+U unpick all shown,"
+                        + " Alt+D demo clusters, Alt+O open a kubeconfig, Alt+C check again",
+                "Preview: Alt+Y copy the YAML, Alt+E export, Alt+C compare with the clusters",
+                "Apply: Alt+D dry run, Alt+A apply, Alt+T take over existing objects, Alt+S the log of one cluster, Alt+P save the plan",
+                "Read the kubeconfig again and check the picked clusters: F5",
+                "New, open, save, save as: Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S",
+                "Light or dark theme: Ctrl+Shift+D",
+                "Larger, smaller, normal text: Ctrl++, Ctrl+-, Ctrl+0",
+                "These shortcuts: F1",
+                "Quit: Ctrl+Q"));
     }
 }

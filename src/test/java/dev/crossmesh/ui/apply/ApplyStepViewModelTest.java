@@ -88,8 +88,10 @@ class ApplyStepViewModelTest {
         assertTrue(vm.canApplyProperty().get());
         assertFalse(vm.validProperty().get(), "a dry run does not open Live");
         assertTrue(vm.headlineProperty().get().startsWith("Dry run passed in "), vm.headlineProperty().get());
-        assertTrue(vm.headlineProperty().get().endsWith(": 9 objects would be created or updated, 3 are unchanged. Nothing was changed. "
-                + "Press Apply to apply them."), vm.headlineProperty().get());
+        assertTrue(vm.headlineProperty().get().endsWith(": of the 26 steps, 9 would apply (8 create, 1 update), 3 unchanged, 14 other steps."
+                + " Nothing was changed. Press Apply to apply them."), vm.headlineProperty().get());
+        assertEquals(ApplyStepViewModel.MainAction.APPLY, vm.mainActionProperty().get());
+        assertTrue(vm.summaryOfDryRunProperty().get(), "the summary says would apply");
         assertEquals(1.0, vm.progressProperty().get());
         assertEquals("3 of 4 steps", vm.progressTextProperty().get());
         // a step's later event replaces its line; notes are lines of their own
@@ -140,7 +142,9 @@ class ApplyStepViewModelTest {
         vm.apply();
 
         assertEquals(List.of("confirm: Apply shop to 2 clusters?"), dialogs.asked);
-        assertEquals("This changes the clusters east, west.\n\nThe dry run found 17 objects to create, 1 to update and 0 unchanged"
+        assertEquals("26 steps: 12 objects, 2 control planes, 2 remote secrets, 8 remote-secret reader objects, 2 gateway-address waits",
+                vm.countProperty().get().describe());
+        assertEquals("This changes the clusters east, west: " + vm.countProperty().get().describe() + ".\n\nThe dry run found 17 to create, 1 to update and 0 unchanged"
                 + "\n  east: 8 to create, 1 to update, 0 unchanged\n  west: 9 to create, 0 to update, 0 unchanged.\n\nYou can cancel between steps.",
                 dialogs.lastMessage);
         assertEquals(List.of("APPLYING running=true canApply=false canDryRun=false progress=-1.0", "Applying…",
@@ -165,7 +169,11 @@ class ApplyStepViewModelTest {
         assertEquals(2, vm.summary().size());
         assertEquals(9, vm.summary().get(1).applied());
         assertTrue(vm.headlineProperty().get().startsWith("Applied to 2 clusters in "), vm.headlineProperty().get());
-        assertTrue(vm.headlineProperty().get().endsWith(": 18 applied, 1 unchanged, 0 failed, 0 not attempted. Next shows the mesh live."));
+        assertTrue(vm.headlineProperty().get().endsWith(": of the 26 steps, 18 applied, 1 unchanged, 0 failed, 0 not attempted, 7 other steps."
+                + " Next shows the mesh live."), vm.headlineProperty().get());
+        assertFalse(vm.summaryOfDryRunProperty().get());
+        assertEquals(ApplyStepViewModel.MainAction.NEXT, vm.mainActionProperty().get(), "Next is the main action, not Apply again");
+        assertFalse(vm.canApplyProperty().get(), "a re-apply asks for a fresh dry run");
         assertEquals(1.0, vm.progressProperty().get());
         assertEquals("Apply", vm.applyLabelProperty().get());
     }
@@ -178,13 +186,39 @@ class ApplyStepViewModelTest {
         dialogs.confirmations.add(true);
         vm.apply();
         assertTrue(vm.validProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "a re-apply asks for a fresh dry run");
 
+        passDryRun();
         service.script(false, r -> { }, new Outcome(false, false, false, List.of(new ClusterOutcome("east", 0, 0, 9, 0, 0, 0),
                 new ClusterOutcome("west", 0, 0, 0, 1, 8, 0)), Map.of(), List.of("west · Namespace istio-system: did not answer")));
         dialogs.confirmations.add(true);
         vm.apply();
         assertEquals(State.FAILED, vm.stateProperty().get());
         assertFalse(vm.validProperty().get(), "the mesh is not what the plan says until Run again succeeds");
+    }
+
+    @Test
+    void aReApplyAsksWithTheFreshDryRunsCountsAndSaysWhenNothingChanges() {
+        passDryRun();
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 9, 0, 0, 0, 0, 0),
+                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertEquals(State.SUCCEEDED, vm.stateProperty().get());
+
+        service.script(true, r -> { }, outcome(true, false, true, new ClusterOutcome("east", 0, 0, 12, 0, 0, 0),
+                new ClusterOutcome("west", 0, 0, 12, 0, 0, 0)));
+        vm.dryRun();
+        assertTrue(vm.headlineProperty().get().endsWith(": of the 26 steps, 0 would apply (0 create, 0 update), 24 unchanged, 2 gateway-address waits."
+                + " Nothing was changed. Nothing to apply: the clusters are as the plan says."), vm.headlineProperty().get());
+        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 0, 0, 12, 0, 0, 0),
+                new ClusterOutcome("west", 0, 0, 12, 0, 0, 0)));
+        dialogs.confirmations.add(true);
+        vm.apply();
+        assertTrue(dialogs.lastMessage.startsWith("The dry run found nothing to change: applying again leaves the clusters east, west as they are"
+                + " (24 of the 26 steps unchanged)."), dialogs.lastMessage);
+        assertFalse(dialogs.lastMessage.contains("This changes the clusters"), dialogs.lastMessage);
+        assertFalse(dialogs.lastMessage.contains("17 to create"), "not the counts of the dry run before the first apply");
     }
 
     @Test
@@ -214,7 +248,7 @@ class ApplyStepViewModelTest {
         assertEquals(State.CANCELLED, vm.stateProperty().get());
         assertFalse(vm.cancellingProperty().get());
         assertFalse(vm.validProperty().get());
-        assertTrue(vm.headlineProperty().get().contains(": 3 applied, 0 unchanged, 0 failed, 15 not attempted. The summary says what was applied "
+        assertTrue(vm.headlineProperty().get().contains(": of the 26 steps, 3 applied, 0 unchanged, 0 failed, 15 not attempted, 8 other steps. The summary says what was applied "
                 + "and what was not; press Run again to apply the rest."), vm.headlineProperty().get());
         assertEquals("Run again", vm.applyLabelProperty().get());
         assertEquals("The apply was cancelled: press Run again to apply the rest.", vm.blockerProperty().get());
@@ -243,7 +277,7 @@ class ApplyStepViewModelTest {
 
         assertEquals(State.FAILED, vm.stateProperty().get());
         assertEquals(List.of(problem), vm.problems());
-        assertEquals("The apply did not finish: 10 applied, 0 unchanged, 1 failed, 8 not attempted. Fix what the messages say, then press "
+        assertEquals("The apply did not finish: of the 26 steps, 10 applied, 0 unchanged, 1 failed, 8 not attempted, 7 other steps. Fix what the messages say, then press "
                 + "Run again to apply the rest.", vm.headlineProperty().get());
         assertEquals("127.0.0.2", vm.gateways().get(0).text());
         assertEquals("pending: the apply stopped before the gateway (see the log)", vm.gateways().get(1).text());
@@ -273,25 +307,64 @@ class ApplyStepViewModelTest {
     }
 
     @Test
-    void aNewRenderingNeedsANewDryRunAndALaterPlanChangeClosesLive() {
+    void aPlanChangeAfterAnApplySaysSoAndKeepsLiveOnTheAppliedMesh() {
         passDryRun();
-        service.script(false, r -> { }, outcome(true, false, false, new ClusterOutcome("east", 9, 0, 0, 0, 0, 0),
-                new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)));
+        service.script(false, r -> r.update(new Update("east", ApplyService.GATEWAY_STEP, Status.DONE, "127.0.0.2", "127.0.0.2", "", 9, 20)),
+                new Outcome(true, false, false, List.of(new ClusterOutcome("east", 9, 0, 0, 0, 0, 0), new ClusterOutcome("west", 9, 0, 0, 0, 0, 0)),
+                        Map.of("east", "127.0.0.2", "west", "127.0.0.3"), List.of()));
         dialogs.confirmations.add(true);
         vm.apply();
         assertTrue(vm.validProperty().get());
+        String applied = vm.headlineProperty().get();
+        int logLines = vm.log().size();
 
         planModel.update(p -> p.withMeshId("shop2"));
-        assertFalse(vm.validProperty().get(), "the plan moved on from what was applied");
+        assertTrue(vm.validProperty().get(), "Live shows the mesh as applied");
         assertFalse(vm.canApplyProperty().get());
-        assertEquals("The plan changed since the preview: look at the Preview again before applying.", vm.blockerProperty().get());
+        assertFalse(vm.canDryRunProperty().get(), "the Preview first");
+        assertTrue(vm.headlineProperty().get().contains("the plan differs from what is applied"), vm.headlineProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("Look at the Preview"), vm.headlineProperty().get());
 
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.IDLE, vm.stateProperty().get());
+        assertFalse(vm.dryRunPassedProperty().get());
+        assertTrue(vm.canDryRunProperty().get());
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.headlineProperty().get().contains("the plan differs from what is applied"), vm.headlineProperty().get());
+        assertEquals(logLines, vm.log().size(), "the applied mesh's log stays until the next run");
+        assertEquals(List.of(new GatewayRow("east", "127.0.0.2", ""), new GatewayRow("west", "127.0.0.3", "")), vm.gateways());
+
+        // undone: a new rendering with the same bytes as applied
+        planModel.update(p -> p.withMeshId("shop"));
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.SUCCEEDED, vm.stateProperty().get());
+        assertEquals(applied, vm.headlineProperty().get());
+        assertEquals(logLines, vm.log().size());
+        assertTrue(vm.validProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "a re-apply asks for a fresh dry run");
+        assertEquals(ApplyStepViewModel.MainAction.NEXT, vm.mainActionProperty().get());
+    }
+
+    @Test
+    void aNewRenderingNeedsANewDryRunAndTheSameBytesDoNot() {
+        passDryRun();
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.DRY_RUN_PASSED, vm.stateProperty().get(), "rendered again, the same bytes");
+        assertTrue(vm.canApplyProperty().get());
+
+        planModel.update(p -> p.withMeshId("shop2"));
         rendering.set(rendering(planModel.plan()));
         assertEquals(State.IDLE, vm.stateProperty().get());
         assertTrue(vm.log().isEmpty());
         assertTrue(vm.summary().isEmpty());
         assertFalse(vm.dryRunPassedProperty().get());
+        assertFalse(vm.validProperty().get(), "nothing applied yet");
         assertTrue(vm.canDryRunProperty().get());
+
+        planModel.update(p -> p.withMeshId("shop"));
+        rendering.set(rendering(planModel.plan()));
+        assertEquals(State.DRY_RUN_PASSED, vm.stateProperty().get(), "back to the bytes the dry run passed for");
+        assertTrue(vm.canApplyProperty().get());
     }
 
     @Test

@@ -173,9 +173,10 @@ class ClustersStepViewModelTest {
         assertEquals(List.of("start 2"), events);
         assertTrue(vm.demoRunningProperty().get());
         assertEquals(List.of("demo-cluster-1", "demo-cluster-2"), vm.rows().stream().map(ContextRow::name).toList());
-        assertTrue(vm.messageProperty().get().startsWith("Started 2 demo clusters: demo-cluster-1, demo-cluster-2."));
+        assertTrue(vm.messageProperty().get().startsWith("Started 2 demo clusters: demo-cluster-1, demo-cluster-2. They are picked"));
+        assertTrue(vm.rows().stream().allMatch(ContextRow::isPicked), "demo clusters just started are picked");
 
-        vm.setPicked(vm.row("demo-cluster-1").orElseThrow(), true);
+        vm.setPicked(vm.row("demo-cluster-2").orElseThrow(), false);
         vm.stopDemo();
         assertEquals(List.of("start 2", "stop"), events);
         assertFalse(vm.demoRunningProperty().get());

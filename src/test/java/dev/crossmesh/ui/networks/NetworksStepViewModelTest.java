@@ -61,7 +61,7 @@ class NetworksStepViewModelTest {
         b.networkProperty().set("Net_2");
         Finding expected = PlanValidator.validate(plan.plan()).stream().filter(f -> f.path().equals("clusters[1].network")).findFirst().orElseThrow();
         assertEquals(expected, b.networkProblemProperty().get());
-        assertEquals("Cluster 'ctx-b' network 'Net_2' has upper-case letters; use lower case: name the cluster's VPC or L3 network with a DNS-1123 label "
+        assertEquals("Cluster 'ctx-b' network 'Net_2' has upper-case letters; use lower case; may only hold lower-case letters, digits and '-': name the cluster's VPC or L3 network with a DNS-1123 label "
                 + "such as 'vpc-1'; clusters that reach each other's pods directly share one", b.networkProblemProperty().get().message());
         assertFalse(vm.validProperty().get());
         assertEquals("Fix the fields marked in red for Cluster 2 (ctx-b) to continue.", vm.blockerProperty().get());
