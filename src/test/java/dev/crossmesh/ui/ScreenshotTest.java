@@ -103,6 +103,9 @@ class ScreenshotTest {
             WizardFx.waitUntil("the apply succeeded", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED);
             WizardFx.snapshot(stage, out.resolve("5-apply.png"));
 
+            // a re-apply needs a fresh dry run: it passes, then the cluster goes away before the apply
+            robot.clickOn("#dryRun");
+            WizardFx.waitUntil("the second dry run passed", () -> window.applyStep().stateProperty().get() == ApplyStepViewModel.State.DRY_RUN_PASSED);
             demo.server("demo-cluster-3").stop();
             dialogs.confirmations.add(true);
             robot.clickOn("#applyRun");
