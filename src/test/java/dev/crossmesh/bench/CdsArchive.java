@@ -78,7 +78,27 @@ public final class CdsArchive {
         runs.put("version", List.of("--version"));
         runs.put("validate", List.of("validate", "--plan", plan.toString()));
         runs.put("contexts", List.of("contexts", "--kubeconfig", kubeconfig.toString()));
+        // the commands that talk to clusters load most of the classes (fabric8, Vert.x, TLS): they train on demo
+        // clusters of this JVM (a one-shot status of 3 clusters went from 3.5 to ... s of CPU with them archived)
+        Path demoKubeconfig = work.resolve("demo-kubeconfig");
+        Path demoPlan = Path.of("examples", "demo-three-clusters.yaml").toAbsolutePath();
+        List<String> onDemo = List.of("--plan", demoPlan.toString(), "--kubeconfig", demoKubeconfig.toString());
+        List<String> apply = new ArrayList<>(List.of("apply", "--yes", "--ca-key-type", "ec-p256", "--certs", work.resolve("certs").toString()));
+        apply.addAll(onDemo);
+        runs.put("apply", apply);
+        List<String> status = new ArrayList<>(List.of("status"));
+        status.addAll(onDemo);
+        runs.put("status", status);
         Set<String> merged = new LinkedHashSet<>();
+        try (dev.crossmesh.demo.DemoClusters demo = dev.crossmesh.demo.DemoClusters.builder().clusters(3).kubeconfig(demoKubeconfig)
+                .simulation(dev.crossmesh.demo.SimulationOptions.fast()).start()) {
+            train(java, work, kubeconfig, runs, merged);
+        }
+        return new ArrayList<>(merged);
+    }
+
+    private static void train(ChildJava java, Path work, Path kubeconfig, Map<String, List<String>> runs, Set<String> merged)
+            throws IOException, InterruptedException {
         for (Map.Entry<String, List<String>> r : runs.entrySet()) {
             Path list = work.resolve(r.getKey() + ".classlist");
             List<String> jvm = new ArrayList<>(List.of("-XX:DumpLoadedClassList=" + list, "-Dcrossmesh.home=" + work.resolve("home")));
@@ -88,12 +108,11 @@ public final class CdsArchive {
             }
             ProcessBuilder builder = java.command(jvm, StartupBench.WIZARD_MAIN, r.getValue(), Map.of("KUBECONFIG", kubeconfig.toString()));
             int code = run(builder, work.resolve(r.getKey() + ".log"));
-            if (code != 0) {
+            if (code != 0 && code != 1) { // 1: ran and found problems (a mesh not healthy yet); 2: could not run
                 throw new IllegalStateException("the training run '" + r.getKey() + "' exited " + code + ": see " + work.resolve(r.getKey() + ".log"));
             }
             merged.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
         }
-        return new ArrayList<>(merged);
     }
 
     /**

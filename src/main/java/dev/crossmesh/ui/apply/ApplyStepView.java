@@ -88,9 +88,8 @@ public final class ApplyStepView extends StepPage {
             setContent(center);
             return;
         }
-        addToHead(toolbar());
+        addToHead(toolbar(saveOffer(planUnsaved, savePlan)));
         addToHead(headline());
-        addToHead(saveOffer(planUnsaved, savePlan));
         addToHead(problemsBox());
 
         Node log = logPane();
@@ -107,7 +106,7 @@ public final class ApplyStepView extends StepPage {
         }
     }
 
-    private Node toolbar() {
+    private Node toolbar(Node saveOffer) {
         Button dryRun = new Button("_Dry run", Icons.of(MaterialDesignT.TEST_TUBE));
         dryRun.setId("dryRun");
         dryRun.setMnemonicParsing(true);
@@ -189,7 +188,7 @@ public final class ApplyStepView extends StepPage {
         controlPlane.setMinWidth(ComboBox.USE_PREF_SIZE);
 
         // wraps onto a second line rather than make the page wider than the window (projector-size text)
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, dryRun, apply, cancel, takeOver, controlPlane, bar, count);
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, dryRun, apply, cancel, takeOver, controlPlane, bar, count, saveOffer);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         bar.setPrefWidth(160);
         return toolbar;
@@ -226,21 +225,17 @@ public final class ApplyStepView extends StepPage {
 
     /** After an apply, while the plan is not saved: the live view and a re-apply from the command line need it in a file. */
     private Node saveOffer(javafx.beans.value.ObservableBooleanValue planUnsaved, Runnable savePlan) {
-        Label text = new Label("The applied plan is not saved: crossmesh live --plan and a later re-apply need it in a file.",
-                Icons.of(MaterialDesignC.CONTENT_SAVE_ALERT_OUTLINE));
-        text.setWrapText(true);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button save = new Button("Save the _plan…", Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        // one button in the toolbar's free room, not a banner: at 1024x700 with 20 px text a banner left the log one row
+        Button save = new Button("Save the applied _plan…", Icons.of(MaterialDesignC.CONTENT_SAVE_ALERT_OUTLINE));
         save.setId("saveAppliedPlan");
+        save.getStyleClass().add(Styles.WARNING);
+        save.setTooltip(new javafx.scene.control.Tooltip("The applied plan is not saved: crossmesh live --plan and a later re-apply need it in a file."));
         save.setMnemonicParsing(true);
         save.setMinWidth(Button.USE_PREF_SIZE);
         save.setOnAction(e -> savePlan.run());
-        HBox box = new HBox(10, text, save);
+        HBox box = new HBox(save);
         box.setId("saveOffer");
         box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("insight-box");
-        box.setPadding(new Insets(6, 12, 6, 12));
         box.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() == ApplyStepViewModel.State.SUCCEEDED
                 && planUnsaved.get(), vm.stateProperty(), planUnsaved));
         box.managedProperty().bind(box.visibleProperty());

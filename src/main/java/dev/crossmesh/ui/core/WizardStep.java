@@ -5,7 +5,7 @@ public enum WizardStep {
     CLUSTERS("Clusters", "Pick the kubeconfig contexts of the clusters that make the mesh: two or more."),
     MESH("Mesh", "Name the mesh and choose its Istio, topology, root of trust and east-west gateway."),
     NETWORKS("Networks", "Name each cluster and the network it sits in; clusters in different networks talk through east-west gateways."),
-    PREVIEW("Preview", "Every manifest, per cluster in apply order, as it will be applied (secret values hidden); export-only files are marked."),
+    PREVIEW("Preview", "Every manifest, per cluster in apply order (secret values hidden); export-only files are marked."),
     APPLY("Apply", "A server-side dry run first, then apply, with progress and a log per cluster."),
     LIVE("Live", "The mesh as the clusters report it: control planes, east-west gateways and their addresses.");
 

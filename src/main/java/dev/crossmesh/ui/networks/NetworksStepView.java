@@ -139,7 +139,8 @@ public final class NetworksStepView extends StepPage {
         nameCell.getChildren().add(FieldMessages.bind(name, card.nameProblemProperty()));
         grid.add(nameCell, 0, 0);
         VBox networkCell = cell("Network", network);
-        networkCell.getChildren().addAll(FieldMessages.bind(network, card.networkProblemProperty()), usedNetworks(card, vm, prefix));
+        // the choices right under the field, where a click fixes what the message below explains
+        networkCell.getChildren().addAll(usedNetworks(card, vm, prefix), FieldMessages.bind(network, card.networkProblemProperty()));
         grid.add(networkCell, 1, 0);
         VBox regionCell = cell("Region", region);
         regionCell.getChildren().addAll(regionHint, FieldMessages.bind(region, card.regionProblemProperty()));

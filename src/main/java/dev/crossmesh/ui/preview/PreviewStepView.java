@@ -259,7 +259,7 @@ public final class PreviewStepView extends StepPage {
         list.setId("previewFindings");
         Runnable show = () -> {
             if (vm.findings().isEmpty()) {
-                Label none = new Label("None: crossmesh validate has nothing to report.", Icons.of(MaterialDesignC.CHECK_CIRCLE));
+                Label none = new Label("None: the plan is valid.", Icons.of(MaterialDesignC.CHECK_CIRCLE));
                 none.setWrapText(true);
                 none.getStyleClass().add(Styles.SUCCESS);
                 list.getChildren().setAll(none);

@@ -59,8 +59,7 @@ public final class PreviewStepViewModel extends BaseStepViewModel {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final String IDLE_DIFF_STATUS = "Compare the manifests with what the clusters hold: what apply would create, "
-            + "update or leave unchanged.";
+    private static final String IDLE_DIFF_STATUS = "What apply would create, update or leave unchanged on the clusters.";
 
     private final PlanModel planModel;
     private final TaskExecutor executor;
