@@ -208,15 +208,8 @@ final class DemoDispatcher extends KubernetesMixedDispatcher {
     /** A write computed by {@link OwnedWrites} and stored through the mock. */
     @SuppressWarnings("unchecked")
     private MockResponse owned(RecordedRequest request, OwnedWrites.Target target) {
-        Map<String, String> query = new java.util.HashMap<>();
         String[] split = request.getPath().split("\\?", 2);
-        if (split.length == 2) {
-            for (String pair : split[1].split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length == 2 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
+        Map<String, String> query = dev.crossmesh.demo.apiserver.ApiPath.query(split.length == 2 ? split[1] : "");
         String manager = query.getOrDefault("fieldManager", "");
         if (manager.isEmpty()) {
             manager = OwnedWrites.managerFromUserAgent(request.getHeader("User-Agent"));

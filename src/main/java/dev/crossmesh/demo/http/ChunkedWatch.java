@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ResourceType;
 import dev.crossmesh.demo.fields.Json;
 import io.fabric8.mockwebserver.MockWebServer;

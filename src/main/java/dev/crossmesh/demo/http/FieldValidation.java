@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.apiserver.BuiltInResources;
 import dev.crossmesh.demo.apiserver.ResourceType;

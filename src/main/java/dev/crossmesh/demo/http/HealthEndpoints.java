@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.fabric8.mockwebserver.http.MockResponse;
 
+import dev.crossmesh.demo.apiserver.ApiPath;
+
 /**
  * {@code /healthz}, {@code /livez}, {@code /readyz} as kube-apiserver answers them: "ok", or with {@code ?verbose} one
  * line per check; {@code /healthz/ping} and the like for a single check. A demo cluster that answers is healthy.

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.fields.Json;
 import io.fabric8.mockwebserver.http.MockResponse;

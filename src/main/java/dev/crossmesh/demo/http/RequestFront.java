@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.mockwebserver.dsl.HttpMethod;

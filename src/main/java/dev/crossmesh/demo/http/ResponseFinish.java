@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.apiserver.BuiltInResources;
 import dev.crossmesh.demo.apiserver.ResourceType;

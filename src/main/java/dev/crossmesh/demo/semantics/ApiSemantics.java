@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import io.fabric8.mockwebserver.http.MockResponse;
 
+import dev.crossmesh.demo.apiserver.ApiPath;
+
 /**
  * The parts of kube-apiserver's request handling the CRUD mock lacks and kubectl relies on: DELETE with its
  * options and dry run, namespaces that terminate and take their content with them, the {@code /scale} subresource,
@@ -29,11 +31,11 @@ public final class ApiSemantics {
      * @param redispatch the way back into the server for this request (a scale becomes a patch of its object)
      */
     public Optional<MockResponse> answer(String method, String path, String contentType, byte[] body, Redispatch redispatch) {
-        Optional<ResourcePath> parsed = ResourcePath.parse(path);
+        Optional<ApiPath> parsed = ApiPath.parse(path);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        ResourcePath p = parsed.get();
+        ApiPath p = parsed.get();
         if (ScaleSubresource.handles(p) && (method.equals("GET") || method.equals("PUT") || method.equals("PATCH"))) {
             return Optional.of(ScaleSubresource.answer(method, p, contentType, body, store, redispatch));
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.fields.Json;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -21,7 +22,7 @@ final class Deletion {
     }
 
     /** The answer, or empty where the mock's own delete is the right one. */
-    static Optional<MockResponse> answer(ResourcePath path, byte[] body, ObjectStore store, NamespaceLifecycle namespaces) {
+    static Optional<MockResponse> answer(ApiPath path, byte[] body, ObjectStore store, NamespaceLifecycle namespaces) {
         if (path.subresource() != null) {
             return Optional.empty();
         }
@@ -32,7 +33,7 @@ final class Deletion {
             if (!dryRun) {
                 return Optional.empty();
             }
-            Map<String, Object> list = store.read(path.collection() + selectors(path));
+            Map<String, Object> list = store.read(path.collectionPath() + selectors(path));
             return Optional.of(list == null ? Statuses.notFound(path.plural(), "") : ApiStatus.json(200, list));
         }
         Map<String, Object> live = store.read(path.object());
@@ -72,7 +73,7 @@ final class Deletion {
         }
     }
 
-    private static Optional<MockResponse> preconditions(ResourcePath path, Map<String, Object> options, Map<String, Object> live) {
+    private static Optional<MockResponse> preconditions(ApiPath path, Map<String, Object> options, Map<String, Object> live) {
         Map<String, Object> pre = Json.object(options.get("preconditions"));
         if (pre == null) {
             return Optional.empty();
@@ -89,7 +90,7 @@ final class Deletion {
         return Optional.empty();
     }
 
-    private static long gracePeriod(ResourcePath path, Map<String, Object> options) {
+    private static long gracePeriod(ApiPath path, Map<String, Object> options) {
         Object fromBody = options.get("gracePeriodSeconds");
         if (fromBody instanceof Number n) {
             return n.longValue();
@@ -102,14 +103,14 @@ final class Deletion {
     }
 
     /** The list query a deletecollection selects with. */
-    private static String selectors(ResourcePath path) {
+    private static String selectors(ApiPath path) {
         String q = path.query().entrySet().stream().filter(e -> e.getKey().equals("labelSelector") || e.getKey().equals("fieldSelector"))
                 .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return q.isEmpty() ? "" : "?" + q;
     }
 
-    static String resource(ResourcePath path) {
+    static String resource(ApiPath path) {
         return path.group().isEmpty() ? path.plural() : path.plural() + "." + path.group();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.fields.Json;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -22,7 +23,7 @@ final class EventsView {
     }
 
     /** A read this view answers: a list or get of events.k8s.io, or a core list with a selector on the involved object. */
-    static boolean handles(ResourcePath path) {
+    static boolean handles(ApiPath path) {
         if (!path.plural().equals("events") || path.query().containsKey("watch") || path.subresource() != null) {
             return false;
         }
@@ -32,7 +33,7 @@ final class EventsView {
         return path.group().isEmpty() && path.name() == null && path.query().getOrDefault("fieldSelector", "").contains(".");
     }
 
-    static MockResponse answer(ResourcePath path, ObjectStore store) {
+    static MockResponse answer(ApiPath path, ObjectStore store) {
         boolean v1 = path.group().equals(GROUP);
         String corePath = "/api/v1" + (path.namespace() == null ? "" : "/namespaces/" + path.namespace()) + "/events";
         if (path.name() != null) {

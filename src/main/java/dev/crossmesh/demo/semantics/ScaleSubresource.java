@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.crossmesh.demo.apiserver.ApiPath;
 import dev.crossmesh.demo.apiserver.ApiStatus;
 import dev.crossmesh.demo.fields.Json;
 import dev.crossmesh.demo.fields.JsonPatch;
@@ -24,11 +25,11 @@ final class ScaleSubresource {
     private ScaleSubresource() {
     }
 
-    static boolean handles(ResourcePath path) {
+    static boolean handles(ApiPath path) {
         return "scale".equals(path.subresource()) && path.group().equals("apps") && SCALABLE.contains(path.plural()) && path.name() != null;
     }
 
-    static MockResponse answer(String method, ResourcePath path, String contentType, byte[] body, ObjectStore store, ApiSemantics.Redispatch writer) {
+    static MockResponse answer(String method, ApiPath path, String contentType, byte[] body, ObjectStore store, ApiSemantics.Redispatch writer) {
         String objectPath = path.object() + query(path);
         Map<String, Object> live = store.read(path.object());
         if (live == null) {
@@ -75,7 +76,7 @@ final class ScaleSubresource {
     }
 
     /** What kube-apiserver passes on to the object's write: the field manager and the dry run. */
-    private static String query(ResourcePath path) {
+    private static String query(ApiPath path) {
         String q = path.query().entrySet().stream().filter(e -> List.of("fieldManager", "dryRun").contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

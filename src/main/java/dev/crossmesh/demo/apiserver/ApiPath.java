@@ -1,4 +1,4 @@
-package dev.crossmesh.demo.http;
+package dev.crossmesh.demo.apiserver;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +62,9 @@ public record ApiPath(String group, String version, String namespace, String plu
             return values;
         }
         for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             String[] kv = pair.split("=", 2);
             values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
@@ -79,7 +82,22 @@ public record ApiPath(String group, String version, String namespace, String plu
 
     /** {@code /api/v1/namespaces/NS/pods/NAME}: the object a subresource path belongs to. */
     public String objectPath() {
+        return collectionPath() + (name == null ? "" : "/" + name);
+    }
+
+    /** {@code /api/v1/namespaces/NS/pods}: the collection the path's object is in, or the collection itself. */
+    public String collectionPath() {
         return (group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version)
-                + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural + (name == null ? "" : "/" + name);
+                + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + plural;
+    }
+
+    /** The object's own path, or null for a collection. */
+    public String object() {
+        return name == null ? null : objectPath();
+    }
+
+    /** A namespace itself (core {@code namespaces}), not something in one. */
+    public boolean isNamespace() {
+        return group.isEmpty() && plural.equals("namespaces") && namespace == null;
     }
 }
