@@ -29,7 +29,6 @@ import dev.crossmesh.certs.KeyType;
 import dev.crossmesh.cli.CliRunner;
 import dev.crossmesh.demo.DemoClusters;
 import dev.crossmesh.demo.SimulationOptions;
-import dev.crossmesh.plan.ClusterSpec;
 import dev.crossmesh.plan.Finding;
 import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanReader;
@@ -271,9 +270,7 @@ class WizardFlowTest {
 
     /** Writes a plan of two clusters (east on demo-cluster-1, west on demo-cluster-2) and opens the wizard on it at 1024x700. */
     private Path openTwoClusterPlan(Path dir, DemoClusters demo, ScriptedDialogs dialogs) throws Exception {
-        Path planFile = dir.resolve("two.yaml");
-        PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
-                new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+        Path planFile = WizardFx.twoClusterPlan(dir, "demo-cluster-1", "demo-cluster-2");
         window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
                 new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
         return planFile;

@@ -61,6 +61,15 @@ public final class WizardFx {
     }
 
     /** Builds the wizard on the FX thread and shows it in the primary stage at the given size. */
+    /** {@code DIR/two.yaml}: mesh "two", cluster east (network vpc-1) and west (vpc-2) on the two contexts given. */
+    public static Path twoClusterPlan(Path dir, String eastContext, String westContext) throws IOException {
+        Path planFile = dir.resolve("two.yaml");
+        dev.crossmesh.plan.PlanWriter.write(dev.crossmesh.plan.MeshPlan.of("two", List.of(
+                new dev.crossmesh.plan.ClusterSpec("east", eastContext, "vpc-1"), new dev.crossmesh.plan.ClusterSpec("west", westContext, "vpc-2"))),
+                planFile);
+        return planFile;
+    }
+
     public static MainWindow show(UiServices services, GuiRequest request, double width, double height) throws Exception {
         Stage stage = stage();
         MainWindow window = onFx(() -> {

@@ -22,10 +22,7 @@ import atlantafx.base.theme.Styles;
 import dev.crossmesh.GuiRequest;
 import dev.crossmesh.demo.DemoClusters;
 import dev.crossmesh.demo.SimulationOptions;
-import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.MeshPlan;
 import dev.crossmesh.plan.PlanReader;
-import dev.crossmesh.plan.PlanWriter;
 import dev.crossmesh.ui.ScriptedDialogs;
 import dev.crossmesh.ui.WizardFx;
 import dev.crossmesh.ui.core.WizardStep;
@@ -49,9 +46,7 @@ class OneCountFxTest {
     void everyScreenGivesTheSameCount(@TempDir Path dir) throws Exception {
         try (DemoClusters demo = DemoClusters.builder().clusters(2).kubeconfig(dir.resolve("kubeconfig")).simulation(SimulationOptions.fast()).start()) {
             ScriptedDialogs dialogs = new ScriptedDialogs();
-            Path planFile = dir.resolve("two.yaml");
-            PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "demo-cluster-1", "vpc-1"),
-                    new ClusterSpec("west", "demo-cluster-2", "vpc-2"))), planFile);
+            Path planFile = WizardFx.twoClusterPlan(dir, "demo-cluster-1", "demo-cluster-2");
             window = WizardFx.show(WizardFx.services(dir, dialogs, List.of(demo.kubeconfig()), text -> { }),
                     new GuiRequest(planFile, false, demo.kubeconfig()), 1024, 700);
             FxRobot robot = new FxRobot();

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 import dev.crossmesh.GuiRequest;
-import dev.crossmesh.plan.ClusterSpec;
-import dev.crossmesh.plan.MeshPlan;
-import dev.crossmesh.plan.PlanWriter;
 import dev.crossmesh.ui.ScriptedDialogs;
 import dev.crossmesh.ui.WizardFx;
 import dev.crossmesh.ui.core.WizardStep;
@@ -39,8 +36,7 @@ class NetworksFxTest {
 
     @Test
     void aNamesProblemsShowUnderItsFieldAndUsedNetworksAreChoices(@TempDir Path dir) throws Exception {
-        Path planFile = dir.resolve("two.yaml");
-        PlanWriter.write(MeshPlan.of("two", List.of(new ClusterSpec("east", "ctx-east", "vpc-1"), new ClusterSpec("west", "ctx-west", "vpc-2"))), planFile);
+        Path planFile = WizardFx.twoClusterPlan(dir, "ctx-east", "ctx-west");
         window = WizardFx.show(WizardFx.services(dir, new ScriptedDialogs(), List.of(dir.resolve("none")), text -> { }),
                 new GuiRequest(planFile, false, null), 1024, 700);
         FxRobot robot = new FxRobot();
